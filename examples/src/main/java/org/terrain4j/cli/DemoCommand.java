@@ -1,0 +1,102 @@
+package org.terrain4j.cli;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.terrain4j.data.DatasetSplit;
+import org.terrain4j.demo.ComparisonTable;
+import org.terrain4j.demo.DemoDataset;
+import org.terrain4j.demo.DemoNetworks;
+import org.terrain4j.demo.RunResult;
+import org.terrain4j.demo.TrainingProgress;
+import org.terrain4j.demo.TrainingRun;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code terrain demo}: trains one network from one seed under each learning-rate control and
+ * prints them side by side.
+ */
+@Command(name = "demo",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        description = {
+            "Trains the same network from the same seed with a constant learning rate and with "
+                    + "Terrain's control, then compares them side by side.",
+            "The default (digits) takes about a minute on 2 cores."})
+final class DemoCommand implements Callable<Integer> {
+
+    @Spec
+    private CommandSpec spec;
+
+    @Mixin
+    private VerboseOption verbose;
+
+    @Option(names = "--dataset", paramLabel = "NAME",
+            description = "digits, fashion or iris (default: ${DEFAULT-VALUE}).")
+    private DemoDataset dataset = DemoDataset.DIGITS;
+
+    @Option(names = "--epochs", paramLabel = "N",
+            description = "Epochs per run (default: 40 for digits, 20 for fashion, 100 for iris).")
+    private Integer epochs;
+
+    @Option(names = "--seed", paramLabel = "S",
+            description = "Seed of weights, split and batch order (default: ${DEFAULT-VALUE}).")
+    private long seed = 42;
+
+    @Option(names = "--data", paramLabel = "PATH",
+            description = {"Read the dataset from here instead: a digits or iris CSV file, or a "
+                    + "Fashion-MNIST folder.",
+                "Fashion-MNIST defaults to $TERRAIN_FASHION_MNIST_DIR, else "
+                    + "/usr/share/datasets/fashion-mnist (Debian's dataset-fashion-mnist)."})
+    private Path data;
+
+    @Option(names = "--no-progress", description = "Do not draw progress bars.")
+    private boolean noProgress;
+
+    @Override
+    public Integer call() {
+        int epochCount = epochs == null ? dataset.defaultEpochs() : epochs;
+        if (epochCount <= 0) {
+            throw new ParameterException(spec.commandLine(),
+                    "--epochs must be a positive number, got " + epochCount);
+        }
+        DatasetSplit split = data == null ? dataset.load(seed) : dataset.load(data, seed);
+        int[] sizes = split.sizes();
+        spec.commandLine().getOut().printf(Locale.ROOT,
+                "%s: %d train / %d validation / %d test samples (%s); MLP %d-%s-%d, SGD momentum %.1f, "
+                        + "batch %d, LR %s, %d epochs, seed %d%n",
+                split.name(), sizes[0], sizes[1], sizes[2], split.splitDescription(),
+                split.numFeatures(), joined(dataset.hiddenLayers()), split.numClasses(),
+                DemoNetworks.MOMENTUM, dataset.batchSize(), dataset.learningRate(), epochCount, seed);
+        TrainingRun run = new TrainingRun(split, dataset.batchSize(), seed);
+        List<RunResult> results = new ArrayList<>();
+        results.add(run.train("constant LR", network(split), epochCount,
+                progress(), TrainingRun.ChangeLog.NONE));
+        spec.commandLine().getOut().println();
+        spec.commandLine().getOut().print(ComparisonTable.format(results, dataset.learningRate()));
+        spec.commandLine().getOut().flush();
+        return 0;
+    }
+
+    private MultiLayerNetwork network(DatasetSplit split) {
+        return DemoNetworks.mlp(split.numFeatures(), dataset.hiddenLayers(), split.numClasses(),
+                dataset.learningRate(), seed);
+    }
+
+    private TrainingProgress progress() {
+        return noProgress ? TrainingProgress.NONE
+                : new ConsoleProgress(System.err);
+    }
+
+    private static String joined(List<Integer> widths) {
+        return String.join("-", widths.stream().map(String::valueOf).toList());
+    }
+}

@@ -1,0 +1,153 @@
+package org.terrain4j.data;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.NoSuchElementException;
+import java.util.Random;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.dataset.DataSet;
+import org.nd4j.linalg.dataset.api.DataSetPreProcessor;
+import org.nd4j.linalg.dataset.api.iterator.DataSetIterator;
+import org.nd4j.linalg.indexing.NDArrayIndex;
+
+/**
+ * Mini-batches of an in-memory {@link DataSet}. A shuffled iterator draws a new permutation
+ * from its own seeded {@link Random} at construction and at every {@link #reset()}, so epoch
+ * k of two iterators with the same seed sees the same batches; an ordered one yields
+ * contiguous views in sample order. DL4J's list iterators never reshuffle between epochs,
+ * which is why this class exists.
+ */
+final class InMemoryDataSetIterator implements DataSetIterator {
+
+    private static final long serialVersionUID = 1L;
+
+    private final DataSet data;
+    private final List<String> classNames;
+    private final int batchSize;
+    private final Random random;
+    private int[] order;
+    private int cursor;
+    private DataSetPreProcessor preProcessor;
+
+    private InMemoryDataSetIterator(DataSet data, List<String> classNames, int batchSize,
+                                    Random random) {
+        if (batchSize <= 0) {
+            throw new IllegalArgumentException("batchSize must be positive, got " + batchSize);
+        }
+        this.data = data;
+        this.classNames = classNames;
+        this.batchSize = batchSize;
+        this.random = random;
+        reset();
+    }
+
+    static InMemoryDataSetIterator shuffled(DataSet data, List<String> classNames, int batchSize,
+                                            long seed) {
+        return new InMemoryDataSetIterator(data, classNames, batchSize, new Random(seed));
+    }
+
+    static InMemoryDataSetIterator ordered(DataSet data, List<String> classNames, int batchSize) {
+        return new InMemoryDataSetIterator(data, classNames, batchSize, null);
+    }
+
+    @Override
+    public DataSet next(int num) {
+        if (!hasNext()) {
+            throw new NoSuchElementException("no more batches this epoch; call reset()");
+        }
+        int end = Math.min(cursor + num, data.numExamples());
+        DataSet batch = order == null ? contiguous(cursor, end) : gathered(cursor, end);
+        cursor = end;
+        if (preProcessor != null) {
+            preProcessor.preProcess(batch);
+        }
+        return batch;
+    }
+
+    private DataSet contiguous(int from, int to) {
+        return new DataSet(rows(data.getFeatures(), from, to), rows(data.getLabels(), from, to));
+    }
+
+    private static INDArray rows(INDArray array, int from, int to) {
+        return array.get(NDArrayIndex.interval(from, to), NDArrayIndex.all());
+    }
+
+    private DataSet gathered(int from, int to) {
+        int[] indices = Arrays.copyOfRange(order, from, to);
+        return new DataSet(data.getFeatures().getRows(indices), data.getLabels().getRows(indices));
+    }
+
+    @Override
+    public DataSet next() {
+        return next(batchSize);
+    }
+
+    @Override
+    public boolean hasNext() {
+        return cursor < data.numExamples();
+    }
+
+    @Override
+    public void reset() {
+        cursor = 0;
+        if (random != null) {
+            order = permutation(data.numExamples(), random);
+        }
+    }
+
+    /** Fisher-Yates shuffle of 0..n-1. */
+    static int[] permutation(int n, Random random) {
+        int[] result = new int[n];
+        for (int i = 0; i < n; i++) {
+            result[i] = i;
+        }
+        for (int i = n - 1; i > 0; i--) {
+            int j = random.nextInt(i + 1);
+            int swap = result[i];
+            result[i] = result[j];
+            result[j] = swap;
+        }
+        return result;
+    }
+
+    @Override
+    public int inputColumns() {
+        return (int) data.getFeatures().size(1);
+    }
+
+    @Override
+    public int totalOutcomes() {
+        return (int) data.getLabels().size(1);
+    }
+
+    @Override
+    public boolean resetSupported() {
+        return true;
+    }
+
+    /** No: batches are views or gathers of memory already loaded; prefetching buys nothing. */
+    @Override
+    public boolean asyncSupported() {
+        return false;
+    }
+
+    @Override
+    public int batch() {
+        return batchSize;
+    }
+
+    @Override
+    public void setPreProcessor(DataSetPreProcessor preProcessor) {
+        this.preProcessor = preProcessor;
+    }
+
+    @Override
+    public DataSetPreProcessor getPreProcessor() {
+        return preProcessor;
+    }
+
+    @Override
+    public List<String> getLabels() {
+        return classNames;
+    }
+}

@@ -1,0 +1,70 @@
+package org.terrain4j.demo;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.terrain4j.data.DatasetSplit;
+import org.terrain4j.data.Datasets;
+
+/**
+ * The datasets the demo can train on, each with the network and training settings that suit
+ * it. The Fashion-MNIST settings are those of the benchmarks (DESIGN.md): MLP 784-256-128-10,
+ * batch 128, SGD with momentum 0.9, learning rate 0.05.
+ */
+public enum DemoDataset {
+    /** UCI digits 8x8, bundled: the default, trains in seconds. */
+    DIGITS(List.of(128, 64), 32, 0.05, 40),
+    /** Fashion-MNIST from Debian's dataset-fashion-mnist: minutes per run. */
+    FASHION(List.of(256, 128), 128, 0.05, 20),
+    /** Iris, bundled: tiny, for a first look. */
+    IRIS(List.of(16), 16, 0.05, 100);
+
+    private final List<Integer> hiddenLayers;
+    private final int batchSize;
+    private final double learningRate;
+    private final int defaultEpochs;
+
+    DemoDataset(List<Integer> hiddenLayers, int batchSize, double learningRate, int defaultEpochs) {
+        this.hiddenLayers = hiddenLayers;
+        this.batchSize = batchSize;
+        this.learningRate = learningRate;
+        this.defaultEpochs = defaultEpochs;
+    }
+
+    /** Widths of the hidden ReLU layers. */
+    public List<Integer> hiddenLayers() {
+        return hiddenLayers;
+    }
+
+    /** Mini-batch size. */
+    public int batchSize() {
+        return batchSize;
+    }
+
+    /** Starting learning rate. */
+    public double learningRate() {
+        return learningRate;
+    }
+
+    /** Epochs the demo trains when the user names no number. */
+    public int defaultEpochs() {
+        return defaultEpochs;
+    }
+
+    /** Loads the data from its default place. */
+    public DatasetSplit load(long seed) {
+        return switch (this) {
+            case DIGITS -> Datasets.digits(seed);
+            case FASHION -> Datasets.fashionMnist();
+            case IRIS -> Datasets.iris(seed);
+        };
+    }
+
+    /** Loads the data from a file (digits, iris) or folder (fashion) the user names. */
+    public DatasetSplit load(Path data, long seed) {
+        return switch (this) {
+            case DIGITS -> Datasets.digits(data, seed);
+            case FASHION -> Datasets.fashionMnist(data);
+            case IRIS -> Datasets.iris(data, seed);
+        };
+    }
+}

@@ -1,0 +1,84 @@
+package org.terrain4j.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class TerrainCommandTest {
+
+    @TempDir
+    Path folder;
+
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    private int run(String... args) {
+        return TerrainCommand.execute(args, new PrintWriter(out, true), new PrintWriter(err, true));
+    }
+
+    @Test
+    void versionNamesTerrainAndDl4j() {
+        assertThat(run("--version")).isZero();
+        assertThat(out.toString()).startsWith("terrain 0.1.0-SNAPSHOT")
+                .contains("Deeplearning4j 1.0.0-M2.1, Arbiter 1.0.0-beta7");
+    }
+
+    @Test
+    void helpListsTheDemo() {
+        assertThat(run("--help")).isZero();
+        assertThat(out.toString()).contains("demo").contains("--version");
+    }
+
+    @Test
+    void noSubcommandIsAUsageError() {
+        assertThat(run()).isEqualTo(2);
+        assertThat(err.toString()).isEqualTo("terrain: a subcommand is required (see 'terrain --help')\n");
+    }
+
+    @Test
+    void badOptionValuesAreOneLineUsageErrors() {
+        assertThat(run("demo", "--dataset", "cifar")).isEqualTo(2);
+        assertThat(err.toString()).hasLineCount(1).startsWith("terrain: Invalid value for option '--dataset'")
+                .contains("cifar").endsWith("(see 'terrain demo --help')\n");
+    }
+
+    @Test
+    void nonPositiveEpochsAreAUsageError() {
+        assertThat(run("demo", "--epochs", "0")).isEqualTo(2);
+        assertThat(err.toString()).isEqualTo(
+                "terrain: --epochs must be a positive number, got 0 (see 'terrain demo --help')\n");
+    }
+
+    @Test
+    void corruptDataFileIsAOneLineFailureNamingTheFile() throws IOException {
+        Path corrupt = Files.write(folder.resolve("digits.csv.gz"), new byte[] {0x1f, (byte) 0x8b, 8, 0, 1, 2});
+
+        assertThat(run("demo", "--data", corrupt.toString(), "--no-progress")).isEqualTo(1);
+        assertThat(err.toString()).hasLineCount(1)
+                .startsWith("terrain: error: " + corrupt + ": ");
+    }
+
+    @Test
+    void verboseAddsTheStackTrace() {
+        Path missing = folder.resolve("missing.csv");
+
+        assertThat(run("demo", "--dataset", "iris", "--data", missing.toString(), "--verbose")).isEqualTo(1);
+        assertThat(err.toString()).startsWith("terrain: error: " + missing + ": file not found\n")
+                .contains("org.terrain4j.data.DataLoadException").contains("\tat ");
+    }
+
+    @Test
+    void demoTrainsAndPrintsTheTable() {
+        assertThat(run("demo", "--dataset", "iris", "--epochs", "3", "--no-progress", "--seed", "5")).isZero();
+        assertThat(out.toString())
+                .contains("iris: 90 train / 30 validation / 30 test samples")
+                .contains("run         | epochs | best val acc (epoch) | test acc | LR changes | why")
+                .containsPattern("constant LR \\| 3      \\| 0\\.\\d{4} \\(\\d\\) ");
+    }
+}
