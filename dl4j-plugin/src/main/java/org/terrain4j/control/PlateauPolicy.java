@@ -1,0 +1,52 @@
+package org.terrain4j.control;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.terrain4j.terrain.Classification;
+import org.terrain4j.terrain.Terrain;
+
+/**
+ * Acts on plateaus as {@code ReduceLROnPlateau} does: each layer's learning rate becomes
+ * {@link PlateauOptions#reduce(double)} of its current rate. When no layer can be reduced any
+ * more (all at the minimum, or the reduction is below eps), it asks to stop if so configured.
+ */
+public final class PlateauPolicy {
+
+    private final PlateauOptions options;
+    private final boolean stopAtMinimum;
+
+    /**
+     * @param options how rates are reduced
+     * @param stopAtMinimum whether a plateau with every rate at its minimum requests a stop
+     */
+    public PlateauPolicy(PlateauOptions options, boolean stopAtMinimum) {
+        this.options = options;
+        this.stopAtMinimum = stopAtMinimum;
+    }
+
+    /**
+     * Decides what to do.
+     *
+     * @param classification the terrain at this check
+     * @param currentRates the learning rate of each controlled layer now, by layer name
+     */
+    public Action decide(Classification classification, Map<String, Double> currentRates) {
+        if (classification.terrain() != Terrain.PLATEAU) {
+            return Action.NONE;
+        }
+        Map<String, Double> factors = new LinkedHashMap<>();
+        currentRates.forEach((layer, rate) -> {
+            double reduced = options.reduce(rate);
+            if (reduced < rate) {
+                factors.put(layer, reduced / rate);
+            }
+        });
+        if (!factors.isEmpty()) {
+            return new Action.ScaleLearningRate(factors);
+        }
+        return stopAtMinimum
+                ? new Action.RequestStop("plateau persists with every learning rate at its minimum "
+                        + options.minLearningRate())
+                : Action.NONE;
+    }
+}

@@ -1,0 +1,15 @@
+package org.terrain4j.listeners;
+
+/** What a {@link TerrainEvent} reports. */
+public enum EventType {
+    /** The terrain changed from one kind to another. */
+    TERRAIN,
+    /** The learning rate of one or more layers was scaled. */
+    LEARNING_RATE_SCALED,
+    /** The listener asks the training loop to stop. */
+    STOP_REQUESTED,
+    /** The mini-batch size moved relative to the gradient noise scale. */
+    BATCH_SIZE_ADVICE,
+    /** Something the user should know, e.g. an updater without a learning rate. */
+    WARNING
+}

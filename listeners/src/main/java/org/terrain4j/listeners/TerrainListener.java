@@ -1,0 +1,286 @@
+package org.terrain4j.listeners;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.deeplearning4j.nn.api.Layer;
+import org.deeplearning4j.nn.api.Model;
+import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.deeplearning4j.optimize.api.BaseTrainingListener;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.terrain4j.control.Action;
+import org.terrain4j.control.PlateauDetector;
+import org.terrain4j.control.PlateauPolicy;
+import org.terrain4j.stats.BatchSizeAdvice;
+import org.terrain4j.stats.GradientNoiseScale;
+import org.terrain4j.stats.SignalSummary;
+import org.terrain4j.stats.TrainingSignals;
+import org.terrain4j.terrain.Classification;
+import org.terrain4j.terrain.Terrain;
+import org.terrain4j.terrain.TerrainClassifier;
+import org.terrain4j.terrain.TerrainSnapshot;
+
+/**
+ * Watches training and controls the learning rate by the terrain:
+ * {@code net.addListeners(new TerrainListener())} on a {@link MultiLayerNetwork} or
+ * {@link ComputationGraph}.
+ *
+ * <p>Every iteration it reads the gradient's L2 norm (one reduction over DL4J's gradient view,
+ * no copy) and the loss, and accumulates moving averages and windowed moments. At each check
+ * (by default each epoch end) it feeds the monitored value to a plateau detector with
+ * PyTorch's {@code ReduceLROnPlateau} semantics, names the terrain and, on a plateau, scales
+ * the learning rate on top of the configured schedule. A NaN or infinite loss is reported as
+ * DIVERGING, never thrown. Every detection and action is a {@link TerrainEvent}.
+ *
+ * <p>One listener serves one network; use {@link #builder()} for every option, and
+ * {@link #state()}/{@link #restore(ListenerState)} (or {@link TerrainCheckpoint}) to resume.
+ */
+public final class TerrainListener extends BaseTrainingListener {
+
+    private final TerrainOptions options;
+    private final TrainingSignals signals;
+    private final PlateauDetector detector;
+    private final PlateauPolicy policy;
+    private final TerrainClassifier classifier;
+    private final GradientNoiseSampler noise;
+    private final EventLog events;
+    private Model model;
+    private NetworkLearningRates rates;
+    private LayerStatistics layerStatistics;
+    private Terrain terrain = Terrain.DESCENDING;
+    private BatchSizeAdvice advice = BatchSizeAdvice.UNKNOWN;
+    private long noiseMeasurementsSeen;
+    private boolean diverging;
+    private boolean epochsSeen;
+    private boolean stopRequested;
+
+    /** A listener with Terrain's defaults (see {@link TerrainListenerBuilder}). */
+    public TerrainListener() {
+        this(builder().options());
+    }
+
+    /** A listener with the given options. */
+    public TerrainListener(TerrainOptions options) {
+        this.options = options;
+        this.signals = new TrainingSignals(options.smoothing(), options.window());
+        this.detector = new PlateauDetector(options.plateau());
+        this.policy = new PlateauPolicy(options.plateau(), options.stopAtMinimum());
+        this.classifier = new TerrainClassifier(options.explosionFactor());
+        this.noise = new GradientNoiseSampler(options.noiseScalePeriod(), options.noiseScaleBatches(),
+                options.noiseScaleSmoothing());
+        this.events = new EventLog(options.eventsFile());
+        events.open();
+    }
+
+    /** A builder starting from Terrain's defaults. */
+    public static TerrainListenerBuilder builder() {
+        return new TerrainListenerBuilder();
+    }
+
+    @Override
+    public void onEpochStart(Model model) {
+        bind(model);
+        epochsSeen = true;
+    }
+
+    @Override
+    public void onGradientCalculation(Model model) {
+        bind(model);
+        INDArray gradient = model.getGradientsViewArray();
+        double norm = gradient.norm2Number().doubleValue();
+        signals.addGradientNorm(norm);
+        long iteration = NetworkCounters.iteration(model);
+        if (Double.isFinite(norm)) {
+            noise.offer(iteration, gradient, norm * norm, model.batchSize());
+        }
+        if (iteration % options.layerStatisticsPeriod() == 0) {
+            layerStatistics.readGradients(layers());
+        }
+    }
+
+    @Override
+    public void iterationDone(Model model, int iteration, int epoch) {
+        bind(model);
+        signals.addLoss(model.score());
+        if (iteration % options.layerStatisticsPeriod() == 0) {
+            layerStatistics.readUpdates(layers());
+        }
+        boolean nowDiverging = classifier.isDiverging(signals.lastLoss(), signals.lastGradientNorm(),
+                signals.smoothedLoss(), signals.bestSmoothedLoss());
+        if (nowDiverging != diverging) {
+            diverging = nowDiverging;
+            TerrainSnapshot snapshot = snapshot(iteration, epoch, Double.NaN, false);
+            Classification classification = classifier.classify(snapshot);
+            report(EventType.TERRAIN, snapshot, classification.terrain(), diverging ? classification.reason()
+                    : "finite and bounded again", Map.of(), Map.of());
+        }
+        if (noise.estimate().measurements() != noiseMeasurementsSeen) {
+            noiseMeasurementsSeen = noise.estimate().measurements();
+            adviseBatchSize(iteration, epoch);
+        }
+        if (options.checks().dueAfterIteration(iteration, epochsSeen)) {
+            check(iteration + 1, epoch);
+        }
+    }
+
+    @Override
+    public void onEpochEnd(Model model) {
+        bind(model);
+        if (options.checks().atEpochEnd()) {
+            check(NetworkCounters.iteration(model), NetworkCounters.epoch(model));
+        }
+    }
+
+    /**
+     * One step of the plateau detector, then the classification and the action.
+     *
+     * @param nextIteration the iteration the next parameter update will have
+     */
+    private void check(long nextIteration, long epoch) {
+        double monitored = options.monitor() instanceof Monitor.Validation validation
+                ? ValidationEvaluator.evaluate(model, validation) : signals.smoothedLoss();
+        boolean plateau = detector.observe(monitored);
+        TerrainSnapshot snapshot = snapshot(nextIteration, epoch, monitored, plateau);
+        Classification classification = classifier.classify(snapshot);
+        if (classification.terrain() != terrain) {
+            report(EventType.TERRAIN, snapshot, classification.terrain(), classification.reason(), Map.of(), Map.of());
+            terrain = classification.terrain();
+        }
+        Map<String, Double> before = controlledRates(nextIteration, epoch);
+        Action action = policy.decide(classification, before);
+        if (action instanceof Action.ScaleLearningRate scale) {
+            scale.factors().forEach((layer, factor) -> rates.scale(layer, (int) nextIteration, factor));
+            report(EventType.LEARNING_RATE_SCALED, snapshot, terrain, classification.reason() + "; "
+                    + noiseSummary(), before, controlledRates(nextIteration, epoch));
+        } else if (action instanceof Action.RequestStop stop) {
+            stopRequested = true;
+            report(EventType.STOP_REQUESTED, snapshot, terrain, stop.reason(), before, before);
+        }
+    }
+
+    private Map<String, Double> controlledRates(long iteration, long epoch) {
+        Map<String, Double> all = rates.learningRates((int) iteration, (int) epoch);
+        if (options.controlledLayers().isEmpty()) {
+            return all;
+        }
+        Map<String, Double> chosen = new LinkedHashMap<>(all);
+        chosen.keySet().retainAll(options.controlledLayers());
+        return chosen;
+    }
+
+    private void adviseBatchSize(long iteration, long epoch) {
+        GradientNoiseScale estimate = noise.estimate();
+        BatchSizeAdvice now = BatchSizeAdvice.of(noise.batchSize(), estimate.value(),
+                estimate.squaredGradientNorm(), options.batchAdviceFactor());
+        if (now != advice) {
+            advice = now;
+            report(EventType.BATCH_SIZE_ADVICE, snapshot(iteration, epoch, Double.NaN, false), terrain,
+                    noiseSummary(), Map.of(), Map.of());
+        }
+    }
+
+    private String noiseSummary() {
+        return String.format(Locale.ROOT, "gradient noise scale %.4g vs batch %d: %s",
+                noise.estimate().value(), noise.batchSize(), advice);
+    }
+
+    private TerrainSnapshot snapshot(long iteration, long epoch, double monitored, boolean plateau) {
+        int badChecks = plateau ? options.plateau().patience() + 1 : detector.badChecks();
+        return new TerrainSnapshot(iteration, epoch, signals.lastLoss(), signals.smoothedLoss(),
+                signals.bestSmoothedLoss(), signals.lastGradientNorm(), signals.smoothedGradientNorm(),
+                monitored, badChecks, plateau, noise.estimate().value(), noise.batchSize());
+    }
+
+    private void report(EventType type, TerrainSnapshot snapshot, Terrain at, String message,
+                        Map<String, Double> before, Map<String, Double> after) {
+        events.add(new TerrainEvent(type, snapshot.iteration(), snapshot.epoch(), at, message, before, after,
+                snapshot));
+    }
+
+    /** Binds to the first network seen; a second network is a usage error. */
+    private void bind(Model seen) {
+        if (model == seen) {
+            return;
+        }
+        if (model != null) {
+            throw new IllegalStateException("a TerrainListener serves one network; create one per network");
+        }
+        rates = NetworkLearningRates.of(seen);
+        model = seen;
+        layerStatistics = LayerStatistics.forLayers(NetworkCounters.layerNames(seen));
+        if (!rates.layersWithoutLearningRate().isEmpty()) {
+            report(EventType.WARNING, snapshot(NetworkCounters.iteration(seen), NetworkCounters.epoch(seen),
+                    Double.NaN, false), terrain, "no learning rate to control in layers "
+                    + rates.layersWithoutLearningRate() + "; Terrain only reports for them", Map.of(), Map.of());
+        }
+    }
+
+    private Layer[] layers() {
+        return model instanceof MultiLayerNetwork mln ? mln.getLayers() : ((ComputationGraph) model).getLayers();
+    }
+
+    /** The options this listener runs with. */
+    public TerrainOptions options() {
+        return options;
+    }
+
+    /** Every event so far, oldest first. */
+    public List<TerrainEvent> events() {
+        return events.events();
+    }
+
+    /** The terrain at the last check (or DIVERGING while the last iteration diverged). */
+    public Terrain terrain() {
+        return diverging ? Terrain.DIVERGING : terrain;
+    }
+
+    /** A snapshot of the loss and gradient-norm statistics. */
+    public SignalSummary statistics() {
+        return signals.summary();
+    }
+
+    /** Per-layer gradient norms and update ratios of the last sample (null before training). */
+    public LayerStatistics layerStatistics() {
+        return layerStatistics;
+    }
+
+    /** The gradient noise scale {@code B_simple}, NaN while unknown. */
+    public double gradientNoiseScale() {
+        return noise.estimate().value();
+    }
+
+    /** How the batch size compares with the noise scale. */
+    public BatchSizeAdvice batchSizeAdvice() {
+        return advice;
+    }
+
+    /** Whether the listener asked training to stop (see {@code stopAtMinimum}). */
+    public boolean stopRequested() {
+        return stopRequested;
+    }
+
+    /** What this listener learned, to save with a checkpoint. */
+    public ListenerState state() {
+        return new ListenerState(ListenerState.VERSION, signals.state(), detector.state(),
+                noise.estimate().state(), terrain, diverging, advice, epochsSeen, stopRequested);
+    }
+
+    /** Continues from a saved state; call before training resumes. */
+    public void restore(ListenerState state) {
+        if (state.version() != ListenerState.VERSION) {
+            throw new IllegalArgumentException("listener state version " + state.version()
+                    + " is not supported; this Terrain reads version " + ListenerState.VERSION);
+        }
+        signals.restore(state.signals());
+        detector.restore(state.plateau());
+        noise.estimate().restore(state.noiseScale());
+        noiseMeasurementsSeen = noise.estimate().measurements();
+        terrain = state.terrain();
+        diverging = state.diverging();
+        advice = state.batchSizeAdvice();
+        epochsSeen = state.epochsSeen();
+        stopRequested = state.stopRequested();
+    }
+}

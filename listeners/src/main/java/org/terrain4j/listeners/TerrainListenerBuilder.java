@@ -1,0 +1,185 @@
+package org.terrain4j.listeners;
+
+import java.nio.file.Path;
+import java.util.Set;
+import org.nd4j.linalg.dataset.api.iterator.DataSetIterator;
+import org.terrain4j.control.Mode;
+import org.terrain4j.control.PlateauOptions;
+import org.terrain4j.control.ThresholdMode;
+
+/**
+ * Builds a {@link TerrainListener}. Every option has a default; {@link #build()} validates them
+ * all and names the first bad one. The plateau options map one to one onto PyTorch's
+ * {@code ReduceLROnPlateau} (see {@link PlateauOptions}).
+ *
+ * <p>To configure Terrain as a plain {@code ReduceLROnPlateau(factor=0.1, patience=2)} on the
+ * validation loss: {@code builder().monitor(validationIterator, ValidationMetric.LOSS)
+ * .plateau(PlateauOptions.PYTORCH_DEFAULTS.withPatience(2)).build()}.
+ */
+public final class TerrainListenerBuilder {
+
+    /**
+     * Terrain's plateau defaults on the smoothed training loss, checked each epoch: a rate is cut
+     * to a tenth when the loss has not improved by 1% in two checks.
+     */
+    public static final PlateauOptions DEFAULT_PLATEAU =
+            new PlateauOptions(Mode.MIN, 0.1, 1, 1e-2, ThresholdMode.RELATIVE, 0, 0, 1e-8);
+
+    private PlateauOptions plateau = DEFAULT_PLATEAU;
+    private boolean modeSet;
+    private Monitor monitor = new Monitor.TrainingLoss();
+    private CheckSchedule checks = CheckSchedule.EACH_EPOCH;
+    private double smoothing = 0.98;
+    private int window = 100;
+    private int layerStatisticsPeriod = 100;
+    private int noiseScalePeriod = 200;
+    private int noiseScaleBatches = 8;
+    private double noiseScaleSmoothing = 0.9;
+    private double batchAdviceFactor = 10;
+    private double explosionFactor = 10;
+    private Set<String> controlledLayers = Set.of();
+    private boolean stopAtMinimum;
+    private Path eventsFile;
+
+    TerrainListenerBuilder() {
+    }
+
+    /** Replaces every plateau option at once. */
+    public TerrainListenerBuilder plateau(PlateauOptions value) {
+        plateau = value;
+        modeSet = true;
+        return this;
+    }
+
+    /** Whether the monitored value should fall (MIN) or rise (MAX); follows the monitor unless set. */
+    public TerrainListenerBuilder mode(Mode value) {
+        plateau = plateau.withMode(value);
+        modeSet = true;
+        return this;
+    }
+
+    /** Multiplier of the learning rate on a plateau, in (0, 1). */
+    public TerrainListenerBuilder factor(double value) {
+        plateau = plateau.withFactor(value);
+        return this;
+    }
+
+    /** Checks without improvement tolerated before the rate is cut, non-negative. */
+    public TerrainListenerBuilder patience(int value) {
+        plateau = plateau.withPatience(value);
+        return this;
+    }
+
+    /** Least change that counts as improvement, and whether it is relative or absolute. */
+    public TerrainListenerBuilder threshold(double value, ThresholdMode thresholdMode) {
+        plateau = plateau.withThreshold(value, thresholdMode);
+        return this;
+    }
+
+    /** Checks after a cut during which no plateau is counted, non-negative. */
+    public TerrainListenerBuilder cooldown(int value) {
+        plateau = plateau.withCooldown(value);
+        return this;
+    }
+
+    /** The learning rate is never cut below this. */
+    public TerrainListenerBuilder minLearningRate(double value) {
+        plateau = plateau.withMinLearningRate(value);
+        return this;
+    }
+
+    /** Cuts smaller than this are skipped. */
+    public TerrainListenerBuilder eps(double value) {
+        plateau = plateau.withEps(value);
+        return this;
+    }
+
+    /** Watch a validation metric instead of the training loss; the mode follows the metric unless set. */
+    public TerrainListenerBuilder monitor(DataSetIterator validation, ValidationMetric metric) {
+        monitor = new Monitor.Validation(validation, metric);
+        if (!modeSet) {
+            plateau = plateau.withMode(metric.naturalMode());
+        }
+        return this;
+    }
+
+    /** Watch the smoothed training loss (the default). */
+    public TerrainListenerBuilder monitorTrainingLoss() {
+        monitor = new Monitor.TrainingLoss();
+        return this;
+    }
+
+    /** When to check the monitored value. */
+    public TerrainListenerBuilder checks(CheckSchedule value) {
+        checks = value;
+        return this;
+    }
+
+    /** Beta of the loss and gradient-norm moving averages, in [0, 1). */
+    public TerrainListenerBuilder smoothing(double value) {
+        smoothing = value;
+        return this;
+    }
+
+    /** Iterations covered by windowed means and variances, at least 2. */
+    public TerrainListenerBuilder window(int value) {
+        window = value;
+        return this;
+    }
+
+    /** Per-layer norms and update ratios every this many iterations. */
+    public TerrainListenerBuilder layerStatisticsPeriod(int value) {
+        layerStatisticsPeriod = value;
+        return this;
+    }
+
+    /** A noise-scale measurement over {@code batches} mini-batches every {@code period} iterations. */
+    public TerrainListenerBuilder noiseScale(int period, int batches, double smoothingBeta) {
+        noiseScalePeriod = period;
+        noiseScaleBatches = batches;
+        noiseScaleSmoothing = smoothingBeta;
+        return this;
+    }
+
+    /** How far from the noise scale the batch size may be before advice says so. */
+    public TerrainListenerBuilder batchAdviceFactor(double value) {
+        batchAdviceFactor = value;
+        return this;
+    }
+
+    /** The smoothed loss counts as diverging above this many times its best. */
+    public TerrainListenerBuilder explosionFactor(double value) {
+        explosionFactor = value;
+        return this;
+    }
+
+    /** Control only these layers' learning rates (names, or indices of a MultiLayerNetwork). */
+    public TerrainListenerBuilder layers(String... names) {
+        controlledLayers = Set.of(names);
+        return this;
+    }
+
+    /** Request a stop when the plateau persists with every rate at its minimum. */
+    public TerrainListenerBuilder stopAtMinimum(boolean value) {
+        stopAtMinimum = value;
+        return this;
+    }
+
+    /** Append every event to this JSON Lines file. */
+    public TerrainListenerBuilder eventsFile(Path file) {
+        eventsFile = file;
+        return this;
+    }
+
+    /** The validated options. */
+    public TerrainOptions options() {
+        return new TerrainOptions(plateau, monitor, checks, smoothing, window, layerStatisticsPeriod,
+                noiseScalePeriod, noiseScaleBatches, noiseScaleSmoothing, batchAdviceFactor, explosionFactor,
+                controlledLayers, stopAtMinimum, eventsFile);
+    }
+
+    /** A listener with these options. */
+    public TerrainListener build() {
+        return new TerrainListener(options());
+    }
+}
