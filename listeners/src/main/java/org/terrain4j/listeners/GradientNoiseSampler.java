@@ -30,10 +30,11 @@ final class GradientNoiseSampler {
      *
      * @param iteration the network's iteration count
      * @param gradient the flattened gradient view; read, never kept beyond the buffer sum
-     * @param squaredNorm its squared L2 norm, already computed
+     * @param divisor what turns {@code gradient} into the mean gradient (the batch size, or 1)
+     * @param squaredNorm the mean gradient's squared L2 norm, already computed
      * @param miniBatchSize samples in this mini-batch
      */
-    void offer(long iteration, INDArray gradient, double squaredNorm, int miniBatchSize) {
+    void offer(long iteration, INDArray gradient, double divisor, double squaredNorm, int miniBatchSize) {
         if (collected == 0 && iteration % period != 0) {
             return;
         }
@@ -52,7 +53,7 @@ final class GradientNoiseSampler {
         }
         smallSquaredNormSum += squaredNorm;
         if (++collected == batches) {
-            double bigNorm = sum.norm2Number().doubleValue() / batches;
+            double bigNorm = sum.norm2Number().doubleValue() / (divisor * batches);
             estimate.add(smallSquaredNormSum / batches, bigNorm * bigNorm, batchSize, batches);
             collected = 0;
         }

@@ -88,12 +88,16 @@ public final class TerrainListener extends BaseTrainingListener {
     @Override
     public void onGradientCalculation(Model model) {
         bind(model);
+        // DL4J's gradient view holds the sum over the mini-batch; its updater divides by the batch
+        // size later (when miniBatch is on, the default), so the mean gradient's norm is this.
         INDArray gradient = model.getGradientsViewArray();
-        double norm = gradient.norm2Number().doubleValue();
+        int batchSize = model.batchSize();
+        double divisor = model.conf().isMiniBatch() ? batchSize : 1;
+        double norm = gradient.norm2Number().doubleValue() / divisor;
         signals.addGradientNorm(norm);
         long iteration = NetworkCounters.iteration(model);
         if (Double.isFinite(norm)) {
-            noise.offer(iteration, gradient, norm * norm, model.batchSize());
+            noise.offer(iteration, gradient, divisor, norm * norm, batchSize);
         }
         if (iteration % options.layerStatisticsPeriod() == 0) {
             layerStatistics.readGradients(layers());
@@ -208,6 +212,7 @@ public final class TerrainListener extends BaseTrainingListener {
             throw new IllegalStateException("a TerrainListener serves one network; create one per network");
         }
         rates = NetworkLearningRates.of(seen);
+        checkMinimumRate(rates.learningRates((int) NetworkCounters.iteration(seen), (int) NetworkCounters.epoch(seen)));
         model = seen;
         layerStatistics = LayerStatistics.forLayers(NetworkCounters.layerNames(seen));
         if (!rates.layersWithoutLearningRate().isEmpty()) {
@@ -215,6 +220,16 @@ public final class TerrainListener extends BaseTrainingListener {
                     Double.NaN, false), terrain, "no learning rate to control in layers "
                     + rates.layersWithoutLearningRate() + "; Terrain only reports for them", Map.of(), Map.of());
         }
+    }
+
+    private void checkMinimumRate(Map<String, Double> startingRates) {
+        double minimum = options.plateau().minLearningRate();
+        startingRates.forEach((layer, rate) -> {
+            if (minimum > rate) {
+                throw new IllegalArgumentException("minLearningRate " + minimum + " is above the learning rate "
+                        + rate + " of layer " + layer);
+            }
+        });
     }
 
     private Layer[] layers() {

@@ -1,0 +1,104 @@
+package org.terrain4j.listeners;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.nd4j.linalg.dataset.DataSet;
+import org.nd4j.linalg.learning.config.Adam;
+import org.nd4j.linalg.learning.config.Nesterovs;
+import org.terrain4j.control.ThresholdMode;
+
+class PersistenceTest {
+
+    @TempDir
+    Path folder;
+
+    private static final List<DataSet> BATCHES = Networks.task(256, 9).batchBy(32);
+
+    private static TerrainListenerBuilder builder() {
+        return TerrainListener.builder().checks(CheckSchedule.everyIterations(4)).patience(1)
+                .threshold(0.3, ThresholdMode.RELATIVE).noiseScale(8, 4, 0.5);
+    }
+
+    private static void train(MultiLayerNetwork net, int from, int to) {
+        for (int i = from; i < to; i++) {
+            net.fit(BATCHES.get(i % BATCHES.size()));
+        }
+    }
+
+    @Test
+    void scaledSchedulesSurviveConfigurationJson() {
+        MultiLayerNetwork net = Networks.mlp(new Adam(0.01));
+        net.addListeners(builder().build());
+        train(net, 0, 40);
+        String json = net.getLayerWiseConfigurations().toJson();
+
+        MultiLayerConfiguration restored = MultiLayerConfiguration.fromJson(json);
+
+        assertThat(json).contains("org.terrain4j.schedule.ScaledSchedule");
+        assertThat(restored).isEqualTo(net.getLayerWiseConfigurations());
+    }
+
+    @Test
+    void aResumedRunContinuesExactlyAsTheUninterruptedOne() throws Exception {
+        MultiLayerNetwork original = Networks.mlp(new Nesterovs(0.1, 0.9));
+        TerrainListener listener = builder().build();
+        original.addListeners(listener);
+        train(original, 0, 30);
+        File file = folder.resolve("model.zip").toFile();
+        original.save(file, true);
+        TerrainCheckpoint.save(listener, file);
+
+        MultiLayerNetwork resumed = MultiLayerNetwork.load(file, true);
+        TerrainListener resumedListener = TerrainCheckpoint.restore(file, listener.options());
+        resumed.addListeners(resumedListener);
+        train(original, 30, 60);
+        train(resumed, 30, 60);
+
+        assertThat(resumed.params()).isEqualTo(original.params());
+        assertThat(resumed.getLearningRate(0)).isEqualTo(original.getLearningRate(0)).isLessThan(0.1);
+        assertThat(EventLog.JSON.writeValueAsString(resumedListener.state()))
+                .isEqualTo(EventLog.JSON.writeValueAsString(listener.state()));
+    }
+
+    @Test
+    void restoringFromAModelWithoutStateSaysSo() throws Exception {
+        File file = folder.resolve("plain.zip").toFile();
+        Networks.mlp(new Adam(0.01)).save(file, true);
+
+        assertThatThrownBy(() -> TerrainCheckpoint.restore(file, builder().options()))
+                .hasMessage(file + ": no Terrain listener state in this model file");
+    }
+
+    @Test
+    void eventsAreWrittenAsJsonLines() throws Exception {
+        Path events = folder.resolve("events.jsonl");
+        MultiLayerNetwork net = Networks.mlp(new Nesterovs(0.1, 0.9));
+        TerrainListener listener = builder().eventsFile(events).build();
+        net.addListeners(listener);
+        train(net, 0, 40);
+
+        List<String> lines = Files.readAllLines(events);
+        assertThat(lines).hasSize(listener.events().size()).isNotEmpty();
+        JsonNode first = EventLog.JSON.readTree(lines.get(0));
+        assertThat(first.get("type").asText()).isEqualTo(listener.events().get(0).type().name());
+        assertThat(first.get("statistics").get("iteration").asLong()).isEqualTo(listener.events().get(0).iteration());
+    }
+
+    @Test
+    void anUnwritableEventsFileFailsWhenBuilt() {
+        Path inMissingFolder = folder.resolve("no/such/dir/events.jsonl");
+
+        assertThatThrownBy(() -> builder().eventsFile(inMissingFolder).build())
+                .hasMessageStartingWith("cannot open the events file " + inMissingFolder);
+    }
+}
