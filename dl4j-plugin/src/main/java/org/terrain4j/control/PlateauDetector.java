@@ -35,8 +35,19 @@ public final class PlateauDetector {
      * @return true when this check completes a plateau: the learning rate should be reduced
      */
     public boolean observe(double value) {
+        return observe(value, options.threshold());
+    }
+
+    /**
+     * Observes the monitored value with another improvement threshold for this check only (in
+     * the configured threshold mode): Terrain demands more improvement while training is
+     * noise-dominated.
+     *
+     * @return true when this check completes a plateau
+     */
+    public boolean observe(double value, double threshold) {
         checks++;
-        if (options.isBetter(value, best)) {
+        if (options.isBetter(value, best, threshold)) {
             best = value;
             badChecks = 0;
         } else {

@@ -100,6 +100,11 @@ public record PlateauOptions(Mode mode, double factor, int patience, double thre
 
     /** Whether {@code value} improves on {@code best} by more than the threshold. */
     public boolean isBetter(double value, double best) {
+        return isBetter(value, best, threshold);
+    }
+
+    /** Whether {@code value} improves on {@code best} by more than the given threshold, in this threshold mode. */
+    public boolean isBetter(double value, double best, double threshold) {
         return switch (mode) {
             case MIN -> thresholdMode == ThresholdMode.RELATIVE
                     ? value < best * (1 - threshold) : value < best - threshold;

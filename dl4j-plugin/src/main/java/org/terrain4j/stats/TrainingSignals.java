@@ -15,6 +15,8 @@ public final class TrainingSignals {
     private double lastLoss = Double.NaN;
     private double lastGradientNorm = Double.NaN;
     private double bestSmoothedLoss = Double.POSITIVE_INFINITY;
+    private double intervalLossSum;
+    private long intervalCount;
 
     /**
      * @param smoothing beta of the moving averages, in [0, 1)
@@ -43,7 +45,21 @@ public final class TrainingSignals {
             loss.add(value);
             lossWindow.add(value);
             bestSmoothedLoss = Math.min(bestSmoothedLoss, loss.value());
+            intervalLossSum += value;
+            intervalCount++;
         }
+    }
+
+    /**
+     * The mean of the finite losses since the previous call (or the start), and starts a new
+     * interval; NaN when there were none. Called once per check, this is the epoch-mean training
+     * loss that Keras's {@code ReduceLROnPlateau(monitor='loss')} watches.
+     */
+    public double takeIntervalMeanLoss() {
+        double mean = intervalCount == 0 ? Double.NaN : intervalLossSum / intervalCount;
+        intervalLossSum = 0;
+        intervalCount = 0;
+        return mean;
     }
 
     /** The last mini-batch loss, possibly NaN or infinite. */
@@ -81,7 +97,7 @@ public final class TrainingSignals {
     /** Everything needed to continue accumulating after a restart. */
     public State state() {
         return new State(loss.state(), gradientNorm.state(), lossWindow.toArray(), gradientNormWindow.toArray(),
-                lastLoss, lastGradientNorm, bestSmoothedLoss);
+                lastLoss, lastGradientNorm, bestSmoothedLoss, intervalLossSum, intervalCount);
     }
 
     /** Restores a state taken by {@link #state()} from signals with the same settings. */
@@ -93,6 +109,8 @@ public final class TrainingSignals {
         lastLoss = state.lastLoss();
         lastGradientNorm = state.lastGradientNorm();
         bestSmoothedLoss = state.bestSmoothedLoss();
+        intervalLossSum = state.intervalLossSum();
+        intervalCount = state.intervalCount();
     }
 
     /**
@@ -103,9 +121,12 @@ public final class TrainingSignals {
      * @param lastLoss last loss
      * @param lastGradientNorm last gradient norm
      * @param bestSmoothedLoss best smoothed loss
+     * @param intervalLossSum sum of the losses since the last check
+     * @param intervalCount losses since the last check
      */
     public record State(ExponentialMovingAverage.State loss, ExponentialMovingAverage.State gradientNorm,
                         double[] lossWindow, double[] gradientNormWindow, double lastLoss,
-                        double lastGradientNorm, double bestSmoothedLoss) {
+                        double lastGradientNorm, double bestSmoothedLoss, double intervalLossSum,
+                        long intervalCount) {
     }
 }

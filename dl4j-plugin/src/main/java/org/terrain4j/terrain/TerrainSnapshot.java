@@ -11,7 +11,7 @@ package org.terrain4j.terrain;
  * @param bestSmoothedLoss lowest smoothed loss so far
  * @param gradientNorm L2 norm of the last mini-batch gradient
  * @param smoothedGradientNorm moving average of the gradient norm
- * @param monitored the value the plateau detector watches (smoothed training loss or a
+ * @param monitored the value the plateau detector watches (the mean training loss since the last check, or a
  *                  validation metric); NaN when this snapshot is not taken at a check
  * @param badChecks checks in a row without improvement of the monitored value
  * @param plateau whether the plateau detector's patience ran out at this check

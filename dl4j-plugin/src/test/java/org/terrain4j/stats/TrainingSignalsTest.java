@@ -34,4 +34,17 @@ class TrainingSignalsTest {
         assertThat(signals.summary().lossWindowMean()).isEqualTo(2.0, within(1e-12));
         assertThat(signals.summary().lossWindowVariance()).isEqualTo(1.0, within(1e-12));
     }
+
+    @Test
+    void intervalMeanIsTheMeanSinceTheLastCheck() {
+        TrainingSignals signals = new TrainingSignals(0.9, 4);
+        signals.addLoss(1);
+        signals.addLoss(3);
+        signals.addLoss(Double.NaN);
+
+        assertThat(signals.takeIntervalMeanLoss()).isEqualTo(2.0);
+        signals.addLoss(5);
+        assertThat(signals.takeIntervalMeanLoss()).isEqualTo(5.0);
+        assertThat(signals.takeIntervalMeanLoss()).isNaN();
+    }
 }

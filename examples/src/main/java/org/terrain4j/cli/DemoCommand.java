@@ -7,10 +7,12 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.terrain4j.data.DatasetSplit;
+import org.terrain4j.listeners.TerrainListener;
 import org.terrain4j.demo.ComparisonTable;
 import org.terrain4j.demo.DemoDataset;
 import org.terrain4j.demo.DemoNetworks;
 import org.terrain4j.demo.RunResult;
+import org.terrain4j.demo.TerrainChangeLog;
 import org.terrain4j.demo.TrainingProgress;
 import org.terrain4j.demo.TrainingRun;
 import picocli.CommandLine.Command;
@@ -80,6 +82,10 @@ final class DemoCommand implements Callable<Integer> {
         List<RunResult> results = new ArrayList<>();
         results.add(run.train("constant LR", network(split), epochCount,
                 progress(), TrainingRun.ChangeLog.NONE));
+        MultiLayerNetwork controlled = network(split);
+        TerrainListener listener = new TerrainListener();
+        controlled.addListeners(listener);
+        results.add(run.train("Terrain", controlled, epochCount, progress(), new TerrainChangeLog(listener)));
         spec.commandLine().getOut().println();
         spec.commandLine().getOut().print(ComparisonTable.format(results, dataset.learningRate()));
         spec.commandLine().getOut().flush();

@@ -79,6 +79,7 @@ class TerrainCommandTest {
         assertThat(out.toString())
                 .contains("iris: 90 train / 30 validation / 30 test samples")
                 .contains("run         | epochs | best val acc (epoch) | test acc | LR changes | why")
-                .containsPattern("constant LR \\| 3      \\| 0\\.\\d{4} \\(\\d\\) ");
+                .containsPattern("constant LR \\| 3      \\| 0\\.\\d{4} \\(\\d\\) ")
+                .containsPattern("\nTerrain     \\| 3      \\| 0\\.\\d{4} \\(\\d\\) ");
     }
 }

@@ -5,7 +5,11 @@ import org.nd4j.linalg.dataset.api.iterator.DataSetIterator;
 /** The quantity the plateau detector watches. */
 public sealed interface Monitor {
 
-    /** The smoothed training loss: free, needs no extra data. The default. */
+    /**
+     * The mean mini-batch training loss since the previous check (the epoch-mean loss that
+     * Keras's {@code ReduceLROnPlateau(monitor='loss')} watches): free, needs no extra data, and
+     * far less noisy than any single batch. The default.
+     */
     record TrainingLoss() implements Monitor {
     }
 

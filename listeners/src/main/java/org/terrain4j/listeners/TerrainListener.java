@@ -144,8 +144,11 @@ public final class TerrainListener extends BaseTrainingListener {
      */
     private void check(long nextIteration, long epoch) {
         double monitored = options.monitor() instanceof Monitor.Validation validation
-                ? ValidationEvaluator.evaluate(model, validation) : signals.smoothedLoss();
-        boolean plateau = detector.observe(monitored);
+                ? ValidationEvaluator.evaluate(model, validation) : signals.takeIntervalMeanLoss();
+        double threshold = advice == BatchSizeAdvice.FAR_BELOW
+                ? Math.max(options.plateau().threshold(), options.noiseDominatedThreshold())
+                : options.plateau().threshold();
+        boolean plateau = detector.observe(monitored, threshold);
         TerrainSnapshot snapshot = snapshot(nextIteration, epoch, monitored, plateau);
         Classification classification = classifier.classify(snapshot);
         if (classification.terrain() != terrain) {

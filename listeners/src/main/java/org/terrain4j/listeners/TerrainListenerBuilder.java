@@ -19,13 +19,23 @@ import org.terrain4j.control.ThresholdMode;
 public final class TerrainListenerBuilder {
 
     /**
-     * Terrain's plateau defaults on the smoothed training loss, checked each epoch: a rate is cut
-     * to a tenth when the loss has not improved by 1% in two checks.
+     * Terrain's plateau defaults on the epoch-mean training loss, checked each epoch: the rate is
+     * cut to a fifth at the first check that does not improve the loss by 1% (5% while
+     * noise-dominated, see {@link #DEFAULT_NOISE_DOMINATED_THRESHOLD}), then left alone for three
+     * checks. The epoch-mean loss is smooth enough to act on a single check.
      */
     public static final PlateauOptions DEFAULT_PLATEAU =
-            new PlateauOptions(Mode.MIN, 0.1, 1, 1e-2, ThresholdMode.RELATIVE, 0, 0, 1e-8);
+            new PlateauOptions(Mode.MIN, 0.2, 0, 1e-2, ThresholdMode.RELATIVE, 3, 0, 1e-8);
+
+    /**
+     * While the gradient noise scale says steps are noise-dominated, a check must improve the
+     * monitored value by 5% to count: a stall there is the learning rate's noise floor, which
+     * only a smaller rate lowers.
+     */
+    public static final double DEFAULT_NOISE_DOMINATED_THRESHOLD = 0.05;
 
     private PlateauOptions plateau = DEFAULT_PLATEAU;
+    private double noiseDominatedThreshold = DEFAULT_NOISE_DOMINATED_THRESHOLD;
     private boolean modeSet;
     private Monitor monitor = new Monitor.TrainingLoss();
     private CheckSchedule checks = CheckSchedule.EACH_EPOCH;
@@ -94,6 +104,15 @@ public final class TerrainListenerBuilder {
         return this;
     }
 
+    /**
+     * The improvement threshold while training is noise-dominated (batch far below the gradient
+     * noise scale); 0 turns the gradient's say off, for a plain {@code ReduceLROnPlateau}.
+     */
+    public TerrainListenerBuilder noiseDominatedThreshold(double value) {
+        noiseDominatedThreshold = value;
+        return this;
+    }
+
     /** Watch a validation metric instead of the training loss; the mode follows the metric unless set. */
     public TerrainListenerBuilder monitor(DataSetIterator validation, ValidationMetric metric) {
         monitor = new Monitor.Validation(validation, metric);
@@ -103,7 +122,7 @@ public final class TerrainListenerBuilder {
         return this;
     }
 
-    /** Watch the smoothed training loss (the default). */
+    /** Watch the mean training loss since the previous check (the default). */
     public TerrainListenerBuilder monitorTrainingLoss() {
         monitor = new Monitor.TrainingLoss();
         return this;
@@ -173,7 +192,7 @@ public final class TerrainListenerBuilder {
 
     /** The validated options. */
     public TerrainOptions options() {
-        return new TerrainOptions(plateau, monitor, checks, smoothing, window, layerStatisticsPeriod,
+        return new TerrainOptions(plateau, noiseDominatedThreshold, monitor, checks, smoothing, window, layerStatisticsPeriod,
                 noiseScalePeriod, noiseScaleBatches, noiseScaleSmoothing, batchAdviceFactor, explosionFactor,
                 controlledLayers, stopAtMinimum, eventsFile);
     }

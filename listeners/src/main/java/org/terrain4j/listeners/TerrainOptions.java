@@ -9,6 +9,10 @@ import org.terrain4j.control.PlateauOptions;
  * name the option and its value. Build it with {@link TerrainListener#builder()}.
  *
  * @param plateau when the monitored value counts as stalled and how rates are reduced
+ * @param noiseDominatedThreshold the improvement threshold (in the plateau's threshold mode) used
+ *                                instead of a smaller configured one while the batch size is far
+ *                                below the gradient noise scale; 0 keeps the plain
+ *                                {@code ReduceLROnPlateau} behaviour
  * @param monitor what the plateau detector watches
  * @param checks when the monitored value is checked
  * @param smoothing beta of the loss and gradient-norm moving averages, in [0, 1)
@@ -25,7 +29,7 @@ import org.terrain4j.control.PlateauOptions;
  * @param stopAtMinimum whether to request a stop when the plateau persists at the minimum rate
  * @param eventsFile JSON Lines file events are appended to, or null for none
  */
-public record TerrainOptions(PlateauOptions plateau, Monitor monitor, CheckSchedule checks, double smoothing,
+public record TerrainOptions(PlateauOptions plateau, double noiseDominatedThreshold, Monitor monitor, CheckSchedule checks, double smoothing,
                              int window, int layerStatisticsPeriod, int noiseScalePeriod, int noiseScaleBatches,
                              double noiseScaleSmoothing, double batchAdviceFactor, double explosionFactor,
                              Set<String> controlledLayers, boolean stopAtMinimum, Path eventsFile) {
@@ -33,6 +37,8 @@ public record TerrainOptions(PlateauOptions plateau, Monitor monitor, CheckSched
     /** Validates every option. */
     public TerrainOptions {
         require(plateau != null, "plateau options are required");
+        require(noiseDominatedThreshold >= 0 && noiseDominatedThreshold < Double.POSITIVE_INFINITY,
+                "noiseDominatedThreshold must be finite and non-negative, got " + noiseDominatedThreshold);
         require(monitor != null, "monitor is required");
         require(checks != null, "checks are required");
         require(smoothing >= 0 && smoothing < 1, "smoothing must be in [0, 1), got " + smoothing);

@@ -27,7 +27,7 @@ class LearningRateControlTest {
     private static final DataSet DATA = Networks.task(64, 3);
 
     private static TerrainListenerBuilder plateauAtSecondCheck() {
-        return TerrainListener.builder().checks(CheckSchedule.everyIterations(5)).patience(0)
+        return TerrainListener.builder().checks(CheckSchedule.everyIterations(5)).patience(0).factor(0.1).cooldown(0)
                 .threshold(0.99, ThresholdMode.RELATIVE);
     }
 

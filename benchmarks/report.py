@@ -1,0 +1,103 @@
+#!/usr/bin/env python3
+"""Writes a benchmark's results into docs/BENCHMARKS.md, replacing that benchmark's section.
+
+    benchmarks/report.py overhead RESULTS_DIR COMMAND
+    benchmarks/report.py time-to-accuracy RESULTS_DIR COMMAND
+
+Called by benchmarks/run; RESULTS_DIR holds what the benchmark printed.
+"""
+import datetime
+import glob
+import os
+import platform
+import re
+import statistics
+import subprocess
+import sys
+
+DOC = os.path.join(os.path.dirname(__file__), "..", "docs", "BENCHMARKS.md")
+HEADER = """# Benchmarks
+
+Written by `benchmarks/run`; every figure below comes from the run its section names. The
+machines are shared and noisy: compare within a section (same run), not across sections.
+"""
+
+
+def machine():
+    cpu = "unknown CPU"
+    try:
+        with open("/proc/cpuinfo") as f:
+            cpu = next(l.split(":", 1)[1].strip() for l in f if l.startswith("model name"))
+    except (OSError, StopIteration):
+        pass
+    java = subprocess.run(["java", "-version"], capture_output=True, text=True).stderr.splitlines()[0]
+    memory = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2 ** 30
+    return "%d cores (%s), %.0f GiB, %s, %s, OMP_NUM_THREADS=1" % (
+        os.cpu_count(), cpu, memory, platform.platform(terse=True), java)
+
+
+def overhead(results):
+    with open(os.path.join(results, "table.md")) as f:
+        table = f.read().strip()
+    return ("Per-iteration cost of the listener: MLP 784-256-128-10, batch 128, SGD with Nesterov "
+            "momentum, synthetic data, one JVM; each round trains a block of iterations on every "
+            "variant in rotating order; medians over rounds. Targets: gradient statistics at most "
+            "2%, the whole listener (no curvature probes) at most 3%.\n\n" + table)
+
+
+def time_to_accuracy(results):
+    runs = []
+    for path in sorted(glob.glob(os.path.join(results, "*.tsv"))):
+        with open(path) as f:
+            for line in f:
+                fields = line.rstrip("\n").split("\t")
+                if len(fields) >= 8:
+                    runs.append(fields)
+    groups = {}
+    for variant, rate, seed, reached, best, best_epoch, rates, accuracies in runs:
+        groups.setdefault((float(rate), variant), []).append((seed, reached, float(best), int(best_epoch), rates))
+    lines = ["| LR | variant | runs | median epochs to 0.89 | per seed | median best val acc | per seed | LR cuts (epochs) |",
+             "|---|---|---|---|---|---|---|---|"]
+    order = ["constant", "terrain_defaults", "terrain_as_reduce_lr_on_plateau", "pytorch_constant",
+             "pytorch_reduce_lr_on_plateau"]
+    for (rate, variant) in sorted(groups, key=lambda k: (-k[0], order.index(k[1]) if k[1] in order else 99)):
+        rows = groups[(rate, variant)]
+        reached = [r[1] for r in rows]
+        numeric = sorted(int(r) if r != "-" else 10 ** 6 for r in reached)
+        median_reached = numeric[len(numeric) // 2]
+        median_text = "never" if median_reached == 10 ** 6 else str(median_reached)
+        cuts = []
+        for row in rows:
+            rates = row[4].split(",")
+            cuts.append("/".join(str(i + 1) for i in range(1, len(rates)) if rates[i] != rates[i - 1]) or "none")
+        lines.append("| %g | %s | %d | %s | %s | %.4f | %s | %s |" % (
+            rate, variant, len(rows), median_text, " ".join(reached), statistics.median(r[2] for r in rows),
+            " ".join("%.4f" % r[2] for r in rows), " ".join(cuts)))
+    return ("Fashion-MNIST (first 50k training images train, last 10k validate), MLP 784-256-128-10 "
+            "ReLU, batch 128, momentum 0.9 (DL4J: Nesterovs; PyTorch: SGD momentum), one thread. "
+            "Epochs until the validation accuracy first reaches 0.89, and the best validation "
+            "accuracy. `terrain_defaults` is `new TerrainListener()`; "
+            "`terrain_as_reduce_lr_on_plateau` is Terrain configured as PyTorch's "
+            "`ReduceLROnPlateau(factor=0.1, patience=2)` on the validation loss; the `pytorch_*` rows "
+            "come from `benchmarks/peers/pytorch_fashion.py` on Debian's python3-torch. Target: "
+            "Terrain's defaults reach 0.89 in at most 9 epochs with a best validation accuracy of "
+            "at least 0.896.\n\n" + "\n".join(lines))
+
+
+def main():
+    name, results, command = sys.argv[1], sys.argv[2], sys.argv[3]
+    body = overhead(results) if name == "overhead" else time_to_accuracy(results)
+    section = "<!-- %s:start -->\n## %s\n\nCommand: `%s`  \nMachine: %s  \nDate: %s\n\n%s\n<!-- %s:end -->" % (
+        name, name.replace("-", " ").capitalize(), command, machine(),
+        datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d %H:%M UTC"), body, name)
+    text = open(DOC).read() if os.path.exists(DOC) else HEADER
+    pattern = re.compile(r"<!-- %s:start -->.*?<!-- %s:end -->" % (name, name), re.S)
+    text = pattern.sub(lambda _: section, text) if pattern.search(text) else text.rstrip() + "\n\n" + section + "\n"
+    os.makedirs(os.path.dirname(DOC), exist_ok=True)
+    with open(DOC, "w") as f:
+        f.write(text)
+    print("wrote the %s section of %s" % (name, os.path.normpath(DOC)))
+
+
+if __name__ == "__main__":
+    main()
