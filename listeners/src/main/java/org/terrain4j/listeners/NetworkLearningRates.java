@@ -121,7 +121,7 @@ final class NetworkLearningRates {
     }
 
     /**
-     * Every ND4J updater with a learning rate (Sgd, Nesterovs, Adam, AdamW, Nadam, AdaMax,
+     * Every ND4J updater with a learning rate (Sgd, Nesterovs, Adam, Nadam, AdaMax,
      * AMSGrad, RmsProp, AdaGrad) has a {@code getLearningRateSchedule()} bean getter, but
      * {@link IUpdater} does not declare it.
      */
