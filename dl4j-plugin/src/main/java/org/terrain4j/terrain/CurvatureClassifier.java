@@ -1,0 +1,89 @@
+package org.terrain4j.terrain;
+
+import java.util.Locale;
+
+/**
+ * Names the terrain where the gradient alone cannot, from a conclusive curvature probe (a pure
+ * function). In order, after the checks of {@link TerrainClassifier} found no divergence:
+ *
+ * <ol>
+ * <li>UNSTABLE: the updater is SGD-like and {@code lr * lambda_max > 2}, beyond the stability
+ *     bound of gradient descent on a quadratic;</li>
+ * <li>with a small gradient (the smoothed gradient norm below {@code smallGradient} times its
+ *     peak): SADDLE when {@code lambda_min < -tau * |lambda_max|}; PLATEAU when
+ *     {@code |lambda_max|} is below {@code flatCurvature}; MINIMUM otherwise;</li>
+ * <li>nothing (the gradient-based classification stands) otherwise.</li>
+ * </ol>
+ *
+ * @param tau how negative lambda_min must be, relative to |lambda_max|, to count as a saddle, in (0, 1)
+ * @param smallGradient share of its peak below which the smoothed gradient norm counts as small, in (0, 1)
+ * @param flatCurvature |lambda_max| below which the curvature counts as flat, non-negative
+ */
+public record CurvatureClassifier(double tau, double smallGradient, double flatCurvature) {
+
+    /** Saddle when lambda_min < -0.01 |lambda_max|; small gradient below 10% of its peak; flat below 1e-3. */
+    public static final CurvatureClassifier DEFAULTS = new CurvatureClassifier(0.01, 0.1, 1e-3);
+
+    /** Validates the thresholds, naming the bad one. */
+    public CurvatureClassifier {
+        if (!(tau > 0 && tau < 1)) {
+            throw new IllegalArgumentException("tau must be in (0, 1), got " + tau);
+        }
+        if (!(smallGradient > 0 && smallGradient < 1)) {
+            throw new IllegalArgumentException("smallGradient must be in (0, 1), got " + smallGradient);
+        }
+        if (!(flatCurvature >= 0) || Double.isInfinite(flatCurvature)) {
+            throw new IllegalArgumentException("flatCurvature must be finite and non-negative, got " + flatCurvature);
+        }
+    }
+
+    /**
+     * The curvature-based terrain, or null when curvature adds nothing (inconclusive probe, or a
+     * large gradient within the stability bound).
+     *
+     * @param smoothedGradientNorm the smoothed gradient norm now
+     * @param peakGradientNorm its largest value so far
+     * @param curvature the probe's result
+     * @param learningRate the current learning rate
+     * @param sgdLike whether the updater's step is lr times the (momentum) gradient, to which the
+     *                2 / lambda_max bound applies (Sgd, Nesterovs); adaptive updaters are exempt
+     */
+    public Classification classify(double smoothedGradientNorm, double peakGradientNorm, CurvatureSnapshot curvature,
+                                   double learningRate, boolean sgdLike) {
+        if (!curvature.conclusive()) {
+            return null;
+        }
+        double min = curvature.lambdaMin();
+        double max = curvature.lambdaMax();
+        if (sgdLike && learningRate * max > 2) {
+            return new Classification(Terrain.UNSTABLE, String.format(Locale.ROOT,
+                    "learning rate %.4g times lambda_max %.4g is %.3g, above the stability bound 2",
+                    learningRate, max, learningRate * max));
+        }
+        if (!(smoothedGradientNorm < smallGradient * peakGradientNorm)) {
+            return null;
+        }
+        if (min < -tau * Math.abs(max)) {
+            return new Classification(Terrain.SADDLE, String.format(Locale.ROOT,
+                    "small gradient (%.3g, peak %.3g) and negative curvature: lambda_min %.4g, lambda_max %.4g",
+                    smoothedGradientNorm, peakGradientNorm, min, max));
+        }
+        if (Math.abs(max) < flatCurvature) {
+            return new Classification(Terrain.PLATEAU, String.format(Locale.ROOT,
+                    "small gradient (%.3g, peak %.3g) and flat curvature: |lambda_max| %.3g", smoothedGradientNorm,
+                    peakGradientNorm, Math.abs(max)));
+        }
+        return new Classification(Terrain.MINIMUM, String.format(Locale.ROOT,
+                "small gradient (%.3g, peak %.3g) without significant negative curvature: lambda_min %.4g, "
+                        + "lambda_max %.4g", smoothedGradientNorm, peakGradientNorm, min, max));
+    }
+
+    /**
+     * The factor that brings {@code learningRate} to {@code margin * 2 / lambda_max}, for a cap
+     * below the stability bound; 1 when already below it.
+     */
+    public static double capFactor(double learningRate, double lambdaMax, double margin) {
+        double cap = margin * 2 / lambdaMax;
+        return learningRate > cap ? cap / learningRate : 1.0;
+    }
+}

@@ -1,0 +1,28 @@
+package org.terrain4j.terrain;
+
+/**
+ * What a curvature probe measured on a probe batch: the extreme Hessian eigenvalues (Lanczos),
+ * optionally the trace (Hutchinson), and what it cost. An inconclusive probe (NaN loss on the
+ * probe batch, an operator that is not symmetric within tolerance, too few products) keeps its
+ * reason and is never used to name a terrain.
+ *
+ * @param lambdaMin smallest eigenvalue estimate
+ * @param lambdaMax largest eigenvalue estimate
+ * @param trace trace estimate, NaN when not measured
+ * @param products Hessian-vector products spent
+ * @param millis wall-clock milliseconds spent
+ * @param inconclusive why the numbers cannot be trusted, or null when they can
+ */
+public record CurvatureSnapshot(double lambdaMin, double lambdaMax, double trace, int products, long millis,
+                                String inconclusive) {
+
+    /** Whether the numbers can be used. */
+    public boolean conclusive() {
+        return inconclusive == null && Double.isFinite(lambdaMin) && Double.isFinite(lambdaMax);
+    }
+
+    /** A probe that produced nothing usable, with the reason. */
+    public static CurvatureSnapshot inconclusive(String reason, int products, long millis) {
+        return new CurvatureSnapshot(Double.NaN, Double.NaN, Double.NaN, products, millis, reason);
+    }
+}
