@@ -10,7 +10,8 @@ import java.util.Locale;
  * <li>UNSTABLE: the updater is SGD-like and {@code lr * lambda_max > 2}, beyond the stability
  *     bound of gradient descent on a quadratic;</li>
  * <li>with a small gradient (the smoothed gradient norm below {@code smallGradient} times its
- *     peak): SADDLE when {@code lambda_min < -tau * |lambda_max|}; PLATEAU when
+ *     peak, or a first-order predicted loss decrease per step {@code lr |g|^2} below
+ *     {@code progress} times the loss, which also catches training that starts on a saddle): SADDLE when {@code lambda_min < -tau * |lambda_max|}; PLATEAU when
  *     {@code |lambda_max|} is below {@code flatCurvature}; MINIMUM otherwise;</li>
  * <li>nothing (the gradient-based classification stands) otherwise.</li>
  * </ol>
@@ -18,11 +19,16 @@ import java.util.Locale;
  * @param tau how negative lambda_min must be, relative to |lambda_max|, to count as a saddle, in (0, 1)
  * @param smallGradient share of its peak below which the smoothed gradient norm counts as small, in (0, 1)
  * @param flatCurvature |lambda_max| below which the curvature counts as flat, non-negative
+ * @param progress relative first-order loss decrease per step below which the gradient counts as
+ *                 small, in (0, 1)
  */
-public record CurvatureClassifier(double tau, double smallGradient, double flatCurvature) {
+public record CurvatureClassifier(double tau, double smallGradient, double flatCurvature, double progress) {
 
-    /** Saddle when lambda_min < -0.01 |lambda_max|; small gradient below 10% of its peak; flat below 1e-3. */
-    public static final CurvatureClassifier DEFAULTS = new CurvatureClassifier(0.01, 0.1, 1e-3);
+    /**
+     * Saddle when lambda_min < -0.01 |lambda_max|; small gradient below 10% of its peak or below a
+     * 1e-6 relative decrease per step; flat below 1e-3.
+     */
+    public static final CurvatureClassifier DEFAULTS = new CurvatureClassifier(0.01, 0.1, 1e-3, 1e-6);
 
     /** Validates the thresholds, naming the bad one. */
     public CurvatureClassifier {
@@ -35,6 +41,9 @@ public record CurvatureClassifier(double tau, double smallGradient, double flatC
         if (!(flatCurvature >= 0) || Double.isInfinite(flatCurvature)) {
             throw new IllegalArgumentException("flatCurvature must be finite and non-negative, got " + flatCurvature);
         }
+        if (!(progress > 0 && progress < 1)) {
+            throw new IllegalArgumentException("progress must be in (0, 1), got " + progress);
+        }
     }
 
     /**
@@ -43,13 +52,14 @@ public record CurvatureClassifier(double tau, double smallGradient, double flatC
      *
      * @param smoothedGradientNorm the smoothed gradient norm now
      * @param peakGradientNorm its largest value so far
+     * @param loss the smoothed loss
      * @param curvature the probe's result
      * @param learningRate the current learning rate
      * @param sgdLike whether the updater's step is lr times the (momentum) gradient, to which the
      *                2 / lambda_max bound applies (Sgd, Nesterovs); adaptive updaters are exempt
      */
-    public Classification classify(double smoothedGradientNorm, double peakGradientNorm, CurvatureSnapshot curvature,
-                                   double learningRate, boolean sgdLike) {
+    public Classification classify(double smoothedGradientNorm, double peakGradientNorm, double loss,
+                                   CurvatureSnapshot curvature, double learningRate, boolean sgdLike) {
         if (!curvature.conclusive()) {
             return null;
         }
@@ -60,7 +70,9 @@ public record CurvatureClassifier(double tau, double smallGradient, double flatC
                     "learning rate %.4g times lambda_max %.4g is %.3g, above the stability bound 2",
                     learningRate, max, learningRate * max));
         }
-        if (!(smoothedGradientNorm < smallGradient * peakGradientNorm)) {
+        boolean small = smoothedGradientNorm < smallGradient * peakGradientNorm
+                || learningRate * smoothedGradientNorm * smoothedGradientNorm < progress * Math.abs(loss);
+        if (!small) {
             return null;
         }
         if (min < -tau * Math.abs(max)) {

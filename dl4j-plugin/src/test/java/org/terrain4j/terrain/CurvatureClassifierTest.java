@@ -16,31 +16,38 @@ class CurvatureClassifierTest {
 
     @Test
     void smallGradientWithNegativeCurvatureIsASaddle() {
-        assertThat(C.classify(0.05, 1.0, probe(-0.5, 10), 0.01, true).terrain()).isEqualTo(Terrain.SADDLE);
+        assertThat(C.classify(0.05, 1.0, 1.0, probe(-0.5, 10), 0.01, true).terrain()).isEqualTo(Terrain.SADDLE);
         // -0.05 is not below -0.01 * 10 = -0.1: no significant negative curvature.
-        assertThat(C.classify(0.05, 1.0, probe(-0.05, 10), 0.01, true).terrain()).isEqualTo(Terrain.MINIMUM);
+        assertThat(C.classify(0.05, 1.0, 1.0, probe(-0.05, 10), 0.01, true).terrain()).isEqualTo(Terrain.MINIMUM);
+    }
+
+    @Test
+    void trainingThatStartsOnASaddleHasASmallGradientByItsProgress() {
+        // The gradient is its own peak, but lr |g|^2 = 0.01 * 1e-8 is far below 1e-6 of the loss 4.
+        assertThat(C.classify(1e-4, 1e-4, 4.0, probe(-0.006, 0.006), 0.01, true).terrain()).isEqualTo(Terrain.SADDLE);
+        assertThat(C.classify(0.5, 0.5, 4.0, probe(-0.006, 0.006), 0.01, true)).isNull();
     }
 
     @Test
     void smallGradientWithFlatCurvatureIsAPlateau() {
-        assertThat(C.classify(0.05, 1.0, probe(-1e-6, 5e-4), 0.01, true).terrain()).isEqualTo(Terrain.PLATEAU);
+        assertThat(C.classify(0.05, 1.0, 1.0, probe(-1e-6, 5e-4), 0.01, true).terrain()).isEqualTo(Terrain.PLATEAU);
     }
 
     @Test
     void sgdBeyondTwoOverLambdaMaxIsUnstableWhateverTheGradient() {
-        Classification c = C.classify(5, 1.0, probe(0.1, 50), 0.05, true);
+        Classification c = C.classify(5, 1.0, 1.0, probe(0.1, 50), 0.05, true);
 
         assertThat(c.terrain()).isEqualTo(Terrain.UNSTABLE);
         assertThat(c.reason()).isEqualTo("learning rate 0.05000 times lambda_max 50.00 is 2.50, above the stability bound 2");
-        assertThat(C.classify(5, 1.0, probe(0.1, 50), 0.05, false)).isNull();
+        assertThat(C.classify(5, 1.0, 1.0, probe(0.1, 50), 0.05, false)).isNull();
         assertThat(CurvatureClassifier.capFactor(0.05, 50, 0.8)).isEqualTo(0.032 / 0.05, org.assertj.core.data.Offset.offset(1e-12));
         assertThat(CurvatureClassifier.capFactor(0.01, 50, 0.8)).isEqualTo(1.0);
     }
 
     @Test
     void largeGradientsOrInconclusiveProbesAddNothing() {
-        assertThat(C.classify(0.5, 1.0, probe(-5, 10), 0.01, true)).isNull();
-        assertThat(C.classify(0.01, 1.0, CurvatureSnapshot.inconclusive("loss is NaN on the probe batch", 3, 1),
+        assertThat(C.classify(0.5, 1.0, 1.0, probe(-5, 10), 0.01, true)).isNull();
+        assertThat(C.classify(0.01, 1.0, 1.0, CurvatureSnapshot.inconclusive("loss is NaN on the probe batch", 3, 1),
                 0.01, true)).isNull();
     }
 
@@ -55,6 +62,6 @@ class CurvatureClassifierTest {
         assertThat(s.due(999, true, false, -1, 60, 1_000)).as("over the 5%% budget").isFalse();
         assertThat(s.due(10, false, true, 9, 900, 1_000)).as("on demand").isTrue();
         assertThatThrownBy(() -> new ProbeSchedule(0, 1, 0.05)).hasMessage("probe period must be positive, got 0");
-        assertThatThrownBy(() -> new CurvatureClassifier(1.5, 0.1, 0)).hasMessage("tau must be in (0, 1), got 1.5");
+        assertThatThrownBy(() -> new CurvatureClassifier(1.5, 0.1, 0, 1e-6)).hasMessage("tau must be in (0, 1), got 1.5");
     }
 }

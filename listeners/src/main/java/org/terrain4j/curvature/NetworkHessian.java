@@ -67,6 +67,28 @@ public final class NetworkHessian implements SymmetricOperator {
         }
     }
 
+    /**
+     * A copy of the mini-batch the network last trained on (features and labels), the natural
+     * probe batch inside a listener; empty before any training, or for graphs with several
+     * inputs or outputs.
+     */
+    public static java.util.Optional<DataSet> lastBatch(Model model) {
+        if (model instanceof MultiLayerNetwork mln) {
+            return mln.getInput() == null || mln.getLabels() == null ? java.util.Optional.empty()
+                    : java.util.Optional.of(new DataSet(mln.getInput().dup(), mln.getLabels().dup()));
+        }
+        if (model instanceof ComputationGraph graph) {
+            INDArray[] inputs = graph.getInputs();
+            INDArray[] labels = NetworkState.graphLabels(graph);
+            if (inputs == null || labels == null || inputs.length != 1 || labels.length != 1
+                    || inputs[0] == null || labels[0] == null) {
+                return java.util.Optional.empty();
+            }
+            return java.util.Optional.of(new DataSet(inputs[0].dup(), labels[0].dup()));
+        }
+        return java.util.Optional.empty();
+    }
+
     /** A double-precision copy of a network, to probe small models with float64 accuracy. */
     public static Model float64(Model model) {
         if (model instanceof MultiLayerNetwork mln) {

@@ -90,7 +90,7 @@ final class NetworkState {
     }
 
     /** ComputationGraph has a setter for its labels but no getter. */
-    private static INDArray[] graphLabels(ComputationGraph graph) {
+    static INDArray[] graphLabels(ComputationGraph graph) {
         try {
             Field field = ComputationGraph.class.getDeclaredField("labels");
             field.setAccessible(true);

@@ -10,6 +10,10 @@ public enum EventType {
     STOP_REQUESTED,
     /** The mini-batch size moved relative to the gradient noise scale. */
     BATCH_SIZE_ADVICE,
+    /** A curvature probe ran; its numbers are in the event's curvature. */
+    CURVATURE_PROBE,
+    /** Training diverged and was rolled back to the last good snapshot. */
+    ROLLBACK,
     /** Something the user should know, e.g. an updater without a learning rate. */
     WARNING
 }

@@ -75,6 +75,21 @@ final class NetworkLearningRates {
         return Collections.unmodifiableList(withoutLearningRate);
     }
 
+    /**
+     * Whether every controlled layer's step is the learning rate times a (momentum) gradient,
+     * so that the stability bound {@code lr < 2 / lambda_max} applies: Sgd and Nesterovs.
+     */
+    boolean sgdLike() {
+        for (String layer : layerIndex.keySet()) {
+            IUpdater updater = updater(layer);
+            if (!(updater instanceof org.nd4j.linalg.learning.config.Sgd)
+                    && !(updater instanceof org.nd4j.linalg.learning.config.Nesterovs)) {
+                return false;
+            }
+        }
+        return !layerIndex.isEmpty();
+    }
+
     /** The learning rate a layer uses at the given iteration and epoch. */
     double learningRate(String layer, int iteration, int epoch) {
         return updater(layer).getLearningRate(iteration, epoch);

@@ -3,6 +3,7 @@ package org.terrain4j.listeners;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.terrain4j.terrain.CurvatureSnapshot;
 import org.terrain4j.terrain.Terrain;
 import org.terrain4j.terrain.TerrainSnapshot;
 
@@ -17,10 +18,11 @@ import org.terrain4j.terrain.TerrainSnapshot;
  * @param learningRatesBefore per controlled layer, the rate before an action (empty if none)
  * @param learningRatesAfter per controlled layer, the rate after an action (empty if none)
  * @param statistics the snapshot behind the decision
+ * @param curvature the curvature probe behind it, or null when none was involved
  */
 public record TerrainEvent(EventType type, long iteration, long epoch, Terrain terrain, String message,
                            Map<String, Double> learningRatesBefore, Map<String, Double> learningRatesAfter,
-                           TerrainSnapshot statistics) {
+                           TerrainSnapshot statistics, CurvatureSnapshot curvature) {
 
     /** Copies the maps, keeping their order. */
     public TerrainEvent {

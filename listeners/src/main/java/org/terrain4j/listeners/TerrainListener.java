@@ -18,6 +18,7 @@ import org.terrain4j.stats.GradientNoiseScale;
 import org.terrain4j.stats.SignalSummary;
 import org.terrain4j.stats.TrainingSignals;
 import org.terrain4j.terrain.Classification;
+import org.terrain4j.terrain.CurvatureSnapshot;
 import org.terrain4j.terrain.Terrain;
 import org.terrain4j.terrain.TerrainClassifier;
 import org.terrain4j.terrain.TerrainSnapshot;
@@ -46,6 +47,10 @@ public final class TerrainListener extends BaseTrainingListener {
     private final TerrainClassifier classifier;
     private final GradientNoiseSampler noise;
     private final EventLog events;
+    private final CurvatureControl curvature;
+    private final CurvatureHost host = new CurvatureHost();
+    private long hostIteration;
+    private long hostEpoch;
     private Model model;
     private NetworkLearningRates rates;
     private LayerStatistics layerStatistics;
@@ -71,6 +76,8 @@ public final class TerrainListener extends BaseTrainingListener {
         this.noise = new GradientNoiseSampler(options.noiseScalePeriod(), options.noiseScaleBatches(),
                 options.noiseScaleSmoothing());
         this.events = new EventLog(options.eventsFile());
+        this.curvature = options.curvature() == null ? null
+                : new CurvatureControl(options.curvature(), options.curvature().seed());
         events.open();
     }
 
@@ -119,6 +126,22 @@ public final class TerrainListener extends BaseTrainingListener {
             Classification classification = classifier.classify(snapshot);
             report(EventType.TERRAIN, snapshot, classification.terrain(), diverging ? classification.reason()
                     : "finite and bounded again", Map.of(), Map.of());
+            hostIteration = iteration;
+            hostEpoch = epoch;
+            if (diverging && curvature != null
+                    && curvature.rollback(model, rates, iteration + 1, classification.reason(), host)) {
+                diverging = false;
+            }
+        } else if (!diverging && curvature != null) {
+            hostIteration = iteration;
+            hostEpoch = epoch;
+            Classification named = curvature.afterGoodIteration(model, rates, iteration,
+                    signals.smoothedGradientNorm(), signals.smoothedLoss(), detector.badChecks() > 0, host);
+            if (named != null && named.terrain() != terrain) {
+                terrain = named.terrain();
+                report(EventType.TERRAIN, snapshot(iteration, epoch, Double.NaN, false), terrain, named.reason(),
+                        Map.of(), Map.of(), curvature.last());
+            }
         }
         if (noise.estimate().measurements() != noiseMeasurementsSeen) {
             noiseMeasurementsSeen = noise.estimate().measurements();
@@ -202,8 +225,36 @@ public final class TerrainListener extends BaseTrainingListener {
 
     private void report(EventType type, TerrainSnapshot snapshot, Terrain at, String message,
                         Map<String, Double> before, Map<String, Double> after) {
+        report(type, snapshot, at, message, before, after, null);
+    }
+
+    private void report(EventType type, TerrainSnapshot snapshot, Terrain at, String message,
+                        Map<String, Double> before, Map<String, Double> after, CurvatureSnapshot probe) {
         events.add(new TerrainEvent(type, snapshot.iteration(), snapshot.epoch(), at, message, before, after,
-                snapshot));
+                snapshot, probe));
+    }
+
+    /** The curvature control's view of this listener at {@code hostIteration}: one object, no per-iteration allocation. */
+    private final class CurvatureHost implements CurvatureControl.Host {
+        @Override
+        public Map<String, Double> controlledRates() {
+            return TerrainListener.this.controlledRates(hostIteration + 1, hostEpoch);
+        }
+
+        @Override
+        public void report(EventType type, Terrain at, String message, Map<String, Double> before,
+                           Map<String, Double> after, CurvatureSnapshot probe) {
+            TerrainListener.this.report(type, snapshot(hostIteration, hostEpoch, Double.NaN, false),
+                    at == null ? terrain : at, message, before, after, probe);
+        }
+    }
+
+    /** Asks for a curvature probe after the next iteration (curvature options must be set). */
+    public void requestCurvatureProbe() {
+        if (curvature == null) {
+            throw new IllegalStateException("curvature probes are off; turn them on with builder().curvature(...)");
+        }
+        curvature.request();
     }
 
     /** Binds to the first network seen; a second network is a usage error. */

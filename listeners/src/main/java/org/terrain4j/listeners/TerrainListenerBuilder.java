@@ -50,6 +50,7 @@ public final class TerrainListenerBuilder {
     private Set<String> controlledLayers = Set.of();
     private boolean stopAtMinimum;
     private Path eventsFile;
+    private CurvatureOptions curvature;
 
     TerrainListenerBuilder() {
     }
@@ -190,11 +191,20 @@ public final class TerrainListenerBuilder {
         return this;
     }
 
+    /**
+     * Turn curvature probes on (off by default): SADDLE, MINIMUM and UNSTABLE detection, the
+     * stability cap and divergence rollback; {@link CurvatureOptions#DEFAULTS} to start with.
+     */
+    public TerrainListenerBuilder curvature(CurvatureOptions value) {
+        curvature = value;
+        return this;
+    }
+
     /** The validated options. */
     public TerrainOptions options() {
         return new TerrainOptions(plateau, noiseDominatedThreshold, monitor, checks, smoothing, window, layerStatisticsPeriod,
                 noiseScalePeriod, noiseScaleBatches, noiseScaleSmoothing, batchAdviceFactor, explosionFactor,
-                controlledLayers, stopAtMinimum, eventsFile);
+                controlledLayers, stopAtMinimum, eventsFile, curvature);
     }
 
     /** A listener with these options. */

@@ -28,11 +28,13 @@ import org.terrain4j.control.PlateauOptions;
  * @param controlledLayers layers whose learning rate is controlled; empty for all
  * @param stopAtMinimum whether to request a stop when the plateau persists at the minimum rate
  * @param eventsFile JSON Lines file events are appended to, or null for none
+ * @param curvature curvature probes and their actions, or null for none (the default for now)
  */
 public record TerrainOptions(PlateauOptions plateau, double noiseDominatedThreshold, Monitor monitor, CheckSchedule checks, double smoothing,
                              int window, int layerStatisticsPeriod, int noiseScalePeriod, int noiseScaleBatches,
                              double noiseScaleSmoothing, double batchAdviceFactor, double explosionFactor,
-                             Set<String> controlledLayers, boolean stopAtMinimum, Path eventsFile) {
+                             Set<String> controlledLayers, boolean stopAtMinimum, Path eventsFile,
+                             CurvatureOptions curvature) {
 
     /** Validates every option. */
     public TerrainOptions {

@@ -1,0 +1,132 @@
+package org.terrain4j.listeners;
+
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import org.deeplearning4j.nn.api.Model;
+import org.terrain4j.terrain.Classification;
+import org.terrain4j.terrain.CurvatureClassifier;
+import org.terrain4j.terrain.CurvatureSnapshot;
+import org.terrain4j.terrain.Terrain;
+
+/**
+ * The listener's curvature side: probes on schedule (periodic, when stalling, on demand, within a
+ * time budget), names SADDLE, MINIMUM, flat PLATEAU or UNSTABLE from them, caps an unstable
+ * learning rate below {@code 2 / lambda_max}, and keeps rollback snapshots that it restores
+ * when training diverges. Decisions are the pure classes' of terrain-core.
+ */
+final class CurvatureControl {
+
+    /** What the control needs of the listener, at the iteration being handled. */
+    interface Host {
+        /** Each controlled layer's learning rate for the next iteration. */
+        Map<String, Double> controlledRates();
+
+        /** Adds an event. */
+        void report(EventType type, Terrain terrain, String message, Map<String, Double> before,
+                    Map<String, Double> after, CurvatureSnapshot curvature);
+    }
+
+    private final CurvatureOptions options;
+    private final CurvatureProbe probe;
+    private final RollbackSnapshot snapshot;
+    private final long started = System.nanoTime();
+    private long probeNanos;
+    private long lastProbe = -1;
+    private boolean requested;
+    private double peakGradientNorm;
+    private CurvatureSnapshot last;
+
+    CurvatureControl(CurvatureOptions options, long seed) {
+        this.options = options;
+        this.probe = new CurvatureProbe(options, seed);
+        this.snapshot = new RollbackSnapshot(options.rollbackEvery());
+    }
+
+    /** Asks for a probe after the next iteration. */
+    void request() {
+        requested = true;
+    }
+
+    /** The last probe's result, or null. */
+    CurvatureSnapshot last() {
+        return last;
+    }
+
+    /**
+     * Runs after each iteration that did not diverge: snapshot, then a probe if due.
+     *
+     * @return the curvature-based terrain if a probe named one, else null
+     */
+    Classification afterGoodIteration(Model model, NetworkLearningRates rates, long iteration,
+                                      double smoothedGradientNorm, double smoothedLoss, boolean plateauBuilding,
+                                      Host host) {
+        snapshot.offer(model, iteration);
+        peakGradientNorm = Math.max(peakGradientNorm, smoothedGradientNorm);
+        boolean stalling = plateauBuilding
+                || smoothedGradientNorm < options.classifier().smallGradient() * peakGradientNorm;
+        if (!options.schedule().due(iteration, stalling, requested, lastProbe, probeNanos,
+                System.nanoTime() - started)) {
+            return null;
+        }
+        requested = false;
+        long start = System.nanoTime();
+        last = probe.run(model);
+        probeNanos += System.nanoTime() - start;
+        lastProbe = iteration;
+        host.report(EventType.CURVATURE_PROBE, null, describe(last), Map.of(), Map.of(), last);
+        Map<String, Double> controlled = host.controlledRates();
+        double rate = controlled.isEmpty() ? Double.NaN : controlled.values().iterator().next();
+        Classification named = options.classifier().classify(smoothedGradientNorm, peakGradientNorm, smoothedLoss,
+                last, rate, rates.sgdLike());
+        if (named != null && named.terrain() == Terrain.UNSTABLE) {
+            cap(rates, controlled, iteration + 1, named, host);
+        }
+        return named;
+    }
+
+    private void cap(NetworkLearningRates rates, Map<String, Double> controlled, long nextIteration,
+                     Classification named, Host host) {
+        Map<String, Double> after = new LinkedHashMap<>();
+        controlled.forEach((layer, rate) -> {
+            double factor = CurvatureClassifier.capFactor(rate, last.lambdaMax(), options.capMargin());
+            if (factor < 1) {
+                rates.scale(layer, (int) nextIteration, factor);
+            }
+            after.put(layer, rate * factor);
+        });
+        host.report(EventType.LEARNING_RATE_SCALED, Terrain.UNSTABLE, named.reason() + String.format(Locale.ROOT,
+                "; capped at %.0f%% of 2/lambda_max = %.4g", options.capMargin() * 100,
+                options.capMargin() * 2 / last.lambdaMax()), controlled, after, last);
+    }
+
+    /**
+     * Rolls training back after it diverged, when a snapshot exists: parameters and updater state
+     * as they were, and every controlled rate times the rollback factor.
+     *
+     * @return whether it rolled back
+     */
+    boolean rollback(Model model, NetworkLearningRates rates, long nextIteration, String why, Host host) {
+        if (!snapshot.available()) {
+            return false;
+        }
+        snapshot.restore(model);
+        Map<String, Double> controlled = host.controlledRates();
+        Map<String, Double> after = new LinkedHashMap<>();
+        controlled.forEach((layer, rate) -> {
+            rates.scale(layer, (int) nextIteration, options.rollbackFactor());
+            after.put(layer, rate * options.rollbackFactor());
+        });
+        host.report(EventType.ROLLBACK, Terrain.DIVERGING, why + "; rolled back to the snapshot after iteration "
+                + snapshot.iteration() + " and cut the learning rate by " + options.rollbackFactor(), controlled,
+                after, last);
+        return true;
+    }
+
+    private static String describe(CurvatureSnapshot s) {
+        return s.conclusive()
+                ? String.format(Locale.ROOT, "lambda_min %.4g, lambda_max %.4g from %d Hessian-vector products in %d ms",
+                        s.lambdaMin(), s.lambdaMax(), s.products(), s.millis())
+                : "inconclusive: " + s.inconclusive();
+    }
+}

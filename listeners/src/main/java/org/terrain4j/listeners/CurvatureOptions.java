@@ -1,0 +1,62 @@
+package org.terrain4j.listeners;
+
+import org.terrain4j.control.ProbeSchedule;
+import org.terrain4j.terrain.CurvatureClassifier;
+
+/**
+ * Settings of the listener's curvature probes and the actions they drive.
+ *
+ * @param schedule when to probe and how much time probes may take
+ * @param lanczosSteps Hessian-vector products per Lanczos run, at least 2
+ * @param symmetryTolerance relative asymmetry |u.Hv - v.Hu| beyond which a probe is inconclusive
+ *                          (costs 2 products); 0 skips the check
+ * @param classifier thresholds of SADDLE, MINIMUM, flat PLATEAU
+ * @param capMargin an UNSTABLE rate is capped at {@code capMargin * 2 / lambda_max}, in (0, 1)
+ * @param rollbackEvery keep a snapshot of parameters and updater state every this many iterations
+ *                      and roll back to it on divergence; 0 turns rollback off
+ * @param rollbackFactor learning-rate factor applied after a rollback, in (0, 1)
+ * @param seed seed of the probes' random vectors
+ */
+public record CurvatureOptions(ProbeSchedule schedule, int lanczosSteps, double symmetryTolerance,
+                               CurvatureClassifier classifier, double capMargin, int rollbackEvery,
+                               double rollbackFactor, long seed) {
+
+    /** Probes per {@link ProbeSchedule#DEFAULTS} with 20 products, cap at 80% of 2/lambda_max, rollback every 100. */
+    public static final CurvatureOptions DEFAULTS = new CurvatureOptions(ProbeSchedule.DEFAULTS, 20, 1e-2,
+            CurvatureClassifier.DEFAULTS, 0.8, 100, 0.5, 42);
+
+    /** Validates, naming the bad option. */
+    public CurvatureOptions {
+        if (schedule == null || classifier == null) {
+            throw new IllegalArgumentException("schedule and classifier are required");
+        }
+        if (lanczosSteps < 2) {
+            throw new IllegalArgumentException("lanczosSteps must be at least 2, got " + lanczosSteps);
+        }
+        if (!(symmetryTolerance >= 0) || Double.isInfinite(symmetryTolerance)) {
+            throw new IllegalArgumentException("symmetryTolerance must be finite and non-negative, got "
+                    + symmetryTolerance);
+        }
+        if (!(capMargin > 0 && capMargin < 1)) {
+            throw new IllegalArgumentException("capMargin must be in (0, 1), got " + capMargin);
+        }
+        if (rollbackEvery < 0) {
+            throw new IllegalArgumentException("rollbackEvery must be 0 (off) or positive, got " + rollbackEvery);
+        }
+        if (!(rollbackFactor > 0 && rollbackFactor < 1)) {
+            throw new IllegalArgumentException("rollbackFactor must be in (0, 1), got " + rollbackFactor);
+        }
+    }
+
+    /** These options with another probe schedule. */
+    public CurvatureOptions withSchedule(ProbeSchedule value) {
+        return new CurvatureOptions(value, lanczosSteps, symmetryTolerance, classifier, capMargin, rollbackEvery,
+                rollbackFactor, seed);
+    }
+
+    /** These options with another rollback period (0 for none). */
+    public CurvatureOptions withRollbackEvery(int value) {
+        return new CurvatureOptions(schedule, lanczosSteps, symmetryTolerance, classifier, capMargin, value,
+                rollbackFactor, seed);
+    }
+}

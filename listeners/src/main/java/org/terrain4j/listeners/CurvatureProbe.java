@@ -1,0 +1,96 @@
+package org.terrain4j.listeners;
+
+import java.util.Random;
+import org.deeplearning4j.nn.api.Model;
+import org.nd4j.linalg.dataset.DataSet;
+import org.terrain4j.curvature.Lanczos;
+import org.terrain4j.curvature.LanczosResult;
+import org.terrain4j.curvature.NetworkHessian;
+import org.terrain4j.curvature.SymmetricOperator;
+import org.terrain4j.terrain.CurvatureSnapshot;
+
+/**
+ * One curvature probe of the listener: Lanczos on the Hessian of the batch just trained (copied,
+ * so training's arrays are never touched), after an optional symmetry check. Any failure becomes
+ * an inconclusive snapshot with its reason: a probe never stops training.
+ */
+final class CurvatureProbe {
+
+    private final CurvatureOptions options;
+    private final Random random;
+
+    CurvatureProbe(CurvatureOptions options, long seed) {
+        this.options = options;
+        this.random = new Random(seed);
+    }
+
+    /** Probes the network at its current parameters on the mini-batch it just trained on. */
+    CurvatureSnapshot run(Model model) {
+        long start = System.nanoTime();
+        DataSet batch = NetworkHessian.lastBatch(model).orElse(null);
+        if (batch == null) {
+            return CurvatureSnapshot.inconclusive("no probe batch: the network holds no single input and label "
+                    + "array from its last iteration", 0, 0);
+        }
+        try {
+            return NetworkHessian.probe(model, batch, hessian -> measure(hessian, start));
+        } catch (RuntimeException e) {
+            return CurvatureSnapshot.inconclusive("probe failed: " + e, 0, millisSince(start));
+        }
+    }
+
+    private CurvatureSnapshot measure(NetworkHessian hessian, long start) {
+        int products = 0;
+        if (options.symmetryTolerance() > 0) {
+            double asymmetry = asymmetry(hessian);
+            products += 2;
+            if (!(asymmetry <= options.symmetryTolerance())) {
+                return CurvatureSnapshot.inconclusive(String.format(java.util.Locale.ROOT,
+                        "the Hessian-vector products are not symmetric (relative asymmetry %.3g)", asymmetry),
+                        products, millisSince(start));
+            }
+        }
+        LanczosResult result = new Lanczos(options.lanczosSteps(), 1e-10).run(hessian, random);
+        products += result.products();
+        if (!Double.isFinite(result.smallest()) || !Double.isFinite(result.largest())) {
+            return CurvatureSnapshot.inconclusive("the loss or its gradient is not finite on the probe batch",
+                    products, millisSince(start));
+        }
+        return new CurvatureSnapshot(result.smallest(), result.largest(), Double.NaN, products, millisSince(start), null);
+    }
+
+    /** |u.Hv - v.Hu| / (|u| |Hv| + |v| |Hu|) for random u, v: 0 for an exactly symmetric operator. */
+    private double asymmetry(SymmetricOperator hessian) {
+        int n = hessian.dimension();
+        double[] u = new double[n];
+        double[] v = new double[n];
+        for (int i = 0; i < n; i++) {
+            u[i] = random.nextGaussian();
+            v[i] = random.nextGaussian();
+        }
+        double[] hu = new double[n];
+        double[] hv = new double[n];
+        hessian.apply(u, hu);
+        hessian.apply(v, hv);
+        double uhv = 0;
+        double vhu = 0;
+        double nu = 0;
+        double nv = 0;
+        double nhu = 0;
+        double nhv = 0;
+        for (int i = 0; i < n; i++) {
+            uhv += u[i] * hv[i];
+            vhu += v[i] * hu[i];
+            nu += u[i] * u[i];
+            nv += v[i] * v[i];
+            nhu += hu[i] * hu[i];
+            nhv += hv[i] * hv[i];
+        }
+        double scale = Math.sqrt(nu * nhv) + Math.sqrt(nv * nhu);
+        return scale == 0 ? 0 : Math.abs(uhv - vhu) / scale;
+    }
+
+    private static long millisSince(long start) {
+        return (System.nanoTime() - start) / 1_000_000;
+    }
+}

@@ -1,0 +1,125 @@
+package org.terrain4j.listeners;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.util.Random;
+import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.conf.distribution.NormalDistribution;
+import org.deeplearning4j.nn.conf.layers.DenseLayer;
+import org.deeplearning4j.nn.conf.layers.OutputLayer;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.junit.jupiter.api.Test;
+import org.nd4j.linalg.activations.Activation;
+import org.nd4j.linalg.dataset.DataSet;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.learning.config.Sgd;
+import org.nd4j.linalg.lossfunctions.LossFunctions.LossFunction;
+import org.terrain4j.control.ProbeSchedule;
+import org.terrain4j.terrain.Terrain;
+
+/** Curvature probes inside real training: the stability cap, rollback on divergence, saddles. */
+class CurvatureControlTest {
+
+    private static TerrainListenerBuilder probingEvery(int period) {
+        return TerrainListener.builder().curvature(CurvatureOptions.DEFAULTS
+                .withSchedule(new ProbeSchedule(period, 1_000_000, 0.99)).withRollbackEvery(5));
+    }
+
+    @Test
+    void anUnstableLearningRateIsCappedBelowTwoOverLambdaMax() {
+        // Probed after the first step, before gradient descent drifts to the edge of stability
+        // (Cohen et al. 2021), where lr * lambda_max settles near 2 by itself.
+        MultiLayerNetwork net = Networks.mlp(new Sgd(10.0));
+        TerrainListener listener = probingEvery(1).build();
+        net.addListeners(listener);
+        DataSet data = Networks.task(64, 2);
+
+        net.fit(data);
+
+        TerrainEvent probe = listener.events().stream().filter(e -> e.type() == EventType.CURVATURE_PROBE)
+                .findFirst().orElseThrow();
+        assertThat(probe.curvature().conclusive()).isTrue();
+        assertThat(10.0 * probe.curvature().lambdaMax()).isGreaterThan(2);
+        assertThat(listener.terrain()).isEqualTo(Terrain.UNSTABLE);
+        assertThat(net.getLearningRate(0)).isCloseTo(0.8 * 2 / probe.curvature().lambdaMax(), within(1e-9));
+    }
+
+    @Test
+    void divergenceRollsBackToTheLastSnapshotAndCutsTheRate() {
+        MultiLayerNetwork net = Networks.mlp(new Sgd(0.1));
+        TerrainListener listener = probingEvery(1_000_000).build();
+        net.addListeners(listener);
+        DataSet good = Networks.task(64, 2);
+        for (int i = 0; i < 5; i++) {
+            net.fit(good);
+        }
+        org.nd4j.linalg.api.ndarray.INDArray snapshot = net.params().dup();
+        DataSet poisoned = Networks.task(64, 3);
+        poisoned.getFeatures().putScalar(0, 0, Float.POSITIVE_INFINITY);
+
+        net.fit(poisoned);
+
+        assertThat(net.params()).isEqualTo(snapshot);
+        assertThat(net.getLearningRate(0)).isCloseTo(0.05, within(1e-12));
+        assertThat(listener.events()).anySatisfy(e -> {
+            assertThat(e.type()).isEqualTo(EventType.ROLLBACK);
+            assertThat(e.message()).contains("rolled back to the snapshot after iteration 4");
+        });
+        net.fit(good);
+        assertThat(net.score()).isFinite();
+    }
+
+    @Test
+    void aDeepLinearNetworkNearTheOriginSitsOnASaddle() {
+        // Saxe, McClelland and Ganguli (2013): small initial weights put a deep linear network on
+        // a saddle plateau; the gradient is tiny and the Hessian has negative curvature.
+        MultiLayerNetwork net = new MultiLayerNetwork(new NeuralNetConfiguration.Builder().seed(1)
+                .weightInit(new NormalDistribution(0, 1e-3)).updater(new Sgd(0.01)).list()
+                .layer(new DenseLayer.Builder().nIn(6).nOut(6).activation(Activation.IDENTITY).hasBias(false).build())
+                .layer(new DenseLayer.Builder().nIn(6).nOut(6).activation(Activation.IDENTITY).hasBias(false).build())
+                .layer(new OutputLayer.Builder(LossFunction.MSE).nIn(6).nOut(6).activation(Activation.IDENTITY)
+                        .hasBias(false).build())
+                .build());
+        net.init();
+        net = (MultiLayerNetwork) org.terrain4j.curvature.NetworkHessian.float64(net);
+        TerrainListener listener = probingEvery(1_000_000).build();
+        net.addListeners(listener);
+        DataSet data = linearTask();
+        // Warm up the gradient statistics with a larger gradient than at the saddle, as training would.
+        for (int i = 0; i < 3; i++) {
+            net.fit(data);
+        }
+        listener.requestCurvatureProbe();
+        net.fit(data);
+
+        TerrainEvent probe = listener.events().stream().filter(e -> e.type() == EventType.CURVATURE_PROBE)
+                .reduce((a, b) -> b).orElseThrow();
+        assertThat(probe.curvature().lambdaMin()).isNegative();
+        assertThat(listener.events()).anySatisfy(e -> assertThat(e.terrain()).isEqualTo(Terrain.SADDLE));
+    }
+
+    /** Targets y = A x for a fixed A with distinct singular values. */
+    private static DataSet linearTask() {
+        Random random = new Random(3);
+        double[][] a = new double[6][6];
+        for (int i = 0; i < 6; i++) {
+            a[i][i] = 3.0 - 0.4 * i;
+        }
+        double[] x = new double[256 * 6];
+        double[] y = new double[256 * 6];
+        for (int n = 0; n < 256; n++) {
+            for (int j = 0; j < 6; j++) {
+                x[n * 6 + j] = random.nextGaussian();
+            }
+            for (int i = 0; i < 6; i++) {
+                double sum = 0;
+                for (int j = 0; j < 6; j++) {
+                    sum += a[i][j] * x[n * 6 + j];
+                }
+                y[n * 6 + i] = sum;
+            }
+        }
+        return new DataSet(Nd4j.create(x, new long[] {256, 6}, 'c'), Nd4j.create(y, new long[] {256, 6}, 'c'));
+    }
+}
