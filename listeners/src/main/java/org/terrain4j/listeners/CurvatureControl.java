@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import org.deeplearning4j.nn.api.Model;
+import org.terrain4j.curvature.SaddleEscape;
 import org.terrain4j.terrain.Classification;
 import org.terrain4j.terrain.CurvatureClassifier;
 import org.terrain4j.terrain.CurvatureSnapshot;
@@ -81,8 +82,21 @@ final class CurvatureControl {
                 last, rate, rates.sgdLike());
         if (named != null && named.terrain() == Terrain.UNSTABLE) {
             cap(rates, controlled, iteration + 1, named, host);
+        } else if (named != null && named.terrain() == Terrain.SADDLE && options.escape() != null
+                && probe.lastSmallestVector() != null) {
+            escape(model, host);
         }
         return named;
+    }
+
+    private void escape(Model model, Host host) {
+        SaddleEscape.Outcome outcome = options.escape().attempt(model, probe.lastBatch(), probe.lastSmallestVector(),
+                last.lambdaMin());
+        host.report(EventType.SADDLE_ESCAPE, Terrain.SADDLE, outcome.accepted()
+                ? String.format(Locale.ROOT, "stepped %.4g along the lambda_min direction: probe-batch loss %.6g -> %.6g",
+                        outcome.step(), outcome.lossBefore(), outcome.lossAfter())
+                : String.format(Locale.ROOT, "no step along the lambda_min direction lowered the probe-batch loss %.6g",
+                        outcome.lossBefore()), Map.of(), Map.of(), last);
     }
 
     private void cap(NetworkLearningRates rates, Map<String, Double> controlled, long nextIteration,

@@ -1,6 +1,7 @@
 package org.terrain4j.listeners;
 
 import org.terrain4j.control.ProbeSchedule;
+import org.terrain4j.curvature.SaddleEscape;
 import org.terrain4j.terrain.CurvatureClassifier;
 
 /**
@@ -16,14 +17,18 @@ import org.terrain4j.terrain.CurvatureClassifier;
  *                      and roll back to it on divergence; 0 turns rollback off
  * @param rollbackFactor learning-rate factor applied after a rollback, in (0, 1)
  * @param seed seed of the probes' random vectors
+ * @param escape how to step out of a saddle, or null to only report saddles
  */
 public record CurvatureOptions(ProbeSchedule schedule, int lanczosSteps, double symmetryTolerance,
                                CurvatureClassifier classifier, double capMargin, int rollbackEvery,
-                               double rollbackFactor, long seed) {
+                               double rollbackFactor, long seed, SaddleEscape escape) {
 
-    /** Probes per {@link ProbeSchedule#DEFAULTS} with 20 products, cap at 80% of 2/lambda_max, rollback every 100. */
+    /**
+     * Probes per {@link ProbeSchedule#DEFAULTS} with 20 products, cap at 80% of 2/lambda_max,
+     * rollback every 100 iterations halving the rate, saddle escape per {@link SaddleEscape#DEFAULTS}.
+     */
     public static final CurvatureOptions DEFAULTS = new CurvatureOptions(ProbeSchedule.DEFAULTS, 20, 1e-2,
-            CurvatureClassifier.DEFAULTS, 0.8, 100, 0.5, 42);
+            CurvatureClassifier.DEFAULTS, 0.8, 100, 0.5, 42, SaddleEscape.DEFAULTS);
 
     /** Validates, naming the bad option. */
     public CurvatureOptions {
@@ -51,12 +56,18 @@ public record CurvatureOptions(ProbeSchedule schedule, int lanczosSteps, double 
     /** These options with another probe schedule. */
     public CurvatureOptions withSchedule(ProbeSchedule value) {
         return new CurvatureOptions(value, lanczosSteps, symmetryTolerance, classifier, capMargin, rollbackEvery,
-                rollbackFactor, seed);
+                rollbackFactor, seed, escape);
+    }
+
+    /** These options with another saddle escape (null to only report saddles). */
+    public CurvatureOptions withEscape(SaddleEscape value) {
+        return new CurvatureOptions(schedule, lanczosSteps, symmetryTolerance, classifier, capMargin, rollbackEvery,
+                rollbackFactor, seed, value);
     }
 
     /** These options with another rollback period (0 for none). */
     public CurvatureOptions withRollbackEvery(int value) {
         return new CurvatureOptions(schedule, lanczosSteps, symmetryTolerance, classifier, capMargin, value,
-                rollbackFactor, seed);
+                rollbackFactor, seed, escape);
     }
 }

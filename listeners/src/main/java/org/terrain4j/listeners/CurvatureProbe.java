@@ -18,6 +18,8 @@ final class CurvatureProbe {
 
     private final CurvatureOptions options;
     private final Random random;
+    private DataSet lastBatch;
+    private double[] lastSmallestVector;
 
     CurvatureProbe(CurvatureOptions options, long seed) {
         this.options = options;
@@ -32,6 +34,8 @@ final class CurvatureProbe {
             return CurvatureSnapshot.inconclusive("no probe batch: the network holds no single input and label "
                     + "array from its last iteration", 0, 0);
         }
+        lastBatch = batch;
+        lastSmallestVector = null;
         try {
             return NetworkHessian.probe(model, batch, hessian -> measure(hessian, start));
         } catch (RuntimeException e) {
@@ -56,7 +60,18 @@ final class CurvatureProbe {
             return CurvatureSnapshot.inconclusive("the loss or its gradient is not finite on the probe batch",
                     products, millisSince(start));
         }
+        lastSmallestVector = result.smallestVector();
         return new CurvatureSnapshot(result.smallest(), result.largest(), Double.NaN, products, millisSince(start), null);
+    }
+
+    /** The last probe's batch, or null. */
+    DataSet lastBatch() {
+        return lastBatch;
+    }
+
+    /** The Ritz vector of the last conclusive probe's lambda_min, or null. */
+    double[] lastSmallestVector() {
+        return lastSmallestVector;
     }
 
     /** |u.Hv - v.Hu| / (|u| |Hv| + |v| |Hu|) for random u, v: 0 for an exactly symmetric operator. */

@@ -12,6 +12,8 @@ public enum EventType {
     BATCH_SIZE_ADVICE,
     /** A curvature probe ran; its numbers are in the event's curvature. */
     CURVATURE_PROBE,
+    /** A step along the negative-curvature direction out of a saddle was tried. */
+    SADDLE_ESCAPE,
     /** Training diverged and was rolled back to the last good snapshot. */
     ROLLBACK,
     /** Something the user should know, e.g. an updater without a learning rate. */

@@ -74,15 +74,7 @@ class CurvatureControlTest {
     void aDeepLinearNetworkNearTheOriginSitsOnASaddle() {
         // Saxe, McClelland and Ganguli (2013): small initial weights put a deep linear network on
         // a saddle plateau; the gradient is tiny and the Hessian has negative curvature.
-        MultiLayerNetwork net = new MultiLayerNetwork(new NeuralNetConfiguration.Builder().seed(1)
-                .weightInit(new NormalDistribution(0, 1e-3)).updater(new Sgd(0.01)).list()
-                .layer(new DenseLayer.Builder().nIn(6).nOut(6).activation(Activation.IDENTITY).hasBias(false).build())
-                .layer(new DenseLayer.Builder().nIn(6).nOut(6).activation(Activation.IDENTITY).hasBias(false).build())
-                .layer(new OutputLayer.Builder(LossFunction.MSE).nIn(6).nOut(6).activation(Activation.IDENTITY)
-                        .hasBias(false).build())
-                .build());
-        net.init();
-        net = (MultiLayerNetwork) org.terrain4j.curvature.NetworkHessian.float64(net);
+        MultiLayerNetwork net = deepLinear();
         TerrainListener listener = probingEvery(1_000_000).build();
         net.addListeners(listener);
         DataSet data = linearTask();
@@ -97,6 +89,41 @@ class CurvatureControlTest {
                 .reduce((a, b) -> b).orElseThrow();
         assertThat(probe.curvature().lambdaMin()).isNegative();
         assertThat(listener.events()).anySatisfy(e -> assertThat(e.terrain()).isEqualTo(Terrain.SADDLE));
+        TerrainEvent escape = listener.events().stream().filter(e -> e.type() == EventType.SADDLE_ESCAPE)
+                .findFirst().orElseThrow();
+        assertThat(escape.message()).startsWith("stepped ");
+    }
+
+    @Test
+    void escapingTheSaddleLowersTheLossFasterThanWaiting() {
+        MultiLayerNetwork escaping = deepLinear();
+        MultiLayerNetwork waiting = deepLinear();
+        TerrainListener withEscape = probingEvery(10).build();
+        TerrainListener reportOnly = TerrainListener.builder().curvature(CurvatureOptions.DEFAULTS
+                .withSchedule(new ProbeSchedule(10, 1_000_000, 0.99)).withEscape(null)).build();
+        escaping.addListeners(withEscape);
+        waiting.addListeners(reportOnly);
+        DataSet data = linearTask();
+
+        for (int i = 0; i < 60; i++) {
+            escaping.fit(data);
+            waiting.fit(data);
+        }
+
+        assertThat(reportOnly.events()).noneMatch(e -> e.type() == EventType.SADDLE_ESCAPE);
+        assertThat(escaping.score(data)).isLessThan(0.9 * waiting.score(data));
+    }
+
+    private static MultiLayerNetwork deepLinear() {
+        MultiLayerNetwork net = new MultiLayerNetwork(new NeuralNetConfiguration.Builder().seed(1)
+                .weightInit(new NormalDistribution(0, 1e-3)).updater(new Sgd(0.01)).list()
+                .layer(new DenseLayer.Builder().nIn(6).nOut(6).activation(Activation.IDENTITY).hasBias(false).build())
+                .layer(new DenseLayer.Builder().nIn(6).nOut(6).activation(Activation.IDENTITY).hasBias(false).build())
+                .layer(new OutputLayer.Builder(LossFunction.MSE).nIn(6).nOut(6).activation(Activation.IDENTITY)
+                        .hasBias(false).build())
+                .build());
+        net.init();
+        return (MultiLayerNetwork) org.terrain4j.curvature.NetworkHessian.float64(net);
     }
 
     /** Targets y = A x for a fixed A with distinct singular values. */

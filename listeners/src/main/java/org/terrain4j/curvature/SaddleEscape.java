@@ -1,0 +1,94 @@
+package org.terrain4j.curvature;
+
+import org.deeplearning4j.nn.api.Model;
+import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.dataset.DataSet;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * A step out of a saddle along the negative-curvature direction {@code v} (unit, eigenvalue
+ * {@code lambda < 0}). Along {@code v} the local quadratic model predicts a decrease of
+ * {@code |lambda| a^2 / 2} for a step of length {@code a}, so the first trial length is the one
+ * predicting a decrease of {@code targetDecrease} times the loss; both signs are tried (the
+ * gradient is negligible at a saddle, so the model cannot pick one), the better is kept if the
+ * loss on the probe batch really fell, else the length is halved, up to {@code attempts} times.
+ * The parameters change only when a step is accepted.
+ *
+ * @param targetDecrease predicted relative loss decrease of the first trial, in (0, 1)
+ * @param attempts halvings to try, at least 1
+ */
+public record SaddleEscape(double targetDecrease, int attempts) {
+
+    /** Aim for a 1% decrease, try four lengths. */
+    public static final SaddleEscape DEFAULTS = new SaddleEscape(0.01, 4);
+
+    /** Validates, naming the bad parameter. */
+    public SaddleEscape {
+        if (!(targetDecrease > 0 && targetDecrease < 1)) {
+            throw new IllegalArgumentException("targetDecrease must be in (0, 1), got " + targetDecrease);
+        }
+        if (attempts < 1) {
+            throw new IllegalArgumentException("attempts must be at least 1, got " + attempts);
+        }
+    }
+
+    /**
+     * What happened.
+     *
+     * @param accepted whether the parameters were moved
+     * @param step the signed step length along v (0 when rejected)
+     * @param lossBefore loss on the probe batch before
+     * @param lossAfter loss on the probe batch after (equal to before when rejected)
+     */
+    public record Outcome(boolean accepted, double step, double lossBefore, double lossAfter) {
+    }
+
+    /**
+     * Tries to step {@code model} out of the saddle; the network is untouched unless accepted
+     * (its input, labels, score and dropout are restored either way).
+     */
+    public Outcome attempt(Model model, DataSet batch, double[] direction, double lambda) {
+        if (!(lambda < 0)) {
+            throw new IllegalArgumentException("a saddle escape needs negative curvature, got lambda " + lambda);
+        }
+        NetworkState state = NetworkState.capture(model);
+        try {
+            return search(model, batch, direction, lambda, state.parameters());
+        } finally {
+            INDArray chosen = model.params().dup();
+            state.restore();
+            model.params().assign(chosen);
+        }
+    }
+
+    private Outcome search(Model model, DataSet batch, double[] direction, double lambda, INDArray theta) {
+        INDArray v = Nd4j.createFromArray(direction).castTo(theta.dataType()).reshape(theta.shape());
+        double before = loss(model, batch);
+        double length = Math.sqrt(2 * targetDecrease * Math.abs(before) / -lambda);
+        for (int attempt = 0; attempt < attempts; attempt++, length /= 2) {
+            double plus = lossAt(model, batch, theta, v, length);
+            double minus = lossAt(model, batch, theta, v, -length);
+            double best = Math.min(plus, minus);
+            if (best < before) {
+                double step = plus <= minus ? length : -length;
+                model.params().assign(theta.add(v.mul(step)));
+                return new Outcome(true, step, before, best);
+            }
+        }
+        model.params().assign(theta);
+        return new Outcome(false, 0, before, before);
+    }
+
+    private static double lossAt(Model model, DataSet batch, INDArray theta, INDArray v, double step) {
+        model.params().assign(theta.add(v.mul(step)));
+        double loss = loss(model, batch);
+        return Double.isFinite(loss) ? loss : Double.POSITIVE_INFINITY;
+    }
+
+    private static double loss(Model model, DataSet batch) {
+        return model instanceof MultiLayerNetwork mln ? mln.score(batch, false)
+                : ((ComputationGraph) model).score(batch, false);
+    }
+}
