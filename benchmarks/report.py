@@ -45,6 +45,17 @@ def overhead(results):
             "2%, the whole listener (no curvature probes) at most 3%.\n\n" + table)
 
 
+def curvature(results):
+    parts = []
+    for name in ("accuracy.md", "cost.md"):
+        with open(os.path.join(results, name)) as f:
+            parts.append(f.read().strip())
+    return ("Accuracy on the digits data (`CurvatureAccuracy`: float32 finite differences against float64 on "
+            "the demo MLP; Lanczos and Hutchinson against the dense float64 Hessian of an MLP 64-16-10) and "
+            "cost on the MLP 784-256-128-10, batch 128, synthetic data (`CurvatureCost`: interleaved, "
+            "medians).\n\n" + parts[0] + "\n\n" + parts[1])
+
+
 def time_to_accuracy(results):
     runs = []
     for path in sorted(glob.glob(os.path.join(results, "*.tsv"))):
@@ -86,7 +97,7 @@ def time_to_accuracy(results):
 
 def main():
     name, results, command = sys.argv[1], sys.argv[2], sys.argv[3]
-    body = overhead(results) if name == "overhead" else time_to_accuracy(results)
+    body = {"overhead": overhead, "time-to-accuracy": time_to_accuracy, "curvature": curvature}[name](results)
     section = "<!-- %s:start -->\n## %s\n\nCommand: `%s`  \nMachine: %s  \nDate: %s\n\n%s\n<!-- %s:end -->" % (
         name, name.replace("-", " ").capitalize(), command, machine(),
         datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d %H:%M UTC"), body, name)

@@ -75,7 +75,7 @@ public final class Overhead {
         }
     }
 
-    private static List<DataSet> batches() {
+    static List<DataSet> batches() {
         Random random = new Random(5);
         List<DataSet> batches = new ArrayList<>();
         for (int b = 0; b < BATCHES; b++) {

@@ -1,0 +1,86 @@
+package org.terrain4j.bench;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Random;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.nd4j.linalg.dataset.DataSet;
+import org.terrain4j.control.ProbeSchedule;
+import org.terrain4j.curvature.NetworkHessian;
+import org.terrain4j.demo.DemoNetworks;
+import org.terrain4j.listeners.CurvatureOptions;
+import org.terrain4j.listeners.TerrainListener;
+
+/**
+ * Cost of curvature probes on the MLP 784-256-128-10, batch 128, synthetic data, one JVM:
+ * (1) one Hessian-vector product against one training iteration, interleaved, medians;
+ * (2) training with probes (20 Lanczos products every 1000 iterations) against training with
+ * the same listener without probes, in alternating blocks of 1000 iterations.
+ *
+ * <p>Arguments: {@code rounds}.
+ */
+public final class CurvatureCost {
+
+    public static void main(String[] args) {
+        int rounds = Integer.parseInt(args[0]);
+        List<DataSet> data = Overhead.batches();
+        MultiLayerNetwork net = DemoNetworks.mlp(784, List.of(256, 128), 10, 0.01, 1);
+        for (int i = 0; i < 100; i++) {
+            net.fit(data.get(i % data.size()));
+        }
+        double[] v = new double[(int) net.numParams()];
+        Random random = new Random(1);
+        for (int i = 0; i < v.length; i++) {
+            v[i] = random.nextGaussian();
+        }
+        double[] out = new double[v.length];
+        double[] iteration = new double[rounds * 5];
+        double[] product = new double[rounds * 5];
+        for (int r = 0; r < rounds * 5; r++) {
+            long start = System.nanoTime();
+            for (int i = 0; i < 20; i++) {
+                net.fit(data.get(i % data.size()));
+            }
+            iteration[r] = (System.nanoTime() - start) / 20e6;
+            start = System.nanoTime();
+            NetworkHessian.probe(net, data.get(r % data.size()), h -> {
+                for (int i = 0; i < 5; i++) {
+                    h.apply(v, out);
+                }
+                return null;
+            });
+            product[r] = (System.nanoTime() - start) / 5e6;
+        }
+        double ratio = Overhead.median(product) / Overhead.median(iteration);
+        System.out.println("| measure | value | target |");
+        System.out.println("|---|---|---|");
+        System.out.printf(Locale.ROOT, "| one Hessian-vector product / one training iteration (%.2f ms / %.2f ms, "
+                + "medians) | %.2f | at most 2.5 |%n", Overhead.median(product), Overhead.median(iteration), ratio);
+
+        MultiLayerNetwork probing = DemoNetworks.mlp(784, List.of(256, 128), 10, 0.01, 1);
+        MultiLayerNetwork plain = DemoNetworks.mlp(784, List.of(256, 128), 10, 0.01, 1);
+        TerrainListener withProbes = TerrainListener.builder().curvature(CurvatureOptions.DEFAULTS
+                .withSchedule(new ProbeSchedule(1000, Integer.MAX_VALUE, 0.5)).withRollbackEvery(0)).build();
+        probing.addListeners(withProbes);
+        plain.addListeners(new TerrainListener());
+        double[] ratios = new double[rounds];
+        for (int r = 0; r < rounds; r++) {
+            long a = block(r % 2 == 0 ? probing : plain, data);
+            long b = block(r % 2 == 0 ? plain : probing, data);
+            ratios[r] = r % 2 == 0 ? (double) a / b : (double) b / a;
+        }
+        long probes = withProbes.events().stream()
+                .filter(e -> e.type() == org.terrain4j.listeners.EventType.CURVATURE_PROBE).count();
+        System.out.printf(Locale.ROOT, "| training time with a 20-product probe every 1000 iterations / without "
+                + "(%d blocks of 1000 iterations each, %d probes, median ratio) | %.4f (%+.1f%%) | at most 1.05 |%n",
+                rounds, probes, Overhead.median(ratios), (Overhead.median(ratios) - 1) * 100);
+    }
+
+    private static long block(MultiLayerNetwork net, List<DataSet> data) {
+        long start = System.nanoTime();
+        for (int i = 0; i < 1000; i++) {
+            net.fit(data.get(i % data.size()));
+        }
+        return System.nanoTime() - start;
+    }
+}
