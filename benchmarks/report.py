@@ -51,7 +51,7 @@ def curvature(results):
         with open(os.path.join(results, name)) as f:
             parts.append(f.read().strip())
     return ("Accuracy on the digits data (`CurvatureAccuracy`: float32 finite differences against float64 on "
-            "the demo MLP; Lanczos and Hutchinson against the dense float64 Hessian of an MLP 64-16-10) and "
+            "an MLP 64-128-64-10; Lanczos and Hutchinson against the dense float64 Hessian of an MLP 64-16-10) and "
             "cost on the MLP 784-256-128-10, batch 128, synthetic data (`CurvatureCost`: interleaved, "
             "medians).\n\n" + parts[0] + "\n\n" + parts[1])
 

@@ -34,7 +34,7 @@ public final class NetworkHessian implements SymmetricOperator {
         this.model = model;
         this.batch = batch;
         this.theta = theta;
-        this.parameterNorm = theta.norm2Number().doubleValue();
+        this.parameterNorm = theta.normmaxNumber().doubleValue();
         DataType type = theta.dataType();
         this.cubeRootEpsilon = Math.cbrt(type == DataType.DOUBLE ? Math.ulp(1.0) : Math.ulp(1.0f));
         this.direction = theta.ulike();
