@@ -10,6 +10,7 @@ import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.optimize.api.BaseTrainingListener;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
 import org.terrain4j.control.Action;
 import org.terrain4j.control.PlateauDetector;
 import org.terrain4j.control.PlateauPolicy;
@@ -100,7 +101,7 @@ public final class TerrainListener extends BaseTrainingListener {
         INDArray gradient = model.getGradientsViewArray();
         int batchSize = model.batchSize();
         double divisor = model.conf().isMiniBatch() ? batchSize : 1;
-        double norm = gradient.norm2Number().doubleValue() / divisor;
+        double norm = Nd4j.getBlasWrapper().nrm2(gradient) / divisor;
         signals.addGradientNorm(norm);
         long iteration = NetworkCounters.iteration(model);
         if (Double.isFinite(norm)) {
