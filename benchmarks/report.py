@@ -47,13 +47,14 @@ def overhead(results):
 
 def curvature(results):
     parts = []
-    for name in ("accuracy.md", "cost.md"):
+    for name in ("accuracy.md", "cost.md", "saddle.md", "faults.md"):
         with open(os.path.join(results, name)) as f:
             parts.append(f.read().strip())
     return ("Accuracy on the digits data (`CurvatureAccuracy`: float32 finite differences against float64 on "
             "an MLP 64-128-64-10; Lanczos and Hutchinson against the dense float64 Hessian of an MLP 64-16-10) and "
             "cost on the MLP 784-256-128-10, batch 128, synthetic data (`CurvatureCost`: interleaved, "
-            "medians).\n\n" + parts[0] + "\n\n" + parts[1])
+            "medians).\n\n" + parts[0] + "\n\n" + parts[1] + "\n\n### Saddle plateau (`SaddlePlateau`)\n\n"
+            + parts[2] + "\n\n### Divergence recovery (`FaultInjection`)\n\n" + parts[3])
 
 
 def time_to_accuracy(results):

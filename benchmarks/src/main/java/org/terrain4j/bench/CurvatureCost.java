@@ -59,8 +59,11 @@ public final class CurvatureCost {
 
         MultiLayerNetwork probing = DemoNetworks.mlp(784, List.of(256, 128), 10, 0.01, 1);
         MultiLayerNetwork plain = DemoNetworks.mlp(784, List.of(256, 128), 10, 0.01, 1);
-        TerrainListener withProbes = TerrainListener.builder().curvature(CurvatureOptions.DEFAULTS
-                .withSchedule(new ProbeSchedule(1000, Integer.MAX_VALUE, 0.5)).withRollbackEvery(0)).build();
+        // A 20-product probe: 2 for the symmetry check and 18 Lanczos steps; no saddle escape.
+        CurvatureOptions twentyProducts = new CurvatureOptions(new ProbeSchedule(1000, Integer.MAX_VALUE, 0.5), 18,
+                CurvatureOptions.DEFAULTS.symmetryTolerance(), CurvatureOptions.DEFAULTS.classifier(),
+                CurvatureOptions.DEFAULTS.capMargin(), 0, 0.5, 42, null);
+        TerrainListener withProbes = TerrainListener.builder().curvature(twentyProducts).build();
         probing.addListeners(withProbes);
         plain.addListeners(new TerrainListener());
         double[] ratios = new double[rounds];

@@ -70,9 +70,7 @@ public record CurvatureClassifier(double tau, double smallGradient, double flatC
                     "learning rate %.4g times lambda_max %.4g is %.3g, above the stability bound 2",
                     learningRate, max, learningRate * max));
         }
-        boolean small = smoothedGradientNorm < smallGradient * peakGradientNorm
-                || learningRate * smoothedGradientNorm * smoothedGradientNorm < progress * Math.abs(loss);
-        if (!small) {
+        if (!isSmallGradient(smoothedGradientNorm, peakGradientNorm, loss, learningRate)) {
             return null;
         }
         if (min < -tau * Math.abs(max)) {
@@ -88,6 +86,17 @@ public record CurvatureClassifier(double tau, double smallGradient, double flatC
         return new Classification(Terrain.MINIMUM, String.format(Locale.ROOT,
                 "small gradient (%.3g, peak %.3g) without significant negative curvature: lambda_min %.4g, "
                         + "lambda_max %.4g", smoothedGradientNorm, peakGradientNorm, min, max));
+    }
+
+    /**
+     * Whether the gradient counts as small: below {@code smallGradient} times its peak, or with a
+     * first-order loss decrease per step {@code lr |g|^2} below {@code progress} times the loss.
+     * Also the listener's cheap "stalling" signal that triggers a probe.
+     */
+    public boolean isSmallGradient(double smoothedGradientNorm, double peakGradientNorm, double loss,
+                                   double learningRate) {
+        return smoothedGradientNorm < smallGradient * peakGradientNorm
+                || learningRate * smoothedGradientNorm * smoothedGradientNorm < progress * Math.abs(loss);
     }
 
     /**

@@ -29,6 +29,7 @@ public final class NetworkHessian implements SymmetricOperator {
     private final double cubeRootEpsilon;
     private final INDArray direction;
     private final INDArray gradientPlus;
+    private final INDArray gradientMinus;
 
     private NetworkHessian(Model model, DataSet batch, INDArray theta) {
         this.model = model;
@@ -39,6 +40,7 @@ public final class NetworkHessian implements SymmetricOperator {
         this.cubeRootEpsilon = Math.cbrt(type == DataType.DOUBLE ? Math.ulp(1.0) : Math.ulp(1.0f));
         this.direction = theta.ulike();
         this.gradientPlus = theta.ulike();
+        this.gradientMinus = theta.ulike();
     }
 
     /** What to do with the operator while the network is held for probing. */
@@ -120,17 +122,18 @@ public final class NetworkHessian implements SymmetricOperator {
         double eps = cubeRootEpsilon * (1 + parameterNorm) / norm;
         direction.assign(Nd4j.createFromArray(v).castTo(theta.dataType()).reshape(direction.shape()));
         gradientAt(eps, gradientPlus);
-        INDArray gradientMinus = gradientAt(-eps, null);
-        double[] difference = gradientPlus.sub(gradientMinus).castTo(DataType.DOUBLE).data().asDouble();
+        gradientAt(-eps, gradientMinus);
+        double[] difference = gradientPlus.subi(gradientMinus).data().asDouble();
         for (int i = 0; i < out.length; i++) {
             out[i] = difference[i] / (2 * eps);
         }
     }
 
-    /** The mean-loss gradient at {@code theta + step * direction}, into {@code into} (or a new copy). */
-    private INDArray gradientAt(double step, INDArray into) {
-        model.params().assign(theta.add(direction.mul(step)));
-        double examples = batch.numExamples();
+    /** The mean-loss gradient at {@code theta + step * direction}, into {@code into}; no temporaries. */
+    private void gradientAt(double step, INDArray into) {
+        INDArray params = model.params();
+        params.assign(theta);
+        Nd4j.getBlasWrapper().level1().axpy(params.length(), step, direction, params);
         if (model instanceof MultiLayerNetwork mln) {
             mln.setInput(batch.getFeatures());
             mln.setLabels(batch.getLabels());
@@ -142,12 +145,7 @@ public final class NetworkHessian implements SymmetricOperator {
             graph.setLabels(batch.getLabels());
             graph.computeGradientAndScore();
         }
-        double divisor = model.conf().isMiniBatch() ? examples : 1;
-        INDArray gradient = model.getGradientsViewArray();
-        if (into == null) {
-            return gradient.div(divisor);
-        }
-        into.assign(gradient).divi(divisor);
-        return into;
+        double divisor = model.conf().isMiniBatch() ? batch.numExamples() : 1;
+        into.assign(model.getGradientsViewArray()).divi(divisor);
     }
 }

@@ -13,11 +13,13 @@ import org.nd4j.linalg.factory.Nd4j;
  * {@code |lambda| a^2 / 2} for a step of length {@code a}, so the first trial length is the one
  * predicting a decrease of {@code targetDecrease} times the loss; both signs are tried (the
  * gradient is negligible at a saddle, so the model cannot pick one), the better is kept if the
- * loss on the probe batch really fell, else the length is halved, up to {@code attempts} times.
+ * loss on the probe batch really fell, else the length is halved, up to {@code attempts} times;
+ * once a step works, it is doubled while the loss keeps falling (up to {@code attempts} times),
+ * since the quadratic model says nothing about how far the descent goes on.
  * The parameters change only when a step is accepted.
  *
  * @param targetDecrease predicted relative loss decrease of the first trial, in (0, 1)
- * @param attempts halvings to try, at least 1
+ * @param attempts halvings to try, and doublings after success, at least 1
  */
 public record SaddleEscape(double targetDecrease, int attempts) {
 
@@ -73,6 +75,15 @@ public record SaddleEscape(double targetDecrease, int attempts) {
             double best = Math.min(plus, minus);
             if (best < before) {
                 double step = plus <= minus ? length : -length;
+                // The model's step worked: go further along v while the loss keeps falling.
+                for (int growth = 0; growth < attempts; growth++) {
+                    double further = lossAt(model, batch, theta, v, 2 * step);
+                    if (!(further < best)) {
+                        break;
+                    }
+                    best = further;
+                    step *= 2;
+                }
                 model.params().assign(theta.add(v.mul(step)));
                 return new Outcome(true, step, before, best);
             }

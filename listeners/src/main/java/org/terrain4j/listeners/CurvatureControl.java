@@ -5,6 +5,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.deeplearning4j.nn.api.Model;
 import org.terrain4j.curvature.SaddleEscape;
+import org.terrain4j.stats.TrainingSignals;
 import org.terrain4j.terrain.Classification;
 import org.terrain4j.terrain.CurvatureClassifier;
 import org.terrain4j.terrain.CurvatureSnapshot;
@@ -38,9 +39,17 @@ final class CurvatureControl {
     private double peakGradientNorm;
     private CurvatureSnapshot last;
 
-    CurvatureControl(CurvatureOptions options, long seed) {
+    private final TrainingSignals signals;
+
+    /**
+     * @param options the settings
+     * @param signals the listener's statistics, saved with each rollback snapshot and restored
+     *                with it (so the averages do not remember the diverged stretch)
+     */
+    CurvatureControl(CurvatureOptions options, TrainingSignals signals) {
         this.options = options;
-        this.probe = new CurvatureProbe(options, seed);
+        this.signals = signals;
+        this.probe = new CurvatureProbe(options, options.seed());
         this.snapshot = new RollbackSnapshot(options.rollbackEvery());
     }
 
@@ -55,17 +64,28 @@ final class CurvatureControl {
     }
 
     /**
-     * Runs after each iteration that did not diverge: snapshot, then a probe if due.
+     * Before the updater step of an iteration: when a snapshot is due and the loss just computed
+     * at these parameters looks healthy, keeps parameters, updater state and statistics. Taken
+     * here, not after the step, because only here is the loss of the kept parameters known: a
+     * step with a rate far too high blows up the parameters while its own loss still looked fine.
+     */
+    void beforeStep(Model model, long iteration, boolean healthy) {
+        if (healthy && snapshot.due(iteration)) {
+            snapshot.take(model, iteration, signals.state());
+        }
+    }
+
+    /**
+     * Runs after each iteration that did not diverge: a probe if due.
      *
      * @return the curvature-based terrain if a probe named one, else null
      */
-    Classification afterGoodIteration(Model model, NetworkLearningRates rates, long iteration,
+    Classification afterGoodIteration(Model model, NetworkLearningRates rates, long iteration, long epoch,
                                       double smoothedGradientNorm, double smoothedLoss, boolean plateauBuilding,
                                       Host host) {
-        snapshot.offer(model, iteration);
         peakGradientNorm = Math.max(peakGradientNorm, smoothedGradientNorm);
-        boolean stalling = plateauBuilding
-                || smoothedGradientNorm < options.classifier().smallGradient() * peakGradientNorm;
+        boolean stalling = plateauBuilding || options.classifier().isSmallGradient(smoothedGradientNorm,
+                peakGradientNorm, smoothedLoss, rates.firstLearningRate((int) iteration + 1, (int) epoch));
         if (!options.schedule().due(iteration, stalling, requested, lastProbe, probeNanos,
                 System.nanoTime() - started)) {
             return null;
@@ -125,13 +145,14 @@ final class CurvatureControl {
             return false;
         }
         snapshot.restore(model);
+        signals.restore(snapshot.signals());
         Map<String, Double> controlled = host.controlledRates();
         Map<String, Double> after = new LinkedHashMap<>();
         controlled.forEach((layer, rate) -> {
             rates.scale(layer, (int) nextIteration, options.rollbackFactor());
             after.put(layer, rate * options.rollbackFactor());
         });
-        host.report(EventType.ROLLBACK, Terrain.DIVERGING, why + "; rolled back to the snapshot after iteration "
+        host.report(EventType.ROLLBACK, Terrain.DIVERGING, why + "; rolled back to the snapshot taken at iteration "
                 + snapshot.iteration() + " and cut the learning rate by " + options.rollbackFactor(), controlled,
                 after, last);
         return true;

@@ -34,6 +34,7 @@ final class NetworkLearningRates {
     private final Model network;
     private final Map<String, Integer> layerIndex = new LinkedHashMap<>();
     private final List<String> withoutLearningRate = new ArrayList<>();
+    private final String firstLayer;
 
     private NetworkLearningRates(Model network, Layer[] layers) {
         this.network = network;
@@ -51,6 +52,7 @@ final class NetworkLearningRates {
                         : updater.getClass().getSimpleName()) + ")");
             }
         }
+        firstLayer = layerIndex.isEmpty() ? null : layerIndex.keySet().iterator().next();
     }
 
     /** The layers of a network; other model types are rejected with a message naming them. */
@@ -93,6 +95,11 @@ final class NetworkLearningRates {
     /** The learning rate a layer uses at the given iteration and epoch. */
     double learningRate(String layer, int iteration, int epoch) {
         return updater(layer).getLearningRate(iteration, epoch);
+    }
+
+    /** The first controlled layer's rate (NaN when none), read without allocating. */
+    double firstLearningRate(int iteration, int epoch) {
+        return firstLayer == null ? Double.NaN : learningRate(firstLayer, iteration, epoch);
     }
 
     /** Every controlled layer's learning rate at the given iteration and epoch. */

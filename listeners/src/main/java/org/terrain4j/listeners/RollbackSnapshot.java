@@ -5,10 +5,12 @@ import org.deeplearning4j.nn.api.Updater;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.terrain4j.stats.TrainingSignals;
 
 /**
  * The last good parameters and updater state, copied every {@code period} iterations into
- * buffers allocated once, and put back when training diverges.
+ * buffers allocated once, with the listener's statistics of that moment, and put back when
+ * training diverges.
  */
 final class RollbackSnapshot {
 
@@ -16,16 +18,20 @@ final class RollbackSnapshot {
     private INDArray parameters;
     private INDArray updaterState;
     private long iteration = -1;
+    private TrainingSignals.State signals;
 
     RollbackSnapshot(int period) {
         this.period = period;
     }
 
-    /** Copies the network's state after a good iteration, if one is due. */
-    void offer(Model model, long finishedIteration) {
-        if (period == 0 || (finishedIteration + 1) % period != 0) {
-            return;
-        }
+    /** Whether a snapshot is due at this iteration. */
+    boolean due(long currentIteration) {
+        return period > 0 && currentIteration % period == 0;
+    }
+
+    /** Copies the network's state (and the listener's statistics) at the start of an iteration. */
+    void take(Model model, long currentIteration, TrainingSignals.State statistics) {
+        signals = statistics;
         INDArray params = model.params();
         INDArray state = stateOf(model);
         if (parameters == null || parameters.length() != params.length()) {
@@ -40,7 +46,7 @@ final class RollbackSnapshot {
         } else {
             updaterState.assign(state);
         }
-        iteration = finishedIteration;
+        iteration = currentIteration;
     }
 
     /** Whether there is a snapshot to go back to. */
@@ -48,9 +54,14 @@ final class RollbackSnapshot {
         return iteration >= 0;
     }
 
-    /** The iteration the snapshot was taken after. */
+    /** The iteration at whose start the snapshot was taken. */
     long iteration() {
         return iteration;
+    }
+
+    /** The listener's statistics when the snapshot was taken. */
+    TrainingSignals.State signals() {
+        return signals;
     }
 
     /** Puts the snapshot back into the network. */

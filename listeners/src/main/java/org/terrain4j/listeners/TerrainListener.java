@@ -41,6 +41,9 @@ import org.terrain4j.terrain.TerrainSnapshot;
  */
 public final class TerrainListener extends BaseTrainingListener {
 
+    /** Rollback snapshots are taken only while the smoothed loss is within this factor of its best. */
+    private static final double HEALTHY_LOSS_FACTOR = 1.5;
+
     private final TerrainOptions options;
     private final TrainingSignals signals;
     private final PlateauDetector detector;
@@ -78,7 +81,7 @@ public final class TerrainListener extends BaseTrainingListener {
                 options.noiseScaleSmoothing());
         this.events = new EventLog(options.eventsFile());
         this.curvature = options.curvature() == null ? null
-                : new CurvatureControl(options.curvature(), options.curvature().seed());
+                : new CurvatureControl(options.curvature(), signals);
         events.open();
     }
 
@@ -110,6 +113,14 @@ public final class TerrainListener extends BaseTrainingListener {
         if (iteration % options.layerStatisticsPeriod() == 0) {
             layerStatistics.readGradients(layers());
         }
+        if (curvature != null && !diverging) {
+            double loss = model.score();
+            double smoothed = signals.smoothedLoss();
+            boolean healthy = Double.isFinite(loss) && Double.isFinite(norm) && (Double.isNaN(smoothed)
+                    || (smoothed <= HEALTHY_LOSS_FACTOR * signals.bestSmoothedLoss()
+                    && loss <= options.explosionFactor() * smoothed));
+            curvature.beforeStep(model, iteration, healthy);
+        }
     }
 
     @Override
@@ -136,7 +147,7 @@ public final class TerrainListener extends BaseTrainingListener {
         } else if (!diverging && curvature != null) {
             hostIteration = iteration;
             hostEpoch = epoch;
-            Classification named = curvature.afterGoodIteration(model, rates, iteration,
+            Classification named = curvature.afterGoodIteration(model, rates, iteration, epoch,
                     signals.smoothedGradientNorm(), signals.smoothedLoss(), detector.badChecks() > 0, host);
             if (named != null && named.terrain() != terrain) {
                 terrain = named.terrain();

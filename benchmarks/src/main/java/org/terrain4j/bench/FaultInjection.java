@@ -1,0 +1,81 @@
+package org.terrain4j.bench;
+
+import java.util.List;
+import java.util.Locale;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.deeplearning4j.util.NetworkUtils;
+import org.nd4j.linalg.dataset.DataSet;
+import org.terrain4j.control.ProbeSchedule;
+import org.terrain4j.data.DatasetSplit;
+import org.terrain4j.data.Datasets;
+import org.terrain4j.demo.DemoNetworks;
+import org.terrain4j.listeners.CurvatureOptions;
+import org.terrain4j.listeners.EventType;
+import org.terrain4j.listeners.TerrainListener;
+
+/**
+ * Divergence recovery on the digits MLP (SGD momentum, batch 32, rollback snapshots every 10
+ * iterations, curvature probes every 10 iterations within 30% of the time, so that a rate far
+ * too high is capped below 2 / lambda_max even where the loss stays finite): faults are injected every 25 iterations, alternately a batch whose features hold
+ * NaN and a learning rate set 1000 times too high. A fault counts as recovered when, 20
+ * iterations later, the validation loss is finite and below twice its value before the fault.
+ *
+ * <p>Arguments: {@code faults}.
+ */
+public final class FaultInjection {
+
+    public static void main(String[] args) {
+        int faults = Integer.parseInt(args[0]);
+        DatasetSplit digits = Datasets.digits(1);
+        MultiLayerNetwork net = DemoNetworks.mlp(64, List.of(128, 64), 10, 0.05, 1);
+        TerrainListener listener = TerrainListener.builder().curvature(CurvatureOptions.DEFAULTS
+                .withSchedule(new ProbeSchedule(10, 10, 0.3)).withRollbackEvery(10)).build();
+        net.addListeners(listener);
+        List<DataSet> batches = digits.train().batchBy(32);
+        int step = 0;
+        for (int i = 0; i < 100; i++) {
+            net.fit(batches.get(step++ % batches.size()));
+        }
+        int recovered = 0;
+        int exceptions = 0;
+        for (int fault = 0; fault < faults; fault++) {
+            double before = net.score(digits.validation());
+            try {
+                if (fault % 2 == 0) {
+                    DataSet poisoned = batches.get(step++ % batches.size()).copy();
+                    poisoned.getFeatures().putScalar(0, 0, Double.NaN);
+                    net.fit(poisoned);
+                } else {
+                    NetworkUtils.setLearningRate(net, net.getLearningRate(0) * 1000);
+                }
+                for (int i = 0; i < 20; i++) {
+                    net.fit(batches.get(step++ % batches.size()));
+                }
+            } catch (RuntimeException e) {
+                exceptions++;
+            }
+            double after = net.score(digits.validation());
+            if (System.getProperty("trace") != null) {
+                System.err.printf(Locale.ROOT, "fault %d (%s): val loss %.4f -> %.4f, lr %.3g, rollbacks %d%n", fault,
+                        fault % 2 == 0 ? "NaN batch" : "lr x1000", before, after, net.getLearningRate(0),
+                        listener.events().stream().filter(e -> e.type() == EventType.ROLLBACK).count());
+            }
+            if (Double.isFinite(after) && after < 2 * before) {
+                recovered++;
+            }
+            for (int i = 0; i < 5; i++) {
+                net.fit(batches.get(step++ % batches.size()));
+            }
+        }
+        long rollbacks = listener.events().stream().filter(e -> e.type() == EventType.ROLLBACK).count();
+        System.out.println("| measure | value | target |");
+        System.out.println("|---|---|---|");
+        System.out.printf(Locale.ROOT, "| faults injected (NaN batches and learning rates x1000, alternately) | %d | "
+                + "at least 100 |%n", faults);
+        System.out.printf(Locale.ROOT, "| recovered (validation loss finite and below twice its pre-fault value 20 "
+                + "iterations later) | %d | all |%n", recovered);
+        System.out.printf(Locale.ROOT, "| rollbacks | %d | |%n", rollbacks);
+        System.out.printf(Locale.ROOT, "| exceptions that escaped fit() | %d | 0 |%n", exceptions);
+        System.out.printf(Locale.ROOT, "| final validation loss | %.4f | finite |%n", net.score(digits.validation()));
+    }
+}
