@@ -14,6 +14,7 @@ import org.terrain4j.curvature.HutchinsonTrace;
 import org.terrain4j.curvature.Lanczos;
 import org.terrain4j.curvature.LanczosResult;
 import org.terrain4j.curvature.NetworkHessian;
+import org.terrain4j.curvature.SymmetricOperator;
 import org.terrain4j.data.DatasetSplit;
 import org.terrain4j.data.Datasets;
 
@@ -97,22 +98,7 @@ public final class CurvatureAccuracy {
         Model net = NetworkHessian.float64(trained(digits, List.of(16), activation));
         int n = (int) net.numParams();
         long start = System.nanoTime();
-        double[][] dense = NetworkHessian.probe(net, probe.copy(), h -> {
-            double[][] rows = new double[n][n];
-            for (int i = 0; i < n; i++) {
-                double[] e = new double[n];
-                e[i] = 1;
-                h.apply(e, rows[i]);
-            }
-            return rows;
-        });
-        for (int i = 0; i < n; i++) {
-            for (int j = i + 1; j < n; j++) {
-                double mean = (dense[i][j] + dense[j][i]) / 2;
-                dense[i][j] = mean;
-                dense[j][i] = mean;
-            }
-        }
+        double[][] dense = NetworkHessian.probe(net, probe.copy(), SymmetricOperator::toDense);
         double[] exact = new EigenDecompositionSymmetric(MatrixUtils.createRealMatrix(dense)).getEigenvalues();
         double max = Arrays.stream(exact).max().orElseThrow();
         double min = Arrays.stream(exact).min().orElseThrow();

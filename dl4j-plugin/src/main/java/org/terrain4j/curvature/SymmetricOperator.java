@@ -18,6 +18,30 @@ public interface SymmetricOperator {
      */
     void apply(double[] v, double[] out);
 
+    /**
+     * The operator as a dense matrix: its products with the n unit vectors, symmetrized
+     * ({@code (A + A^T) / 2}, which removes the asymmetry of finite-difference noise). Costs n
+     * products and n^2 doubles: for reference checks on small problems.
+     */
+    static double[][] toDense(SymmetricOperator operator) {
+        int n = operator.dimension();
+        double[][] rows = new double[n][n];
+        double[] unit = new double[n];
+        for (int i = 0; i < n; i++) {
+            unit[i] = 1;
+            operator.apply(unit, rows[i]);
+            unit[i] = 0;
+        }
+        for (int i = 0; i < n; i++) {
+            for (int j = i + 1; j < n; j++) {
+                double mean = (rows[i][j] + rows[j][i]) / 2;
+                rows[i][j] = mean;
+                rows[j][i] = mean;
+            }
+        }
+        return rows;
+    }
+
     /** An operator from an explicit symmetric matrix (rows), for tests and small problems. */
     static SymmetricOperator of(double[][] matrix) {
         return new SymmetricOperator() {

@@ -114,6 +114,17 @@ class CurvatureNumericsTest {
     }
 
     @Test
+    void denseFormIsTheMatrixItself() {
+        double[][] m = matrix(new double[] {1, -2, 3, 0.5}, 11);
+
+        double[][] dense = SymmetricOperator.toDense(SymmetricOperator.of(m));
+
+        for (int i = 0; i < 4; i++) {
+            assertThat(dense[i]).containsExactly(m[i], within(1e-12));
+        }
+    }
+
+    @Test
     void settingsAreValidated() {
         assertThatThrownBy(() -> new Lanczos(1, 1e-10)).hasMessage("Lanczos needs at least 2 steps, got 1");
         assertThatThrownBy(() -> HutchinsonTrace.estimate(SymmetricOperator.of(new double[][] {{1}}), 1, new Random()))

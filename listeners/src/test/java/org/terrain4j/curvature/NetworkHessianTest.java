@@ -119,24 +119,8 @@ class NetworkHessianTest {
     void lanczosExtremesMatchTheDenseHessianOfASmallNetwork() {
         Model net = NetworkHessian.float64(network(6, 0));
         DataSet probeBatch = batch(64, 7);
-        int n = (int) net.numParams();
 
-        double[][] dense = NetworkHessian.probe(net, probeBatch.copy(), h -> {
-            double[][] rows = new double[n][n];
-            for (int i = 0; i < n; i++) {
-                double[] e = new double[n];
-                e[i] = 1;
-                h.apply(e, rows[i]);
-            }
-            return rows;
-        });
-        for (int i = 0; i < n; i++) {
-            for (int j = i + 1; j < n; j++) {
-                double mean = (dense[i][j] + dense[j][i]) / 2;
-                dense[i][j] = mean;
-                dense[j][i] = mean;
-            }
-        }
+        double[][] dense = NetworkHessian.probe(net, probeBatch.copy(), SymmetricOperator::toDense);
         double[] exact = new EigenDecompositionSymmetric(MatrixUtils.createRealMatrix(dense)).getEigenvalues();
         double max = Arrays.stream(exact).max().orElseThrow();
         double min = Arrays.stream(exact).min().orElseThrow();
