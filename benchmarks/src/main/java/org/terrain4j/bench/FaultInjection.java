@@ -20,7 +20,7 @@ import org.terrain4j.listeners.TerrainListener;
  * NaN and a learning rate set 1000 times too high. A fault counts as recovered when, 20
  * iterations later, the validation loss is finite and below twice its value before the fault.
  *
- * <p>Arguments: {@code faults}.
+ * <p>Arguments: {@code faults}; {@code -Dtrace=1} prints each fault's outcome to stderr.
  */
 public final class FaultInjection {
 
