@@ -25,12 +25,8 @@ public record CosineSchedule(@JsonProperty("scheduleType") ScheduleType schedule
     /** Validates the parameters, naming the bad one. */
     @JsonCreator
     public CosineSchedule {
-        TerrainSchedule.requireRate("initial", initial);
+        CosineAnnealing.requireRange(initial, floor);
         TerrainSchedule.requirePositive("tMax", tMax);
-        TerrainSchedule.requireRate("floor", floor);
-        if (floor > initial) {
-            throw new IllegalArgumentException("floor " + floor + " is above initial " + initial);
-        }
         if (scheduleType == null) {
             throw new IllegalArgumentException("scheduleType is required");
         }
@@ -39,7 +35,7 @@ public record CosineSchedule(@JsonProperty("scheduleType") ScheduleType schedule
     @Override
     public double valueAt(int iteration, int epoch) {
         int t = Math.min(step(iteration, epoch), tMax);
-        return floor + (initial - floor) * (1 + Math.cos(Math.PI * t / tMax)) / 2;
+        return CosineAnnealing.value(initial, floor, t, tMax);
     }
 
     @Override

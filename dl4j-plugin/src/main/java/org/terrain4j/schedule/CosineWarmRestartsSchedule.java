@@ -26,14 +26,10 @@ public record CosineWarmRestartsSchedule(@JsonProperty("scheduleType") ScheduleT
     /** Validates the parameters, naming the bad one. */
     @JsonCreator
     public CosineWarmRestartsSchedule {
-        TerrainSchedule.requireRate("initial", initial);
+        CosineAnnealing.requireRange(initial, floor);
         TerrainSchedule.requirePositive("t0", t0);
         if (tMult < 1) {
             throw new IllegalArgumentException("tMult must be at least 1, got " + tMult);
-        }
-        TerrainSchedule.requireRate("floor", floor);
-        if (floor > initial) {
-            throw new IllegalArgumentException("floor " + floor + " is above initial " + initial);
         }
         if (scheduleType == null) {
             throw new IllegalArgumentException("scheduleType is required");
@@ -53,7 +49,7 @@ public record CosineWarmRestartsSchedule(@JsonProperty("scheduleType") ScheduleT
                 cycle *= tMult;
             }
         }
-        return floor + (initial - floor) * (1 + Math.cos(Math.PI * position / cycle)) / 2;
+        return CosineAnnealing.value(initial, floor, position, cycle);
     }
 
     @Override
