@@ -85,6 +85,49 @@ class NetworkHessianTest {
         assertThat(probed.getEpochCount()).isEqualTo(untouched.getEpochCount());
     }
 
+    private static org.deeplearning4j.nn.graph.ComputationGraph graph() {
+        org.deeplearning4j.nn.graph.ComputationGraph graph = new org.deeplearning4j.nn.graph.ComputationGraph(
+                new NeuralNetConfiguration.Builder().seed(5).updater(new Adam(0.01)).graphBuilder()
+                        .addInputs("in")
+                        .addLayer("hidden", new DenseLayer.Builder().nIn(6).nOut(16).activation(Activation.TANH)
+                                .dropOut(0.8).build(), "in")
+                        .addLayer("out", new OutputLayer.Builder(LossFunction.MCXENT).nIn(16).nOut(3)
+                                .activation(Activation.SOFTMAX).build(), "hidden")
+                        .setOutputs("out")
+                        .build());
+        graph.init();
+        return graph;
+    }
+
+    private static org.deeplearning4j.nn.graph.ComputationGraph trainGraphAround(boolean probe) {
+        org.deeplearning4j.nn.graph.ComputationGraph graph = graph();
+        DataSet train = batch(32, 1);
+        Nd4j.getRandom().setSeed(77);
+        for (int i = 0; i < 5; i++) {
+            graph.fit(train);
+        }
+        if (probe) {
+            DataSet probeBatch = NetworkHessian.lastBatch(graph).orElseThrow();
+            LanczosResult result = NetworkHessian.probe(graph, probeBatch,
+                    hessian -> new Lanczos(8, 1e-10).run(hessian, new Random(3)));
+            assertThat(result.largest()).isPositive();
+        }
+        for (int i = 0; i < 5; i++) {
+            graph.fit(train);
+        }
+        return graph;
+    }
+
+    @Test
+    void aProbeLeavesComputationGraphTrainingExactlyAsItWas() {
+        org.deeplearning4j.nn.graph.ComputationGraph probed = trainGraphAround(true);
+        org.deeplearning4j.nn.graph.ComputationGraph untouched = trainGraphAround(false);
+
+        assertThat(probed.params()).isEqualTo(untouched.params());
+        assertThat(probed.getUpdater().getStateViewArray()).isEqualTo(untouched.getUpdater().getStateViewArray());
+        assertThat(probed.getIterationCount()).isEqualTo(untouched.getIterationCount());
+    }
+
     @Test
     void float32ProductsAgreeWithFloat64() {
         MultiLayerNetwork net = network(32, 0);
