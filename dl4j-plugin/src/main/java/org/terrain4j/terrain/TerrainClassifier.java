@@ -54,8 +54,8 @@ public final class TerrainClassifier {
         }
         if (s.plateau()) {
             return new Classification(Terrain.PLATEAU, String.format(Locale.ROOT,
-                    "no improvement of the monitored value for %d checks (now %.4g)",
-                    s.badChecks(), s.monitored()));
+                    "no improvement of the monitored value for %d check%s (now %.4g)",
+                    s.badChecks(), s.badChecks() == 1 ? "" : "s", s.monitored()));
         }
         return new Classification(Terrain.DESCENDING, "improving");
     }

@@ -1,5 +1,6 @@
 package org.terrain4j.cli;
 
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -85,10 +86,17 @@ final class DemoCommand implements Callable<Integer> {
         MultiLayerNetwork controlled = network(split);
         TerrainListener listener = new TerrainListener();
         controlled.addListeners(listener);
-        results.add(run.train("Terrain", controlled, epochCount, progress(), new TerrainChangeLog(listener)));
-        spec.commandLine().getOut().println();
-        spec.commandLine().getOut().print(ComparisonTable.format(results, dataset.learningRate()));
-        spec.commandLine().getOut().flush();
+        TerrainChangeLog changes = new TerrainChangeLog(listener);
+        results.add(run.train("Terrain", controlled, epochCount, progress(), changes));
+        PrintWriter out = spec.commandLine().getOut();
+        out.println();
+        out.print(ComparisonTable.format(results, dataset.learningRate()));
+        if (!changes.explanations().isEmpty()) {
+            out.println();
+            out.println("Why Terrain changed the learning rate:");
+            changes.explanations().forEach(out::println);
+        }
+        out.flush();
         return 0;
     }
 

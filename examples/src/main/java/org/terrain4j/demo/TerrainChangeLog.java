@@ -1,6 +1,7 @@
 package org.terrain4j.demo;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.terrain4j.listeners.EventType;
 import org.terrain4j.listeners.TerrainEvent;
@@ -25,9 +26,16 @@ public final class TerrainChangeLog implements TrainingRun.ChangeLog {
                 .map(TerrainChangeLog::change).toList();
     }
 
+    /** The terrain that caused each change, e.g. "plateau", short enough for the table. */
     private static LearningRateChange change(TerrainEvent event) {
         Map.Entry<String, Double> before = event.learningRatesBefore().entrySet().iterator().next();
         return new LearningRateChange((int) event.epoch() + 1, before.getValue(),
-                event.learningRatesAfter().get(before.getKey()), event.message());
+                event.learningRatesAfter().get(before.getKey()), event.terrain().name().toLowerCase(Locale.ROOT));
+    }
+
+    /** Each change with the listener's full explanation, one line each, for under the table. */
+    public List<String> explanations() {
+        return listener.events().stream().filter(e -> e.type() == EventType.LEARNING_RATE_SCALED)
+                .map(e -> String.format(Locale.ROOT, "  epoch %d: %s", e.epoch() + 1, e.message())).toList();
     }
 }

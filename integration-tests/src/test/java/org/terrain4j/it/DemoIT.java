@@ -15,12 +15,14 @@ class DemoIT {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
 
-        int exit = TerrainCommand.execute(new String[] {"demo", "--epochs", "8", "--no-progress"},
+        int exit = TerrainCommand.execute(new String[] {"demo", "--epochs", "12", "--no-progress"},
                 new PrintWriter(out, true), new PrintWriter(err, true));
 
         assertThat(exit).as(err.toString()).isZero();
         assertThat(out.toString())
                 .contains("digits: 1078 train / 359 validation / 360 test samples")
-                .containsPattern("constant LR \\| 8      \\| 0\\.9[5-9]\\d\\d \\(\\d\\)\\s+\\| 0\\.9\\d{3}");
+                .containsPattern("constant LR \\| 12     \\| 0\\.9[5-9]\\d\\d \\(\\d+\\)\\s+\\| 0\\.9\\d{3}")
+                .containsPattern("\nTerrain     \\| 12     \\| 0\\.9[5-9]\\d\\d \\(\\d+\\)\\s+\\| 0\\.9\\d{3}\\s+\\| e10 0\\.0500->0\\.0100\\s+\\| plateau")
+                .contains("Why Terrain changed the learning rate:\n  epoch 10: no improvement of the monitored value");
     }
 }
