@@ -91,7 +91,7 @@ public final class CurvatureAccuracy {
         }
         System.out.printf(Locale.ROOT, "| " + activation + " | float32 FD Hessian-vector product, relative error vs float64 (%d params, "
                 + "median of 5 directions; worst %.2e) | %.2e | at most 1e-3 |%n", net.numParams(), worst,
-                Overhead.median(errors));
+                BenchmarkSupport.median(errors));
     }
 
     private static void denseComparison(DatasetSplit digits, DataSet probe, Activation activation) {

@@ -23,7 +23,7 @@ public final class CurvatureCost {
 
     public static void main(String[] args) {
         int rounds = Integer.parseInt(args[0]);
-        List<DataSet> data = Overhead.batches();
+        List<DataSet> data = BenchmarkSupport.syntheticBatches();
         MultiLayerNetwork net = DemoNetworks.mlp(784, List.of(256, 128), 10, 0.01, 1);
         for (int i = 0; i < 100; i++) {
             net.fit(data.get(i % data.size()));
@@ -51,11 +51,11 @@ public final class CurvatureCost {
             });
             product[r] = (System.nanoTime() - start) / 5e6;
         }
-        double ratio = Overhead.median(product) / Overhead.median(iteration);
+        double ratio = BenchmarkSupport.median(product) / BenchmarkSupport.median(iteration);
         System.out.println("| measure | value | target |");
         System.out.println("|---|---|---|");
         System.out.printf(Locale.ROOT, "| one Hessian-vector product / one training iteration (%.2f ms / %.2f ms, "
-                + "medians) | %.2f | at most 2.5 |%n", Overhead.median(product), Overhead.median(iteration), ratio);
+                + "medians) | %.2f | at most 2.5 |%n", BenchmarkSupport.median(product), BenchmarkSupport.median(iteration), ratio);
 
         MultiLayerNetwork probing = DemoNetworks.mlp(784, List.of(256, 128), 10, 0.01, 1);
         MultiLayerNetwork plain = DemoNetworks.mlp(784, List.of(256, 128), 10, 0.01, 1);
@@ -76,14 +76,12 @@ public final class CurvatureCost {
                 .filter(e -> e.type() == org.terrain4j.listeners.EventType.CURVATURE_PROBE).count();
         System.out.printf(Locale.ROOT, "| training time with a 20-product probe every 1000 iterations / without "
                 + "(%d blocks of 1000 iterations each, %d probes, median ratio) | %.4f (%+.1f%%) | at most 1.05 |%n",
-                rounds, probes, Overhead.median(ratios), (Overhead.median(ratios) - 1) * 100);
+                rounds, probes, BenchmarkSupport.median(ratios), (BenchmarkSupport.median(ratios) - 1) * 100);
     }
 
     private static long block(MultiLayerNetwork net, List<DataSet> data) {
         long start = System.nanoTime();
-        for (int i = 0; i < 1000; i++) {
-            net.fit(data.get(i % data.size()));
-        }
+        BenchmarkSupport.train(net, data, 1000);
         return System.nanoTime() - start;
     }
 }

@@ -55,7 +55,7 @@ public final class SaddlePlateau {
         }
         System.out.printf(Locale.ROOT, "%nMedian ratio Terrain / plain SGD: %.3f, an upper bound where plain SGD "
                 + "ran out of iterations (target at most 0.5); SADDLE reported "
-                + "in %d of %d seeds (target all).%n", Overhead.median(ratios), reported, seeds);
+                + "in %d of %d seeds (target all).%n", BenchmarkSupport.median(ratios), reported, seeds);
     }
 
     private static int iterationsToHalf(MultiLayerNetwork net, DataSet data, int max) {
