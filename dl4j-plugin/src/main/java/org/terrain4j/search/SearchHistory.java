@@ -1,0 +1,111 @@
+package org.terrain4j.search;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import org.terrain4j.search.space.SearchSpace;
+
+/**
+ * The trials of one search in the order they were suggested: what samplers learn from.
+ * Losses are always minimized; an adapter negates scores that are maximized. Call
+ * {@link #suggested} when a point goes out, then {@link #complete} or {@link #fail} when its
+ * outcome comes back (in any order, any time later). Not thread-safe: the generator that owns
+ * it serializes access.
+ */
+public final class SearchHistory {
+
+    private final SearchSpace space;
+    private final List<Trial> trials = new ArrayList<>();
+    private int completeCount;
+
+    /** An empty history over {@code space}. */
+    public SearchHistory(SearchSpace space) {
+        this.space = space;
+    }
+
+    /** The space the trials live in. */
+    public SearchSpace space() {
+        return space;
+    }
+
+    /** Records a snapped point that went out for evaluation; returns its trial id. */
+    public int suggested(double[] snappedPoint) {
+        if (snappedPoint.length != space.size()) {
+            throw new IllegalArgumentException("point has " + snappedPoint.length + " coordinates, the space "
+                    + space.size());
+        }
+        int id = trials.size();
+        trials.add(new Trial(id, snappedPoint.clone(), TrialState.PENDING, Double.NaN));
+        return id;
+    }
+
+    /**
+     * Records the outcome of trial {@code id}: a finite loss completes it, NaN or an infinity
+     * fails it. A trial is reported once; a second report is an error.
+     */
+    public void report(int id, double loss) {
+        if (Double.isFinite(loss)) {
+            complete(id, loss);
+        } else {
+            fail(id);
+        }
+    }
+
+    /** Records a finite loss for trial {@code id}. */
+    public void complete(int id, double loss) {
+        replace(id, TrialState.COMPLETE, loss);
+        completeCount++;
+    }
+
+    /** Records that trial {@code id} failed. */
+    public void fail(int id) {
+        replace(id, TrialState.FAILED, Double.NaN);
+    }
+
+    private void replace(int id, TrialState state, double loss) {
+        if (id < 0 || id >= trials.size()) {
+            throw new IllegalArgumentException("no trial " + id + " was suggested (there are " + trials.size() + ")");
+        }
+        Trial old = trials.get(id);
+        if (old.state() != TrialState.PENDING) {
+            throw new IllegalStateException("trial " + id + " was already reported as " + old.state());
+        }
+        trials.set(id, new Trial(id, old.point(), state, loss));
+    }
+
+    /** Every trial so far, in suggestion order (an unmodifiable view). */
+    public List<Trial> trials() {
+        return Collections.unmodifiableList(trials);
+    }
+
+    /** The trials in {@code state}, in suggestion order. */
+    public List<Trial> inState(TrialState state) {
+        List<Trial> selected = new ArrayList<>();
+        for (Trial t : trials) {
+            if (t.state() == state) {
+                selected.add(t);
+            }
+        }
+        return selected;
+    }
+
+    /** The number of trials suggested so far. */
+    public int size() {
+        return trials.size();
+    }
+
+    /** The number of trials complete with a finite loss. */
+    public int completeCount() {
+        return completeCount;
+    }
+
+    /** Whether a trial at this snapped point was suggested already (in any state). */
+    public boolean contains(double[] snappedPoint) {
+        for (Trial t : trials) {
+            if (SearchSpace.sameConfiguration(t.point(), snappedPoint)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

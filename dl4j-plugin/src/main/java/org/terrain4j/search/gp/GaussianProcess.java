@@ -1,0 +1,180 @@
+package org.terrain4j.search.gp;
+
+import org.hipparchus.exception.MathIllegalArgumentException;
+import org.hipparchus.linear.Array2DRowRealMatrix;
+import org.hipparchus.linear.CholeskyDecomposition;
+import org.hipparchus.linear.RealMatrix;
+
+/**
+ * A Gaussian process conditioned on observations {@code (x_a, y_a)}: zero prior mean (the
+ * targets are standardized by the caller), Matern 5/2 ARD covariance, Gaussian noise.
+ * Conditioning factors {@code K = L L^T} once (Hipparchus Cholesky) and keeps
+ * {@code alpha = K^-1 y} and {@code K^-1}, so a prediction costs two {@code n}-long products
+ * per point and the marginal-likelihood gradient is one pass over pairs (Rasmussen and
+ * Williams, eqs. 2.25-2.26, 5.8-5.9). Immutable.
+ */
+public final class GaussianProcess {
+
+    private static final double LOG_2PI = Math.log(2 * Math.PI);
+
+    private final double[][] x;
+    private final double[][] scaledX;
+    private final double[] y;
+    private final GpHyperparameters h;
+    private final double[] alpha;
+    private final double[][] kInverse;
+    private final double halfLogDet;
+
+    private GaussianProcess(double[][] x, double[] y, GpHyperparameters h, double[] alpha, double[][] kInverse,
+            double halfLogDet) {
+        this.x = x;
+        this.scaledX = Matern52.scaled(x, h);
+        this.y = y;
+        this.h = h;
+        this.alpha = alpha;
+        this.kInverse = kInverse;
+        this.halfLogDet = halfLogDet;
+    }
+
+    /**
+     * Conditions on {@code n >= 1} points of dimension {@code h.dimension()} and their targets.
+     *
+     * @throws IllegalStateException if the covariance is not numerically positive definite
+     */
+    public static GaussianProcess condition(double[][] x, double[] y, GpHyperparameters h) {
+        int n = x.length;
+        if (n == 0 || y.length != n) {
+            throw new IllegalArgumentException("need n >= 1 points and as many targets, got " + n + " and " + y.length);
+        }
+        double[][] k = covariance(x, h);
+        CholeskyDecomposition cholesky;
+        try {
+            cholesky = new CholeskyDecomposition(new Array2DRowRealMatrix(k, false), 1e-10, 1e-14);
+        } catch (MathIllegalArgumentException e) {
+            throw new IllegalStateException("GP covariance is not positive definite for " + h, e);
+        }
+        RealMatrix inverse = cholesky.getSolver().getInverse();
+        double[][] kInverse = inverse.getData();
+        double[] alpha = inverse.operate(y);
+        RealMatrix l = cholesky.getL();
+        double halfLogDet = 0;
+        for (int a = 0; a < n; a++) {
+            halfLogDet += Math.log(l.getEntry(a, a));
+        }
+        return new GaussianProcess(x, y, h, alpha, kInverse, halfLogDet);
+    }
+
+    /** The covariance matrix of noisy observations at {@code x}: kernel plus noise on the diagonal. */
+    static double[][] covariance(double[][] x, GpHyperparameters h) {
+        int n = x.length;
+        double[][] s = Matern52.scaled(x, h);
+        double s2 = h.signalVariance();
+        double[][] k = new double[n][n];
+        for (int a = 0; a < n; a++) {
+            k[a][a] = s2 + h.noiseVariance();
+            for (int b = 0; b < a; b++) {
+                double v = s2 * Matern52.correlation(Matern52.distance(s[a], s[b]));
+                k[a][b] = v;
+                k[b][a] = v;
+            }
+        }
+        return k;
+    }
+
+    /** The hyperparameters conditioned with. */
+    public GpHyperparameters hyperparameters() {
+        return h;
+    }
+
+    /** The number of observations. */
+    public int size() {
+        return x.length;
+    }
+
+    /** {@code log p(y | X, theta) = -y^T alpha / 2 - sum log L_aa - n/2 log 2 pi}. */
+    public double logMarginalLikelihood() {
+        double fit = 0;
+        for (int a = 0; a < y.length; a++) {
+            fit += y[a] * alpha[a];
+        }
+        return -0.5 * fit - halfLogDet - 0.5 * y.length * LOG_2PI;
+    }
+
+    /**
+     * The gradient of {@link #logMarginalLikelihood} with respect to {@code theta}:
+     * {@code 1/2 tr((alpha alpha^T - K^-1) dK/dtheta_j)}.
+     */
+    public double[] logMarginalLikelihoodGradient() {
+        int n = x.length;
+        int d = h.dimension();
+        double s2 = h.signalVariance();
+        double[] gradient = new double[d + 2];
+        double[] diff2 = new double[d];
+        double signal = 0;
+        double diagonal = 0;
+        for (int a = 0; a < n; a++) {
+            double waa = alpha[a] * alpha[a] - kInverse[a][a];
+            diagonal += waa;
+            signal += 0.5 * waa * s2;
+            for (int b = 0; b < a; b++) {
+                double w = alpha[a] * alpha[b] - kInverse[a][b];
+                double r2 = 0;
+                for (int i = 0; i < d; i++) {
+                    double delta = scaledX[a][i] - scaledX[b][i];
+                    diff2[i] = delta * delta;
+                    r2 += diff2[i];
+                }
+                double r = Math.sqrt(r2);
+                signal += w * s2 * Matern52.correlation(r);
+                double common = w * s2 * Matern52.lengthScaleFactor(r);
+                for (int i = 0; i < d; i++) {
+                    gradient[i] += common * diff2[i];
+                }
+            }
+        }
+        gradient[d] = signal;
+        gradient[d + 1] = 0.5 * diagonal * (h.noiseVariance() - GpHyperparameters.NOISE_FLOOR);
+        return gradient;
+    }
+
+    /**
+     * The posterior of the latent function at {@code point}: writes the mean to {@code out[0]}
+     * and the variance (noise excluded, at least 1e-12 s^2) to {@code out[1]}.
+     */
+    public void predict(double[] point, double[] out) {
+        int n = x.length;
+        double[] scaled = Matern52.scaled(point, h);
+        double s2 = h.signalVariance();
+        double[] k = new double[n];
+        double mean = 0;
+        for (int a = 0; a < n; a++) {
+            k[a] = s2 * Matern52.correlation(Matern52.distance(scaled, scaledX[a]));
+            mean += k[a] * alpha[a];
+        }
+        double quadratic = 0;
+        for (int a = 0; a < n; a++) {
+            double[] row = kInverse[a];
+            double sum = 0;
+            for (int b = 0; b < n; b++) {
+                sum += row[b] * k[b];
+            }
+            quadratic += k[a] * sum;
+        }
+        out[0] = mean;
+        out[1] = Math.max(s2 - quadratic, 1e-12 * s2);
+    }
+
+    /**
+     * This process conditioned on extra observations too, with the same hyperparameters: the
+     * kriging believer adds pending points with their predicted mean as targets.
+     */
+    public GaussianProcess with(double[][] extraX, double[] extraY) {
+        double[][] allX = new double[x.length + extraX.length][];
+        double[] allY = new double[allX.length];
+        System.arraycopy(x, 0, allX, 0, x.length);
+        System.arraycopy(extraX, 0, allX, x.length, extraX.length);
+        System.arraycopy(y, 0, allY, 0, y.length);
+        System.arraycopy(extraY, 0, allY, y.length, extraY.length);
+        return condition(allX, allY, h);
+    }
+}

@@ -1,0 +1,116 @@
+package org.terrain4j.search.gp;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.SplittableRandom;
+import org.terrain4j.search.Sampler;
+import org.terrain4j.search.SearchHistory;
+import org.terrain4j.search.Trial;
+import org.terrain4j.search.TrialState;
+import org.terrain4j.search.space.SearchSpace;
+
+/**
+ * Bayesian optimization with a Gaussian process. Each proposal: standardize the complete
+ * losses; give failed points the worst loss seen (so the model steers away from what crashed
+ * without letting it count as a result); fit the hyperparameters, warm-started from the last
+ * fit; condition on pending points by the {@link PendingPolicy}; maximize the acquisition;
+ * return the best-ranked candidate whose snapped configuration has not been suggested yet.
+ * Needs at least one complete trial; the start-up design comes from elsewhere (composition, as
+ * in Optuna). Not thread-safe: the warm start is the one piece of state between calls.
+ */
+public final class GpSampler implements Sampler {
+
+    private final GpOptions options;
+    private final HyperparameterFit fit;
+    private final AcquisitionMaximizer maximizer;
+    private GpHyperparameters lastFit;
+
+    /** A sampler with these options. */
+    public GpSampler(GpOptions options) {
+        this.options = options;
+        this.fit = new HyperparameterFit(options.hyperparameterRandomStarts(), options.hyperparameterEvaluations());
+        this.maximizer = new AcquisitionMaximizer(options.uniformSamples(), options.perturbationsPerIncumbent(),
+                options.localStarts(), options.localEvaluations());
+    }
+
+    /** The hyperparameters of the last fit, if any. */
+    public Optional<GpHyperparameters> lastFit() {
+        return Optional.ofNullable(lastFit);
+    }
+
+    @Override
+    public double[] propose(SearchHistory history, SplittableRandom random) {
+        List<Trial> complete = history.inState(TrialState.COMPLETE);
+        if (complete.isEmpty()) {
+            throw new IllegalStateException("the Gaussian process needs at least one complete trial");
+        }
+        Standardization z = Standardization.of(complete);
+        List<Trial> failed = history.inState(TrialState.FAILED);
+        double[][] x = new double[complete.size() + failed.size()][];
+        double[] y = new double[x.length];
+        for (int a = 0; a < complete.size(); a++) {
+            x[a] = complete.get(a).point();
+            y[a] = z.apply(complete.get(a).loss());
+        }
+        for (int a = 0; a < failed.size(); a++) {
+            x[complete.size() + a] = failed.get(a).point();
+            y[complete.size() + a] = z.worst();
+        }
+        lastFit = fit.fit(x, y, Optional.ofNullable(lastFit), random);
+        GaussianProcess gp = withPending(GaussianProcess.condition(x, y, lastFit), history, z);
+        List<double[]> incumbents = complete.stream().sorted(Comparator.comparingDouble(Trial::loss))
+                .limit(options.incumbents()).map(Trial::point).toList();
+        List<AcquisitionMaximizer.Scored> ranked = maximizer.maximize(gp, options.acquisition(), z.best(),
+                incumbents, random);
+        SearchSpace space = history.space();
+        for (AcquisitionMaximizer.Scored candidate : ranked) {
+            if (!history.contains(space.snap(candidate.point()))) {
+                return candidate.point();
+            }
+        }
+        return ranked.get(0).point();
+    }
+
+    private GaussianProcess withPending(GaussianProcess gp, SearchHistory history, Standardization z) {
+        List<Trial> pending = history.inState(TrialState.PENDING);
+        if (pending.isEmpty()) {
+            return gp;
+        }
+        double[][] px = new double[pending.size()][];
+        double[] py = new double[pending.size()];
+        double[] meanVariance = new double[2];
+        for (int a = 0; a < px.length; a++) {
+            px[a] = pending.get(a).point();
+            py[a] = switch (options.pendingPolicy()) {
+                case KRIGING_BELIEVER -> {
+                    gp.predict(px[a], meanVariance);
+                    yield meanVariance[0];
+                }
+                case CONSTANT_LIAR_WORST -> z.worst();
+                case CONSTANT_LIAR_BEST -> z.best();
+            };
+        }
+        return gp.with(px, py);
+    }
+
+    /** Losses to zero mean and unit spread (spread 1 when all are equal). */
+    private record Standardization(double mean, double spread, double best, double worst) {
+
+        static Standardization of(List<Trial> complete) {
+            double mean = complete.stream().mapToDouble(Trial::loss).average().orElseThrow();
+            double sumSquares = complete.stream().mapToDouble(t -> (t.loss() - mean) * (t.loss() - mean)).sum();
+            double spread = Math.sqrt(sumSquares / complete.size());
+            if (!(spread > 1e-12 * Math.max(1, Math.abs(mean)))) {
+                spread = 1;
+            }
+            double best = complete.stream().mapToDouble(Trial::loss).min().orElseThrow();
+            double worst = complete.stream().mapToDouble(Trial::loss).max().orElseThrow();
+            return new Standardization(mean, spread, (best - mean) / spread, (worst - mean) / spread);
+        }
+
+        double apply(double loss) {
+            return (loss - mean) / spread;
+        }
+    }
+}
