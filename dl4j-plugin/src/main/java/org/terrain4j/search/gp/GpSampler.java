@@ -29,7 +29,7 @@ public final class GpSampler implements Sampler {
     /** A sampler with these options. */
     public GpSampler(GpOptions options) {
         this.options = options;
-        this.fit = new HyperparameterFit(options.hyperparameterRandomStarts(), options.hyperparameterEvaluations());
+        this.fit = new HyperparameterFit(options.hyperparameterRandomStarts(), options.hyperparameterIterations());
         this.maximizer = new AcquisitionMaximizer(options.uniformSamples(), options.perturbationsPerIncumbent(),
                 options.localStarts(), options.localEvaluations());
     }

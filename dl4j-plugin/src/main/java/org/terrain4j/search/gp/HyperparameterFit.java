@@ -1,54 +1,70 @@
 package org.terrain4j.search.gp;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.SplittableRandom;
-import org.hipparchus.exception.MathIllegalStateException;
+import org.hipparchus.exception.MathRuntimeException;
+import org.hipparchus.linear.ArrayRealVector;
+import org.hipparchus.linear.MatrixUtils;
+import org.hipparchus.linear.RealMatrix;
+import org.hipparchus.linear.RealVector;
 import org.hipparchus.optim.InitialGuess;
 import org.hipparchus.optim.MaxEval;
 import org.hipparchus.optim.MaxIter;
-import org.hipparchus.optim.SimpleValueChecker;
-import org.hipparchus.optim.nonlinear.scalar.GoalType;
 import org.hipparchus.optim.nonlinear.scalar.ObjectiveFunction;
-import org.hipparchus.optim.nonlinear.scalar.ObjectiveFunctionGradient;
-import org.hipparchus.optim.nonlinear.scalar.gradient.NonLinearConjugateGradientOptimizer;
+import org.hipparchus.optim.nonlinear.vector.constrained.LinearInequalityConstraint;
+import org.hipparchus.optim.nonlinear.vector.constrained.SQPOption;
+import org.hipparchus.optim.nonlinear.vector.constrained.SQPOptimizerS;
+import org.hipparchus.optim.nonlinear.vector.constrained.TwiceDifferentiableFunction;
 
 /**
- * Maximizes {@link MarginalLikelihood} over {@code theta} with nonlinear conjugate gradients
- * (Polak-Ribiere, Hipparchus) and analytic gradients, from several starts: the previous
- * optimum (observations arrive one at a time, so it is usually close), a neutral default, and
- * the best of {@code screened} random draws ranked by the objective alone (a Cholesky each,
- * no gradient). The best end point wins; an evaluation budget bounds each run, and the best
- * point seen is kept when a run exhausts it.
+ * Maximizes {@link MarginalLikelihood} over {@code theta} within bounds, with Hipparchus's
+ * sequential quadratic programming optimizer ({@code SQPOptimizerS}: BFGS updates of the
+ * Hessian from analytic gradients, bound constraints as linear inequalities). Multi-start:
+ * the previous optimum when there is one (observations arrive one at a time, so it is close
+ * and converges in a few steps), otherwise a neutral default; plus, per random start, the best
+ * of {@value #SCREENED_PER_START} random draws ranked by the objective alone (a Cholesky each),
+ * run only when it beats the first start's objective, so a better basin is still found without
+ * paying for full runs that lose. The best end point wins; the best point seen is kept when a
+ * run fails or runs out of iterations. Starts run in parallel.
  */
 public final class HyperparameterFit {
 
-    private static final int SCREENED_PER_RESTART = 8;
+    private static final int SCREENED_PER_START = 8;
+    /** Stop when a step changes the log hyperparameters by less than this (0.1% of a length scale). */
+    private static final double STEP_TOLERANCE = 1e-3;
+    private static final double LOG_LENGTH_MIN = Math.log(1e-3);
+    private static final double LOG_LENGTH_MAX = Math.log(50);
+    private static final double LOG_SIGNAL_MIN = Math.log(1e-3);
+    private static final double LOG_SIGNAL_MAX = Math.log(50);
+    private static final double LOG_NOISE_MIN = Math.log(1e-11);
+    private static final double LOG_NOISE_MAX = 0;
 
     private final int randomStarts;
-    private final int maxEvaluations;
+    private final int maxIterations;
 
     /**
-     * @param randomStarts starts drawn at random (after screening) besides the warm and default ones, at least 0
-     * @param maxEvaluations objective evaluations per start, at least 10
+     * @param randomStarts screened random starts besides the warm or default one, at least 0
+     * @param maxIterations optimizer iterations per start, at least 5
      */
-    public HyperparameterFit(int randomStarts, int maxEvaluations) {
+    public HyperparameterFit(int randomStarts, int maxIterations) {
         if (randomStarts < 0) {
             throw new IllegalArgumentException("randomStarts must be >= 0, got " + randomStarts);
         }
-        if (maxEvaluations < 10) {
-            throw new IllegalArgumentException("maxEvaluations must be >= 10, got " + maxEvaluations);
+        if (maxIterations < 5) {
+            throw new IllegalArgumentException("maxIterations must be >= 5, got " + maxIterations);
         }
         this.randomStarts = randomStarts;
-        this.maxEvaluations = maxEvaluations;
+        this.maxIterations = maxIterations;
     }
 
     /** The neutral start: length scales 0.3, unit signal variance, noise 1e-3. */
     public static GpHyperparameters defaults(int dimension) {
         double[] l = new double[dimension];
-        java.util.Arrays.fill(l, 0.3);
+        Arrays.fill(l, 0.3);
         return GpHyperparameters.of(l, 1, 1e-3);
     }
 
@@ -57,78 +73,130 @@ public final class HyperparameterFit {
             SplittableRandom random) {
         int d = x[0].length;
         MarginalLikelihood objective = new MarginalLikelihood(x, y);
+        double[] first = clampToBounds(warmStart.orElse(defaults(d)).theta());
+        double firstValue = objective.value(first);
         List<double[]> starts = new ArrayList<>();
-        warmStart.ifPresent(h -> starts.add(h.theta()));
-        starts.add(defaults(d).theta());
-        starts.addAll(screenedRandomStarts(objective, d, random));
-        List<Run> runs = starts.parallelStream().map(s -> run(objective, s)).toList();
-        Run best = runs.stream().max(Comparator.comparingDouble(Run::value)).orElseThrow();
-        if (best.value() == Double.NEGATIVE_INFINITY) {
-            return defaults(d);
+        starts.add(first);
+        for (int s = 0; s < randomStarts; s++) {
+            Run screened = bestOfRandomDraws(objective, d, random);
+            if (screened.value() > firstValue) {
+                starts.add(screened.theta());
+            }
         }
-        return new GpHyperparameters(best.theta());
+        List<Run> runs = starts.parallelStream().map(start -> run(objective, start)).toList();
+        Run best = runs.stream().max(Comparator.comparingDouble(Run::value)).orElseThrow();
+        return best.value() == Double.NEGATIVE_INFINITY ? defaults(d) : new GpHyperparameters(best.theta());
     }
 
-    private List<double[]> screenedRandomStarts(MarginalLikelihood objective, int d, SplittableRandom random) {
-        List<Run> draws = new ArrayList<>();
-        for (int k = 0; k < randomStarts * SCREENED_PER_RESTART; k++) {
+    private static Run bestOfRandomDraws(MarginalLikelihood objective, int d, SplittableRandom random) {
+        Run best = null;
+        for (int k = 0; k < SCREENED_PER_START; k++) {
             double[] theta = new double[d + 2];
             for (int i = 0; i < d; i++) {
                 theta[i] = Math.log(0.05) + random.nextDouble() * Math.log(2 / 0.05);
             }
             theta[d] = Math.log(0.3) + random.nextDouble() * Math.log(10);
             theta[d + 1] = Math.log(1e-6) + random.nextDouble() * Math.log(1e5);
-            draws.add(new Run(theta, objective.value(theta)));
+            Run draw = new Run(theta, objective.value(theta));
+            if (best == null || draw.value() > best.value()) {
+                best = draw;
+            }
         }
-        draws.sort(Comparator.comparingDouble(Run::value).reversed());
-        return draws.stream().limit(randomStarts).map(Run::theta).toList();
+        return best;
     }
 
     private Run run(MarginalLikelihood objective, double[] start) {
-        BestSeen best = new BestSeen(objective);
-        NonLinearConjugateGradientOptimizer optimizer = new NonLinearConjugateGradientOptimizer(
-                NonLinearConjugateGradientOptimizer.Formula.POLAK_RIBIERE, new SimpleValueChecker(1e-6, 1e-8),
-                1e-4, 1e-6, 0.5);
+        NegatedObjective f = new NegatedObjective(objective, start.length);
+        SQPOption option = new SQPOption();
+        option.setEps(STEP_TOLERANCE);
         try {
-            optimizer.optimize(new MaxEval(maxEvaluations), new MaxIter(maxEvaluations), GoalType.MAXIMIZE,
-                    new InitialGuess(start), new ObjectiveFunction(best::value),
-                    new ObjectiveFunctionGradient(best::gradient));
-        } catch (MathIllegalStateException budgetExhausted) {
+            new SQPOptimizerS().optimize(new InitialGuess(start), new ObjectiveFunction(f), bounds(start.length), option,
+                    new MaxIter(maxIterations), new MaxEval(20 * maxIterations));
+        } catch (MathRuntimeException budgetOrBreakdown) {
             // the best point seen so far stands
         }
-        return new Run(best.theta, best.value);
+        return new Run(f.bestTheta == null ? start : f.bestTheta, f.bestValue);
+    }
+
+    /** {@code lower <= theta <= upper} as {@code [I; -I] theta >= [lower; -upper]}. */
+    private static LinearInequalityConstraint bounds(int m) {
+        double[][] a = new double[2 * m][m];
+        double[] b = new double[2 * m];
+        for (int j = 0; j < m; j++) {
+            a[j][j] = 1;
+            a[m + j][j] = -1;
+            b[j] = lower(j, m);
+            b[m + j] = -upper(j, m);
+        }
+        return new LinearInequalityConstraint(a, b);
+    }
+
+    private static double lower(int j, int m) {
+        return j < m - 2 ? LOG_LENGTH_MIN : j == m - 2 ? LOG_SIGNAL_MIN : LOG_NOISE_MIN;
+    }
+
+    private static double upper(int j, int m) {
+        return j < m - 2 ? LOG_LENGTH_MAX : j == m - 2 ? LOG_SIGNAL_MAX : LOG_NOISE_MAX;
+    }
+
+    private static double[] clampToBounds(double[] theta) {
+        double[] c = theta.clone();
+        for (int j = 0; j < c.length; j++) {
+            c[j] = Math.min(upper(j, c.length), Math.max(lower(j, c.length), c[j]));
+        }
+        return c;
     }
 
     private record Run(double[] theta, double value) {
     }
 
-    /** Wraps the objective and remembers the best point it was evaluated at. */
-    private static final class BestSeen {
+    /** The negated objective for the minimizer, remembering the best point it was evaluated at. */
+    private static final class NegatedObjective extends TwiceDifferentiableFunction {
         private final MarginalLikelihood objective;
-        private double[] theta;
-        private double value = Double.NEGATIVE_INFINITY;
+        private final int dimension;
+        private double[] bestTheta;
+        private double bestValue = Double.NEGATIVE_INFINITY;
 
-        BestSeen(MarginalLikelihood objective) {
+        NegatedObjective(MarginalLikelihood objective, int dimension) {
             this.objective = objective;
+            this.dimension = dimension;
         }
 
-        double value(double[] point) {
-            double v = objective.value(point);
-            remember(point, v);
-            return v == Double.NEGATIVE_INFINITY ? -1e300 : v;
+        @Override
+        public int dim() {
+            return dimension;
         }
 
-        double[] gradient(double[] point) {
-            double[] g = new double[point.length];
-            double v = objective.valueAndGradient(point, g);
-            remember(point, v);
-            return g;
+        @Override
+        public double value(RealVector theta) {
+            double[] t = theta.toArray();
+            double v = objective.value(t);
+            remember(t, v);
+            return Double.isFinite(v) ? -v : Double.MAX_VALUE / 4;
         }
 
-        private void remember(double[] point, double v) {
-            if (theta == null || v > value) {
-                theta = point.clone();
-                value = v;
+        @Override
+        public RealVector gradient(RealVector theta) {
+            double[] t = theta.toArray();
+            double[] g = new double[t.length];
+            double v = objective.valueAndGradient(t, g);
+            remember(t, v);
+            for (int j = 0; j < g.length; j++) {
+                g[j] = -g[j];
+            }
+            return new ArrayRealVector(g, false);
+        }
+
+        @Override
+        public RealMatrix hessian(RealVector theta) {
+            // not used: the optimizer builds a BFGS approximation from gradients
+            return MatrixUtils.createRealIdentityMatrix(theta.getDimension());
+        }
+
+        private void remember(double[] theta, double v) {
+            if (bestTheta == null || v > bestValue) {
+                bestTheta = theta;
+                bestValue = v;
             }
         }
     }

@@ -1,0 +1,122 @@
+package org.terrain4j.bench;
+
+import java.util.List;
+import java.util.Map;
+import org.deeplearning4j.arbiter.optimize.api.Candidate;
+import org.deeplearning4j.arbiter.optimize.api.CandidateGenerator;
+import org.deeplearning4j.arbiter.optimize.api.OptimizationResult;
+import org.deeplearning4j.arbiter.optimize.generator.GridSearchCandidateGenerator;
+import org.deeplearning4j.arbiter.optimize.generator.RandomSearchGenerator;
+import org.deeplearning4j.arbiter.optimize.parameter.continuous.ContinuousParameterSpace;
+import org.deeplearning4j.arbiter.optimize.runner.CandidateInfo;
+import org.deeplearning4j.arbiter.optimize.runner.CandidateStatus;
+import org.terrain4j.search.arbiter.BayesianSearchGenerator;
+import org.terrain4j.search.arbiter.NamedParameterSpace;
+import org.terrain4j.search.arbiter.TpeSearchGenerator;
+
+/**
+ * Simple regret (best value found minus the known minimum) of each generator on Branin and
+ * Hartmann-6, driven through Arbiter's {@code CandidateGenerator} interface exactly as Arbiter's
+ * runner drives it (getCandidate, evaluate, reportResults). Prints TSV rows
+ * {@code function method seed evaluations regret} for every evaluation count; the grid gets one
+ * run per budget with the finest grid that fits it ({@code k = floor(budget^(1/d))} values per
+ * coordinate, {@code k^d} evaluations, since a grid cannot stop early without leaving
+ * coordinates unexplored).
+ *
+ * <p>Usage: {@code SearchRegret SEEDS BUDGET METHOD...} with methods bayesian, tpe, random, grid.
+ */
+public final class SearchRegret {
+
+    static final int[] CHECKPOINTS = {10, 20, 30, 40, 50, 100};
+
+    private SearchRegret() {
+    }
+
+    public static void main(String[] args) {
+        int seeds = Integer.parseInt(args[0]);
+        int budget = Integer.parseInt(args[1]);
+        List<String> methods = List.of(args).subList(2, args.length);
+        for (SearchFunction function : SearchFunction.values()) {
+            for (String method : methods) {
+                if (method.equals("grid")) {
+                    grid(function, budget);
+                    continue;
+                }
+                for (int seed = 0; seed < seeds; seed++) {
+                    double[] trace = run(function, generator(method, space(function), seed), budget);
+                    for (int n : CHECKPOINTS) {
+                        if (n <= budget) {
+                            System.out.printf("%s\t%s\t%d\t%d\t%.6g%n", function, method, seed, n, trace[n - 1]);
+                        }
+                    }
+                    System.out.flush();
+                }
+            }
+        }
+    }
+
+    static NamedParameterSpace space(SearchFunction function) {
+        NamedParameterSpace.Builder b = NamedParameterSpace.builder();
+        for (int i = 0; i < function.dimension(); i++) {
+            b.add("x" + i, new ContinuousParameterSpace(function.lower(i), function.upper(i)));
+        }
+        return b.build();
+    }
+
+    static CandidateGenerator generator(String method, NamedParameterSpace space, long seed) {
+        return switch (method) {
+            case "bayesian" -> BayesianSearchGenerator.builder(space).seed(seed).build();
+            case "tpe" -> TpeSearchGenerator.builder(space).seed(seed).build();
+            case "random" -> {
+                RandomSearchGenerator random = new RandomSearchGenerator(space, null);
+                random.setRngSeed(seed);
+                yield random;
+            }
+            default -> throw new IllegalArgumentException("unknown method '" + method + "' (bayesian, tpe, random, grid)");
+        };
+    }
+
+    /** Best-so-far regret after each evaluation. */
+    static double[] run(SearchFunction function, CandidateGenerator generator, int budget) {
+        double[] trace = new double[budget];
+        double best = Double.POSITIVE_INFINITY;
+        for (int t = 0; t < budget && generator.hasMoreCandidates(); t++) {
+            Candidate<?> candidate = generator.getCandidate();
+            double value = function.value(point(function, candidate));
+            best = Math.min(best, function.regret(point(function, candidate)));
+            trace[t] = best;
+            CandidateInfo info = new CandidateInfo(candidate.getIndex(), CandidateStatus.Complete, value, 0L, 0L, 0L,
+                    candidate.getFlatParameters(), null);
+            generator.reportResults(new OptimizationResult(candidate, value, candidate.getIndex(), null, info, null));
+        }
+        return trace;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static double[] point(SearchFunction function, Candidate<?> candidate) {
+        Map<String, Object> values = (Map<String, Object>) candidate.getValue();
+        double[] x = new double[function.dimension()];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = (Double) values.get("x" + i);
+        }
+        return x;
+    }
+
+    private static void grid(SearchFunction function, int budget) {
+        for (int n : CHECKPOINTS) {
+            if (n > budget) {
+                continue;
+            }
+            int k = (int) Math.floor(Math.pow(n, 1.0 / function.dimension()) + 1e-9);
+            if (k < 2) {
+                System.out.printf("%s\tgrid\t-\t%d\tNaN%n", function, n);
+                continue;
+            }
+            GridSearchCandidateGenerator grid = new GridSearchCandidateGenerator(space(function), k,
+                    GridSearchCandidateGenerator.Mode.Sequential, null);
+            int evaluations = (int) Math.pow(k, function.dimension());
+            double[] trace = run(function, grid, evaluations);
+            System.out.printf("%s\tgrid\t-\t%d\t%.6g%n", function, n, trace[evaluations - 1]);
+        }
+    }
+}

@@ -1,0 +1,79 @@
+package org.terrain4j.bench;
+
+import java.util.SplittableRandom;
+import org.terrain4j.search.SearchHistory;
+import org.terrain4j.search.gp.GpOptions;
+import org.terrain4j.search.gp.GpSampler;
+import org.terrain4j.search.space.SearchSpace;
+import org.terrain4j.search.tpe.TpeOptions;
+import org.terrain4j.search.tpe.TpeSampler;
+
+/**
+ * Wall time of one suggestion with {@code n} complete observations of Hartmann-6 at random
+ * points: the Gaussian process (hyperparameter fit warm-started from the fit at {@code n - 1},
+ * as in a running search, plus the acquisition search) and TPE. Sizes are interleaved round
+ * by round; medians over rounds. Prints a markdown table.
+ *
+ * <p>Usage: {@code SuggestionCost ROUNDS N...}
+ */
+public final class SuggestionCost {
+
+    private SuggestionCost() {
+    }
+
+    public static void main(String[] args) {
+        int rounds = Integer.parseInt(args[0]);
+        int[] sizes = new int[args.length - 1];
+        for (int k = 0; k < sizes.length; k++) {
+            sizes[k] = Integer.parseInt(args[k + 1]);
+        }
+        double[][] gpMillis = new double[sizes.length][rounds];
+        double[][] tpeMillis = new double[sizes.length][rounds];
+        for (int r = 0; r < rounds; r++) {
+            for (int k = 0; k < sizes.length; k++) {
+                gpMillis[k][r] = gpSuggestion(sizes[k], r);
+                tpeMillis[k][r] = tpeSuggestion(sizes[k], r);
+            }
+        }
+        System.out.println("| observations (6-D) | Gaussian process, ms | ratio to first size | TPE, ms |");
+        System.out.println("|---|---|---|---|");
+        double first = BenchmarkSupport.median(gpMillis[0]);
+        for (int k = 0; k < sizes.length; k++) {
+            double gp = BenchmarkSupport.median(gpMillis[k]);
+            System.out.printf("| %d | %.1f | %.2f | %.2f |%n", sizes[k], gp, gp / first,
+                    BenchmarkSupport.median(tpeMillis[k]));
+        }
+    }
+
+    private static SearchHistory history(int n, long seed) {
+        SearchHistory history = new SearchHistory(SearchSpace.continuous(6));
+        SplittableRandom random = new SplittableRandom(seed);
+        for (int a = 0; a < n; a++) {
+            double[] x = new double[6];
+            for (int i = 0; i < 6; i++) {
+                x[i] = random.nextDouble();
+            }
+            history.complete(history.suggested(x), SearchFunction.HARTMANN6.value(x));
+        }
+        return history;
+    }
+
+    private static double gpSuggestion(int n, long seed) {
+        GpSampler sampler = new GpSampler(GpOptions.DEFAULTS);
+        SearchHistory history = history(n - 1, seed);
+        sampler.propose(history, new SplittableRandom(seed));
+        double[] x = new SplittableRandom(seed + 1000).doubles(6).toArray();
+        history.complete(history.suggested(x), SearchFunction.HARTMANN6.value(x));
+        long start = System.nanoTime();
+        sampler.propose(history, new SplittableRandom(seed + 1));
+        return (System.nanoTime() - start) / 1e6;
+    }
+
+    private static double tpeSuggestion(int n, long seed) {
+        TpeSampler sampler = new TpeSampler(TpeOptions.OPTUNA_DEFAULTS);
+        SearchHistory history = history(n, seed);
+        long start = System.nanoTime();
+        sampler.propose(history, new SplittableRandom(seed));
+        return (System.nanoTime() - start) / 1e6;
+    }
+}
