@@ -3,11 +3,13 @@
 
     benchmarks/report.py overhead RESULTS_DIR COMMAND
     benchmarks/report.py time-to-accuracy RESULTS_DIR COMMAND
+    benchmarks/report.py search RESULTS_DIR COMMAND
 
 Called by benchmarks/run; RESULTS_DIR holds what the benchmark printed.
 """
 import datetime
 import glob
+import math
 import os
 import platform
 import re
@@ -96,9 +98,64 @@ def time_to_accuracy(results):
             "at least 0.896.\n\n" + "\n".join(lines))
 
 
+def search(results):
+    rows = []
+    for path in sorted(glob.glob(os.path.join(results, "regret-*.tsv"))):
+        with open(path) as f:
+            rows += [line.rstrip("\n").split("\t") for line in f if line.count("\t") == 4]
+    regrets = {}
+    for function, method, seed, evaluations, regret in rows:
+        regrets.setdefault((function, method, int(evaluations)), []).append(float(regret))
+    methods = ["bayesian", "tpe", "optuna_tpe", "random", "grid"]
+    names = {"bayesian": "Terrain Bayesian (GP, EI)", "tpe": "Terrain TPE", "optuna_tpe": "Optuna 3.1 TPE",
+             "random": "Arbiter random", "grid": "Arbiter grid (k^d <= budget)"}
+    budgets = sorted({k[2] for k in regrets})
+    median = lambda key: statistics.median(regrets[key]) if key in regrets else float("nan")
+    parts = []
+    for function in ("BRANIN", "HARTMANN6"):
+        lines = ["| %s | runs | %s |" % (function.capitalize(), " | ".join("%d evals" % b for b in budgets)),
+                 "|---|---|" + "---|" * len(budgets)]
+        for method in methods:
+            if not any((function, method, b) in regrets for b in budgets):
+                continue
+            runs = max(len(regrets.get((function, method, b), [])) for b in budgets)
+            lines.append("| %s | %d | %s |" % (names[method], runs, " | ".join(
+                "%.3g" % median((function, method, b)) if not math.isnan(median((function, method, b)))
+                else "no grid fits" for b in budgets)))
+        parts.append("\n".join(lines))
+    checks = []
+    def check(text, ok):
+        checks.append("- %s: %s" % (text, "met" if ok else "MISSED"))
+    b40, b50, b100 = ("BRANIN", "bayesian", 40), ("BRANIN", "bayesian", 50), ("HARTMANN6", "bayesian", 100)
+    check("Branin, Bayesian median regret at 40 evaluations %.2g <= 1e-3" % median(b40), median(b40) <= 1e-3)
+    ratio = median(("BRANIN", "random", 50)) / median(b50)
+    check("Branin at 50: random / Bayesian = %.0f >= 50" % ratio, ratio >= 50)
+    check("Hartmann-6, Bayesian median regret at 100 evaluations %.3g <= 0.1" % median(b100), median(b100) <= 0.1)
+    for function in ("BRANIN", "HARTMANN6"):
+        for b in (50, 100):
+            ours, peer = median((function, "tpe", b)), median((function, "optuna_tpe", b))
+            check("%s at %d: Terrain TPE %.3g vs Optuna TPE %.3g (no worse within 10%%)" % (
+                function.capitalize(), b, ours, peer), ours <= 1.1 * peer)
+    with open(os.path.join(results, "cost.md")) as f:
+        cost = f.read().strip()
+    cost_rows = [l.split("|") for l in cost.splitlines() if l.startswith("| 200") or l.startswith("| 400")]
+    if len(cost_rows) == 2:
+        c200, c400 = float(cost_rows[0][2]), float(cost_rows[1][2])
+        check("GP suggestion at 200 observations (6-D) %.0f ms <= 100 ms" % c200, c200 <= 100)
+        check("GP suggestion at 400 observations %.0f ms <= 8 x the 200 cost (%.0f ms)" % (c400, 8 * c200),
+              c400 <= 8 * c200)
+    return ("Median simple regret (best value found minus the known minimum) over seeds, each generator "
+            "driven through Arbiter's `CandidateGenerator` interface (`SearchRegret`); Optuna's TPE from "
+            "`benchmarks/peers/optuna_tpe.py` (Debian python3-optuna) in the same run. Arbiter's grid "
+            "search is deterministic: one run per budget with the finest grid that fits it.\n\n"
+            + "\n\n".join(parts) + "\n\n### Cost of one suggestion (`SuggestionCost`)\n\n" + cost
+            + "\n\n### Targets\n\n" + "\n".join(checks))
+
+
 def main():
     name, results, command = sys.argv[1], sys.argv[2], sys.argv[3]
-    body = {"overhead": overhead, "time-to-accuracy": time_to_accuracy, "curvature": curvature}[name](results)
+    body = {"overhead": overhead, "time-to-accuracy": time_to_accuracy, "curvature": curvature,
+            "search": search}[name](results)
     section = "<!-- %s:start -->\n## %s\n\nCommand: `%s`  \nMachine: %s  \nDate: %s\n\n%s\n<!-- %s:end -->" % (
         name, name.replace("-", " ").capitalize(), command, machine(),
         datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d %H:%M UTC"), body, name)

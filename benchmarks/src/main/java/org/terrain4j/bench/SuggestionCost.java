@@ -12,7 +12,7 @@ import org.terrain4j.search.tpe.TpeSampler;
  * Wall time of one suggestion with {@code n} complete observations of Hartmann-6 at random
  * points: the Gaussian process (hyperparameter fit warm-started from the fit at {@code n - 1},
  * as in a running search, plus the acquisition search) and TPE. Sizes are interleaved round
- * by round; medians over rounds. Prints a markdown table.
+ * by round after one unmeasured warm-up round; medians over rounds. Prints a markdown table.
  *
  * <p>Usage: {@code SuggestionCost ROUNDS N...}
  */
@@ -26,6 +26,9 @@ public final class SuggestionCost {
         int[] sizes = new int[args.length - 1];
         for (int k = 0; k < sizes.length; k++) {
             sizes[k] = Integer.parseInt(args[k + 1]);
+        }
+        for (int size : sizes) {
+            gpSuggestion(size, -1); // warm-up round: JIT compilation, not measured
         }
         double[][] gpMillis = new double[sizes.length][rounds];
         double[][] tpeMillis = new double[sizes.length][rounds];

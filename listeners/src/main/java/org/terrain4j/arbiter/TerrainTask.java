@@ -1,0 +1,163 @@
+package org.terrain4j.arbiter;
+
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.function.IntFunction;
+import org.deeplearning4j.arbiter.DL4JConfiguration;
+import org.deeplearning4j.arbiter.GraphConfiguration;
+import org.deeplearning4j.arbiter.optimize.api.Candidate;
+import org.deeplearning4j.arbiter.optimize.api.OptimizationResult;
+import org.deeplearning4j.arbiter.optimize.api.saving.ResultReference;
+import org.deeplearning4j.arbiter.optimize.api.saving.ResultSaver;
+import org.deeplearning4j.arbiter.optimize.runner.CandidateInfo;
+import org.deeplearning4j.arbiter.optimize.runner.CandidateStatus;
+import org.deeplearning4j.arbiter.optimize.runner.IOptimizationRunner;
+import org.deeplearning4j.arbiter.optimize.runner.listener.StatusListener;
+import org.deeplearning4j.arbiter.scoring.util.ScoreUtil;
+import org.deeplearning4j.nn.api.Model;
+import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
+import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
+import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.nd4j.linalg.dataset.api.iterator.DataSetIterator;
+import org.nd4j.linalg.dataset.api.iterator.MultiDataSetIterator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.terrain4j.search.arbiter.SamplingCandidateGenerator;
+
+/**
+ * Trains one candidate: builds the network with the candidate's schedule on its updaters,
+ * adds a {@code TerrainListener} with the candidate's plateau response, trains the epochs on
+ * training data of the candidate's batch size, scores it, saves it through the runner's result
+ * saver, and tells the status listeners. A candidate that throws (out of memory included) or
+ * scores NaN or infinity comes back Failed with the reason, and a Terrain generator is told,
+ * since Arbiter's runner reports only successes to generators.
+ */
+final class TerrainTask implements Callable<OptimizationResult> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(TerrainTask.class);
+
+    /** What a task needs from the data side: training data and a score, both for a batch size. */
+    interface Data {
+        Object trainData(int batchSize);
+
+        double score(Model model, int batchSize);
+    }
+
+    private final Candidate<?> candidate;
+    private final Data data;
+    private final List<StatusListener> statusListeners;
+    private final IOptimizationRunner runner;
+
+    TerrainTask(Candidate<?> candidate, Data data, List<StatusListener> statusListeners, IOptimizationRunner runner) {
+        this.candidate = candidate;
+        this.data = data;
+        this.statusListeners = statusListeners;
+        this.runner = runner;
+    }
+
+    @Override
+    public OptimizationResult call() {
+        long start = System.currentTimeMillis();
+        try {
+            if (!(candidate.getValue() instanceof TerrainTrial trial)) {
+                throw new IllegalArgumentException("TerrainTaskCreator trains TerrainTrial candidates (a TerrainTrialSpace),"
+                        + " got " + (candidate.getValue() == null ? "null" : candidate.getValue().getClass().getName()));
+            }
+            Model net = train(trial);
+            double score = data.score(net, trial.batchSize());
+            if (!Double.isFinite(score)) {
+                return failed(start, "score " + score + " after training");
+            }
+            CandidateInfo info = info(CandidateStatus.Complete, score, start, null);
+            OptimizationResult result = new OptimizationResult(candidate, score, candidate.getIndex(), null, info, null);
+            result.setResultReference(save(result, net));
+            notifyListeners(info, result);
+            return result;
+        } catch (Throwable e) {
+            LOG.warn("candidate {} failed: {}", candidate.getIndex(), e.toString());
+            return failed(start, e.toString());
+        }
+    }
+
+    private Model train(TerrainTrial trial) {
+        int epochs = trial.epochs();
+        TerrainPolicy policy = trial.policy();
+        Object training = data.trainData(trial.batchSize());
+        if (trial.network() instanceof DL4JConfiguration d) {
+            MultiLayerConfiguration conf = d.getMultiLayerConfiguration();
+            LearningRatePolicies.apply(conf, policy.schedule(), epochs, policy.warmupEpochs());
+            MultiLayerNetwork net = new MultiLayerNetwork(conf);
+            net.init();
+            net.addListeners(policy.listener());
+            DataSetIterator iterator = ScoreUtil.getIterator(training);
+            for (int e = 0; e < epochs; e++) {
+                net.fit(iterator);
+            }
+            return net;
+        }
+        ComputationGraphConfiguration conf = ((GraphConfiguration) trial.network()).getConfiguration();
+        LearningRatePolicies.apply(conf, policy.schedule(), epochs, policy.warmupEpochs());
+        ComputationGraph net = new ComputationGraph(conf);
+        net.init();
+        net.addListeners(policy.listener());
+        MultiDataSetIterator iterator = ScoreUtil.getMultiIterator(training);
+        for (int e = 0; e < epochs; e++) {
+            net.fit(iterator);
+        }
+        return net;
+    }
+
+    private ResultReference save(OptimizationResult result, Model net) {
+        ResultSaver saver = runner.getConfiguration().getResultSaver();
+        if (saver == null) {
+            return null;
+        }
+        try {
+            return saver.saveModel(result, net);
+        } catch (java.io.IOException e) {
+            LOG.warn("candidate {}: the model could not be saved: {}", candidate.getIndex(), e.toString());
+            return null;
+        }
+    }
+
+    private OptimizationResult failed(long start, String reason) {
+        if (runner.getConfiguration().getCandidateGenerator() instanceof SamplingCandidateGenerator generator) {
+            generator.reportFailure(candidate.getIndex(), reason);
+        }
+        CandidateInfo info = info(CandidateStatus.Failed, null, start, reason);
+        OptimizationResult result = new OptimizationResult(candidate, null, candidate.getIndex(), null, info, null);
+        notifyListeners(info, result);
+        return result;
+    }
+
+    private CandidateInfo info(CandidateStatus status, Double score, long start, String failure) {
+        return new CandidateInfo(candidate.getIndex(), status, score, start, start, System.currentTimeMillis(),
+                candidate.getFlatParameters(), failure);
+    }
+
+    private void notifyListeners(CandidateInfo info, OptimizationResult result) {
+        for (StatusListener listener : statusListeners == null ? List.<StatusListener>of() : statusListeners) {
+            try {
+                listener.onCandidateStatusChange(info, runner, result);
+            } catch (RuntimeException e) {
+                LOG.error("status listener {} failed on candidate {}", listener, candidate.getIndex(), e);
+            }
+        }
+    }
+
+    /** Training data per batch size from a function, scored by {@code score}. */
+    static Data data(IntFunction<Object> trainData, java.util.function.ToDoubleBiFunction<Model, Integer> score) {
+        return new Data() {
+            @Override
+            public Object trainData(int batchSize) {
+                return trainData.apply(batchSize);
+            }
+
+            @Override
+            public double score(Model model, int batchSize) {
+                return score.applyAsDouble(model, batchSize);
+            }
+        };
+    }
+}
