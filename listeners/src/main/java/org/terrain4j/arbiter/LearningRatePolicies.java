@@ -22,36 +22,36 @@ final class LearningRatePolicies {
     private LearningRatePolicies() {
     }
 
-    static void apply(MultiLayerConfiguration configuration, ScheduleFamily family, int epochs, int warmupEpochs) {
+    static void apply(MultiLayerConfiguration configuration, ScheduleFamily family, int iterations, int warmupIterations) {
         Set<IUpdater> done = Collections.newSetFromMap(new IdentityHashMap<>());
         for (NeuralNetConfiguration layer : configuration.getConfs()) {
-            apply(layer.getLayer(), family, epochs, warmupEpochs, done);
+            apply(layer.getLayer(), family, iterations, warmupIterations, done);
         }
     }
 
-    static void apply(ComputationGraphConfiguration configuration, ScheduleFamily family, int epochs,
-            int warmupEpochs) {
+    static void apply(ComputationGraphConfiguration configuration, ScheduleFamily family, int iterations,
+            int warmupIterations) {
         Set<IUpdater> done = Collections.newSetFromMap(new IdentityHashMap<>());
         for (GraphVertex vertex : configuration.getVertices().values()) {
             if (vertex instanceof LayerVertex layerVertex) {
-                apply(layerVertex.getLayerConf().getLayer(), family, epochs, warmupEpochs, done);
+                apply(layerVertex.getLayerConf().getLayer(), family, iterations, warmupIterations, done);
             }
         }
     }
 
-    private static void apply(Layer layer, ScheduleFamily family, int epochs, int warmupEpochs, Set<IUpdater> done) {
+    private static void apply(Layer layer, ScheduleFamily family, int iterations, int warmupIterations, Set<IUpdater> done) {
         if (layer instanceof BaseLayer base) {
-            schedule(base.getIUpdater(), family, epochs, warmupEpochs, done);
-            schedule(base.getBiasUpdater(), family, epochs, warmupEpochs, done);
+            schedule(base.getIUpdater(), family, iterations, warmupIterations, done);
+            schedule(base.getBiasUpdater(), family, iterations, warmupIterations, done);
         }
     }
 
-    private static void schedule(IUpdater updater, ScheduleFamily family, int epochs, int warmupEpochs,
+    private static void schedule(IUpdater updater, ScheduleFamily family, int iterations, int warmupIterations,
             Set<IUpdater> done) {
         if (updater == null || !updater.hasLearningRate() || !done.add(updater)) {
             return;
         }
         double base = updater.getLearningRate(0, 0);
-        updater.setLrAndSchedule(base, family.schedule(base, epochs, warmupEpochs));
+        updater.setLrAndSchedule(base, family.schedule(base, iterations, warmupIterations));
     }
 }

@@ -17,20 +17,24 @@ public enum ScheduleFamily {
     ONE_CYCLE;
 
     /**
-     * The schedule over {@code epochs} epochs from {@code baseRate}, with a linear warmup over
-     * the first {@code warmupEpochs} (0 for none; one-cycle has its own warmup and ignores it).
+     * The schedule over {@code iterations} iterations from {@code baseRate}, with a linear warmup
+     * over the first {@code warmupIterations} (0 for none; one-cycle has its own warmup and
+     * ignores it). Per iteration, so that short trials of a few epochs still get the shape.
      */
-    public ISchedule schedule(double baseRate, int epochs, int warmupEpochs) {
-        if (warmupEpochs < 0 || (warmupEpochs > 0 && warmupEpochs >= epochs)) {
-            throw new IllegalArgumentException("warmupEpochs must be in [0, epochs = " + epochs + "), got "
-                    + warmupEpochs);
+    public ISchedule schedule(double baseRate, int iterations, int warmupIterations) {
+        if (iterations < 1) {
+            throw new IllegalArgumentException("iterations must be at least 1, got " + iterations);
+        }
+        if (warmupIterations < 0 || (warmupIterations > 0 && warmupIterations >= iterations)) {
+            throw new IllegalArgumentException("warmup of " + warmupIterations + " iterations must be shorter than"
+                    + " the " + iterations + " iterations of training");
         }
         TerrainSchedule schedule = switch (this) {
-            case CONSTANT -> new org.terrain4j.schedule.ConstantSchedule(ScheduleType.EPOCH, baseRate);
-            case COSINE -> Schedules.cosine(ScheduleType.EPOCH, baseRate, epochs, 0);
-            case ONE_CYCLE -> new OneCycleSchedule(ScheduleType.EPOCH, baseRate, epochs, 0.3, 25, 1e4,
-                    Annealing.COSINE, false);
+            case CONSTANT -> new org.terrain4j.schedule.ConstantSchedule(ScheduleType.ITERATION, baseRate);
+            case COSINE -> Schedules.cosine(ScheduleType.ITERATION, baseRate, iterations, 0);
+            case ONE_CYCLE -> new OneCycleSchedule(ScheduleType.ITERATION, baseRate, Math.max(iterations, 4), 0.3, 25,
+                    1e4, Annealing.COSINE, false);
         };
-        return warmupEpochs == 0 || this == ONE_CYCLE ? schedule : schedule.withWarmup(warmupEpochs);
+        return warmupIterations == 0 || this == ONE_CYCLE ? schedule : schedule.withWarmup(warmupIterations);
     }
 }

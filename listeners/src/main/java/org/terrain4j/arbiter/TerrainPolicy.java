@@ -11,7 +11,8 @@ import org.terrain4j.listeners.TerrainListener;
  * @param decayFactor the listener's factor on a plateau, in (0, 1)
  * @param patience the listener's patience in checks, at least 0
  */
-public record TerrainPolicy(ScheduleFamily schedule, int warmupEpochs, double decayFactor, int patience) {
+public record TerrainPolicy(ScheduleFamily schedule, int warmupEpochs, double decayFactor, int patience)
+        implements java.io.Serializable {
 
     /** Terrain's defaults: constant schedule, no warmup, the listener's factor and patience. */
     public static final TerrainPolicy DEFAULTS = new TerrainPolicy(ScheduleFamily.CONSTANT, 0,

@@ -26,7 +26,8 @@ import org.slf4j.LoggerFactory;
 import org.terrain4j.search.arbiter.SamplingCandidateGenerator;
 
 /**
- * Trains one candidate: builds the network with the candidate's schedule on its updaters,
+ * Trains one candidate: builds the network from a copy of its configuration (the candidate
+ * keeps its own) with the candidate's schedule on the updaters,
  * adds a {@code TerrainListener} with the candidate's plateau response, trains the epochs on
  * training data of the candidate's batch size, scores it, saves it through the runner's result
  * saver, and tells the status listeners. A candidate that throws (out of memory included) or
@@ -85,27 +86,50 @@ final class TerrainTask implements Callable<OptimizationResult> {
         TerrainPolicy policy = trial.policy();
         Object training = data.trainData(trial.batchSize());
         if (trial.network() instanceof DL4JConfiguration d) {
-            MultiLayerConfiguration conf = d.getMultiLayerConfiguration();
-            LearningRatePolicies.apply(conf, policy.schedule(), epochs, policy.warmupEpochs());
+            MultiLayerConfiguration conf = d.getMultiLayerConfiguration().clone();
+            DataSetIterator iterator = ScoreUtil.getIterator(training);
+            int perEpoch = batchesPerEpoch(iterator);
+            LearningRatePolicies.apply(conf, policy.schedule(), epochs * perEpoch, policy.warmupEpochs() * perEpoch);
             MultiLayerNetwork net = new MultiLayerNetwork(conf);
             net.init();
             net.addListeners(policy.listener());
-            DataSetIterator iterator = ScoreUtil.getIterator(training);
             for (int e = 0; e < epochs; e++) {
                 net.fit(iterator);
             }
             return net;
         }
-        ComputationGraphConfiguration conf = ((GraphConfiguration) trial.network()).getConfiguration();
-        LearningRatePolicies.apply(conf, policy.schedule(), epochs, policy.warmupEpochs());
+        ComputationGraphConfiguration conf = ((GraphConfiguration) trial.network()).getConfiguration().clone();
+        MultiDataSetIterator iterator = ScoreUtil.getMultiIterator(training);
+        int perEpoch = batchesPerEpoch(iterator);
+        LearningRatePolicies.apply(conf, policy.schedule(), epochs * perEpoch, policy.warmupEpochs() * perEpoch);
         ComputationGraph net = new ComputationGraph(conf);
         net.init();
         net.addListeners(policy.listener());
-        MultiDataSetIterator iterator = ScoreUtil.getMultiIterator(training);
         for (int e = 0; e < epochs; e++) {
             net.fit(iterator);
         }
         return net;
+    }
+
+    /**
+     * Mini-batches in one pass, counted by one pass over the iterator (the schedules run per
+     * iteration); the iterator must be resettable, as {@code fit} over several epochs needs anyway.
+     */
+    private static int batchesPerEpoch(java.util.Iterator<?> iterator) {
+        int count = 0;
+        while (iterator.hasNext()) {
+            iterator.next();
+            count++;
+        }
+        if (iterator instanceof DataSetIterator d) {
+            d.reset();
+        } else if (iterator instanceof MultiDataSetIterator m) {
+            m.reset();
+        }
+        if (count == 0) {
+            throw new IllegalArgumentException("the training data has no mini-batches");
+        }
+        return count;
     }
 
     private ResultReference save(OptimizationResult result, Model net) {

@@ -12,7 +12,7 @@ import org.deeplearning4j.arbiter.GraphConfiguration;
  * @param policy the learning-rate policy
  * @param batchSize the mini-batch size, at least 1
  */
-public record TerrainTrial(Object network, TerrainPolicy policy, int batchSize) {
+public record TerrainTrial(Object network, TerrainPolicy policy, int batchSize) implements java.io.Serializable {
 
     /** Validates. */
     public TerrainTrial {

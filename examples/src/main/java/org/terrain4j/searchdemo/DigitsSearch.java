@@ -1,0 +1,91 @@
+package org.terrain4j.searchdemo;
+
+import java.util.Properties;
+import java.util.concurrent.TimeUnit;
+import org.deeplearning4j.arbiter.MultiLayerSpace;
+import org.deeplearning4j.arbiter.conf.updater.NesterovsSpace;
+import org.deeplearning4j.arbiter.layers.DenseLayerSpace;
+import org.deeplearning4j.arbiter.layers.OutputLayerSpace;
+import org.deeplearning4j.arbiter.optimize.api.CandidateGenerator;
+import org.deeplearning4j.arbiter.optimize.api.score.ScoreFunction;
+import org.deeplearning4j.arbiter.optimize.api.termination.MaxCandidatesCondition;
+import org.deeplearning4j.arbiter.optimize.api.termination.MaxTimeCondition;
+import org.deeplearning4j.arbiter.optimize.config.OptimizationConfiguration;
+import org.deeplearning4j.arbiter.optimize.distribution.LogUniformDistribution;
+import org.deeplearning4j.arbiter.optimize.parameter.continuous.ContinuousParameterSpace;
+import org.deeplearning4j.arbiter.optimize.parameter.discrete.DiscreteParameterSpace;
+import org.deeplearning4j.arbiter.optimize.parameter.integer.IntegerParameterSpace;
+import org.deeplearning4j.arbiter.optimize.runner.LocalOptimizationRunner;
+import org.deeplearning4j.arbiter.scoring.impl.EvaluationScoreFunction;
+import org.nd4j.evaluation.classification.Evaluation;
+import org.nd4j.linalg.activations.Activation;
+import org.nd4j.linalg.lossfunctions.LossFunctions.LossFunction;
+import org.terrain4j.arbiter.ScheduleFamily;
+import org.terrain4j.arbiter.TerrainPolicySpace;
+import org.terrain4j.arbiter.TerrainTaskCreator;
+import org.terrain4j.arbiter.TerrainTrialSpace;
+import org.terrain4j.search.arbiter.FailureLimitCondition;
+import org.terrain4j.search.arbiter.GeneratorExhaustedCondition;
+
+/**
+ * The digits search: an MLP 64-h-10 trained with Nesterov momentum for a fixed number of
+ * epochs; searched are the learning rate (log-uniform 1e-3 to 1), the hidden width h (16 to 256),
+ * Terrain's schedule family and the batch size (16, 32, 64, 128); scored by validation accuracy.
+ *
+ * @param generator the generator kind
+ * @param trials the number of trials, at least 1
+ * @param seed the seed of the generator, the data split and the weights
+ * @param epochs training epochs per trial, at least 1
+ * @param parallel trials trained at once, at least 1
+ */
+public record DigitsSearch(GeneratorKind generator, int trials, long seed, int epochs, int parallel) {
+
+    /** Validates, naming the bad value. */
+    public DigitsSearch {
+        java.util.Objects.requireNonNull(generator, "generator");
+        if (trials < 1) {
+            throw new IllegalArgumentException("--trials must be at least 1, got " + trials);
+        }
+        if (epochs < 1) {
+            throw new IllegalArgumentException("--epochs must be at least 1, got " + epochs);
+        }
+        if (parallel < 1) {
+            throw new IllegalArgumentException("--parallel must be at least 1, got " + parallel);
+        }
+    }
+
+    /** The search space. */
+    public TerrainTrialSpace space() {
+        MultiLayerSpace network = new MultiLayerSpace.Builder()
+                .seed(seed)
+                .updater(new NesterovsSpace(new ContinuousParameterSpace(new LogUniformDistribution(1e-3, 1.0)),
+                        new org.deeplearning4j.arbiter.optimize.parameter.FixedValue<>(0.9)))
+                .addLayer(new DenseLayerSpace.Builder().nIn(64).nOut(new IntegerParameterSpace(16, 256))
+                        .activation(Activation.RELU).build())
+                .addLayer(new OutputLayerSpace.Builder().nOut(10).activation(Activation.SOFTMAX)
+                        .lossFunction(LossFunction.MCXENT).build())
+                .numEpochs(epochs)
+                .build();
+        TerrainPolicySpace policy = TerrainPolicySpace.builder()
+                .schedule(new DiscreteParameterSpace<>(ScheduleFamily.values())).build();
+        return new TerrainTrialSpace(network, policy, new DiscreteParameterSpace<>(16, 32, 64, 128));
+    }
+
+    /** Runs the search, reporting each finished trial to {@code table}. */
+    public void run(TrialTable table) {
+        ScoreFunction score = new EvaluationScoreFunction(Evaluation.Metric.ACCURACY);
+        CandidateGenerator candidates = generator.create(space(), score, seed, trials);
+        Properties properties = new Properties();
+        properties.setProperty(DigitsDataSource.SEED, Long.toString(seed));
+        OptimizationConfiguration configuration = new OptimizationConfiguration.Builder()
+                .candidateGenerator(candidates)
+                .dataSource(DigitsDataSource.class, properties)
+                .scoreFunction(score)
+                .terminationConditions(new MaxCandidatesCondition(trials), new GeneratorExhaustedCondition(),
+                        new FailureLimitCondition(10), new MaxTimeCondition(7, TimeUnit.DAYS))
+                .build();
+        LocalOptimizationRunner runner = new LocalOptimizationRunner(parallel, configuration, new TerrainTaskCreator());
+        runner.addListeners(table);
+        runner.execute();
+    }
+}

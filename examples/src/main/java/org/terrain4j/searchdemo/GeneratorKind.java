@@ -1,0 +1,31 @@
+package org.terrain4j.searchdemo;
+
+import org.deeplearning4j.arbiter.optimize.api.CandidateGenerator;
+import org.deeplearning4j.arbiter.optimize.api.ParameterSpace;
+import org.deeplearning4j.arbiter.optimize.api.score.ScoreFunction;
+import org.deeplearning4j.arbiter.optimize.generator.RandomSearchGenerator;
+import org.terrain4j.search.arbiter.BayesianSearchGenerator;
+import org.terrain4j.search.arbiter.TpeSearchGenerator;
+
+/** The generators {@code terrain search} offers. */
+public enum GeneratorKind {
+    /** Arbiter's own random search. */
+    RANDOM,
+    /** Terrain's Gaussian-process generator. */
+    BAYESIAN,
+    /** Terrain's tree-structured Parzen estimator. */
+    TPE;
+
+    /** A generator of this kind over {@code space}, following {@code score}'s direction, for {@code budget} trials. */
+    public CandidateGenerator create(ParameterSpace<?> space, ScoreFunction score, long seed, int budget) {
+        return switch (this) {
+            case RANDOM -> {
+                RandomSearchGenerator random = new RandomSearchGenerator(space, null);
+                random.setRngSeed(seed);
+                yield random;
+            }
+            case BAYESIAN -> BayesianSearchGenerator.builder(space).scoreFunction(score).seed(seed).budget(budget).build();
+            case TPE -> TpeSearchGenerator.builder(space).scoreFunction(score).seed(seed).budget(budget).build();
+        };
+    }
+}
