@@ -10,6 +10,11 @@ import java.util.SplittableRandom;
  * {@code [range / min(100, 1 + n), range]} with the magic clip, plus a prior component centred
  * on the range with bandwidth {@code range}. With a {@code step}, values are multiples of it
  * and the density becomes the mass of {@code [x - step/2, x + step/2]} (ordinal levels).
+ *
+ * <p>As Optuna 3.1 does, a continuous component is evaluated without its {@code 1/sigma} factor
+ * (Optuna's {@code _truncnorm.logpdf} leaves out {@code -log scale}), which weights wide
+ * components by their width. The exact density was measured worse: median regret 0.055 vs
+ * Optuna's 0.028 on Branin at 100 evaluations and 0.36 vs 0.23 on Hartmann-6 (60 seeds each).
  */
 final class NumericalParzenEstimator implements ParzenEstimator {
 
@@ -88,7 +93,7 @@ final class NumericalParzenEstimator implements ParzenEstimator {
             double log = step > 0
                     ? TruncatedNormal.logMassBetween(Math.max(low, value - step / 2), Math.min(high, value + step / 2),
                             mus[k], sigmas[k], low, high)
-                    : TruncatedNormal.logDensity(value, mus[k], sigmas[k], low, high);
+                    : TruncatedNormal.logDensity(value, mus[k], sigmas[k], low, high) + Math.log(sigmas[k]);
             terms[k] = log + Math.log(weights[k]);
         }
         return ParzenEstimator.logSumExp(terms);
