@@ -1,9 +1,6 @@
 package org.terrain4j.arbiter;
 
 import org.nd4j.linalg.schedule.ISchedule;
-import org.nd4j.linalg.schedule.ScheduleType;
-import org.terrain4j.schedule.Annealing;
-import org.terrain4j.schedule.OneCycleSchedule;
 import org.terrain4j.schedule.Schedules;
 import org.terrain4j.schedule.TerrainSchedule;
 
@@ -30,10 +27,10 @@ public enum ScheduleFamily {
                     + " the " + iterations + " iterations of training");
         }
         TerrainSchedule schedule = switch (this) {
-            case CONSTANT -> new org.terrain4j.schedule.ConstantSchedule(ScheduleType.ITERATION, baseRate);
-            case COSINE -> Schedules.cosine(ScheduleType.ITERATION, baseRate, iterations, 0);
-            case ONE_CYCLE -> new OneCycleSchedule(ScheduleType.ITERATION, baseRate, Math.max(iterations, 4), 0.3, 25,
-                    1e4, Annealing.COSINE, false);
+            case CONSTANT -> Schedules.constant(baseRate);
+            case COSINE -> Schedules.cosine(baseRate, iterations);
+            // one-cycle needs a step in each phase: at least 4 iterations
+            case ONE_CYCLE -> Schedules.oneCycle(baseRate, Math.max(iterations, 4));
         };
         return warmupIterations == 0 || this == ONE_CYCLE ? schedule : schedule.withWarmup(warmupIterations);
     }

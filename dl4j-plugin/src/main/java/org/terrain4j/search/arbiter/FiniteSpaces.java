@@ -2,7 +2,6 @@ package org.terrain4j.search.arbiter;
 
 import java.util.Optional;
 import org.terrain4j.search.SearchHistory;
-import org.terrain4j.search.space.Dimension;
 import org.terrain4j.search.space.DiscreteDimension;
 import org.terrain4j.search.space.SearchSpace;
 
@@ -28,7 +27,7 @@ final class FiniteSpaces {
                 return Optional.of(point);
             }
             int i = d - 1;
-            while (i >= 0 && ++levels[i] == levelsOf(space.dimension(i))) {
+            while (i >= 0 && ++levels[i] == space.dimension(i).levels()) {
                 levels[i] = 0;
                 i--;
             }
@@ -36,9 +35,5 @@ final class FiniteSpaces {
                 return Optional.empty();
             }
         }
-    }
-
-    private static int levelsOf(Dimension dimension) {
-        return dimension.levels();
     }
 }

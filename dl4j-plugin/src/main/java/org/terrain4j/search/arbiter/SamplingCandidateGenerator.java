@@ -1,6 +1,5 @@
 package org.terrain4j.search.arbiter;
 
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -214,10 +213,5 @@ public abstract class SamplingCandidateGenerator implements CandidateGenerator {
     @Override
     public Class<?> getCandidateType() {
         return null;
-    }
-
-    /** The data parameters passed to every candidate. */
-    protected Map<String, Object> dataParameters() {
-        return dataParameters == null ? null : Collections.unmodifiableMap(dataParameters);
     }
 }

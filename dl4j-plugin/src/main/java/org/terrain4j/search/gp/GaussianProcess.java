@@ -168,7 +168,7 @@ public final class GaussianProcess {
      * This process conditioned on extra observations too, with the same hyperparameters: the
      * kriging believer adds pending points with their predicted mean as targets.
      */
-    public GaussianProcess with(double[][] extraX, double[] extraY) {
+    public GaussianProcess withObservations(double[][] extraX, double[] extraY) {
         double[][] allX = new double[x.length + extraX.length][];
         double[] allY = new double[allX.length];
         System.arraycopy(x, 0, allX, 0, x.length);

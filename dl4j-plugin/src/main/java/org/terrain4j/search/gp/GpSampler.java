@@ -91,7 +91,7 @@ public final class GpSampler implements Sampler {
                 case CONSTANT_LIAR_BEST -> z.best();
             };
         }
-        return gp.with(px, py);
+        return gp.withObservations(px, py);
     }
 
     /** Losses to zero mean and unit spread (spread 1 when all are equal). */
