@@ -1,0 +1,112 @@
+package org.terrain4j.study.store;
+
+import java.io.Serializable;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Where a study store lives: {@code sqlite:PATH} (a file, created when missing) or
+ * {@code postgresql://HOST[:PORT]/DATABASE}. PostgreSQL credentials come from the URL
+ * ({@code postgresql://USER:PASSWORD@HOST/DB}), else from the environment variables
+ * {@code TERRAIN_DB_USER} and {@code TERRAIN_DB_PASSWORD} (then libpq's {@code PGUSER} and
+ * {@code PGPASSWORD}). {@link #toString} never shows the password.
+ *
+ * @param kind the database
+ * @param jdbcUrl the JDBC URL, without credentials
+ * @param user the user, or null
+ * @param password the password, or null
+ */
+public record StoreLocation(Kind kind, String jdbcUrl, String user, String password) implements Serializable {
+
+    /** The databases the store runs on. */
+    public enum Kind {
+        SQLITE,
+        POSTGRESQL
+    }
+
+    /** The default store: {@code terrain-studies.db} in the working directory. */
+    public static final String DEFAULT = "sqlite:terrain-studies.db";
+
+    public StoreLocation {
+        Objects.requireNonNull(kind, "kind");
+        Objects.requireNonNull(jdbcUrl, "jdbcUrl");
+    }
+
+    /** Parses {@code text} with credentials from the process environment. */
+    public static StoreLocation parse(String text) {
+        return parse(text, System.getenv());
+    }
+
+    /** Parses {@code text}, reading missing credentials from {@code environment}. */
+    public static StoreLocation parse(String text, Map<String, String> environment) {
+        if (text == null || text.isBlank()) {
+            throw new IllegalArgumentException("--storage is empty; expected sqlite:PATH or postgresql://HOST[:PORT]/DATABASE");
+        }
+        if (text.startsWith("sqlite:")) {
+            String file = text.substring("sqlite:".length());
+            if (file.isBlank()) {
+                throw new IllegalArgumentException("--storage " + text + " names no file; expected sqlite:PATH");
+            }
+            return new StoreLocation(Kind.SQLITE, "jdbc:sqlite:" + Path.of(file).toAbsolutePath().normalize(), null, null);
+        }
+        if (text.startsWith("postgresql://") || text.startsWith("postgres://")) {
+            return postgres(text, environment);
+        }
+        throw new IllegalArgumentException("--storage '" + redact(text)
+                + "' is neither sqlite:PATH nor postgresql://HOST[:PORT]/DATABASE");
+    }
+
+    private static StoreLocation postgres(String text, Map<String, String> environment) {
+        URI uri;
+        try {
+            uri = new URI(text);
+        } catch (URISyntaxException e) {
+            throw new IllegalArgumentException("--storage '" + redact(text) + "' is not a valid URL: " + e.getReason());
+        }
+        String database = uri.getPath() == null ? "" : uri.getPath().replaceFirst("^/", "");
+        if (uri.getHost() == null || database.isEmpty()) {
+            throw new IllegalArgumentException("--storage '" + redact(text)
+                    + "' needs a host and a database: postgresql://HOST[:PORT]/DATABASE");
+        }
+        String user = null;
+        String password = null;
+        if (uri.getRawUserInfo() != null) {
+            String[] parts = uri.getUserInfo().split(":", 2);
+            user = parts[0];
+            password = parts.length > 1 ? parts[1] : null;
+        }
+        user = user != null ? user : firstOf(environment, "TERRAIN_DB_USER", "PGUSER");
+        password = password != null ? password : firstOf(environment, "TERRAIN_DB_PASSWORD", "PGPASSWORD");
+        String query = uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery();
+        String url = "jdbc:postgresql://" + uri.getHost() + (uri.getPort() > 0 ? ":" + uri.getPort() : "") + "/" + database + query;
+        return new StoreLocation(Kind.POSTGRESQL, url, user, password);
+    }
+
+    private static String firstOf(Map<String, String> environment, String... names) {
+        for (String name : names) {
+            String value = environment.get(name);
+            if (value != null && !value.isEmpty()) {
+                return value;
+            }
+        }
+        return null;
+    }
+
+    /** {@code text} with any password in its user info replaced by stars. */
+    static String redact(String text) {
+        return text.replaceAll("(//[^/:@]*):[^@/]*@", "$1:***@");
+    }
+
+    /** Where the store is, for messages: the file, or the database URL with the user; never the password. */
+    @Override
+    public String toString() {
+        if (kind == Kind.SQLITE) {
+            return "sqlite:" + jdbcUrl.substring("jdbc:sqlite:".length());
+        }
+        String address = jdbcUrl.substring("jdbc:".length());
+        return user == null ? address : address.replaceFirst("//", "//" + user + "@");
+    }
+}

@@ -1,0 +1,27 @@
+package org.terrain4j.study.store;
+
+import java.util.List;
+
+/**
+ * One trial as the store keeps it.
+ *
+ * @param number the trial's number in its study (0, 1, 2, ... in the order they were claimed)
+ * @param state where it is
+ * @param point the generator's coordinates of the candidate (its flat parameters)
+ * @param parameters the candidate described for people
+ * @param score the final score; the last intermediate one when pruned; null when failed or running
+ * @param reason why it failed or was pruned, else null
+ * @param worker the host:pid that ran it
+ * @param startedAt when it was claimed (epoch ms)
+ * @param heartbeatAt the last heartbeat (epoch ms)
+ * @param finishedAt when it finished (epoch ms), or null
+ * @param intermediate the per-epoch scores, epoch 0 first (missing epochs are not stored)
+ */
+public record StoredTrial(int number, TrialState state, double[] point, String parameters, Double score,
+        String reason, String worker, long startedAt, long heartbeatAt, Long finishedAt, List<Double> intermediate) {
+
+    /** Seconds from start to finish (or to the last heartbeat while running). */
+    public double seconds() {
+        return ((finishedAt == null ? heartbeatAt : finishedAt) - startedAt) / 1000.0;
+    }
+}

@@ -1,0 +1,53 @@
+package org.terrain4j.study.store;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Studies and their trials, persistent. Every write is one transaction: a process killed at any
+ * moment leaves each trial either as it was or as written. Implementations are safe to call
+ * from several threads; {@link JdbcStudyStore} on PostgreSQL is also safe for several processes
+ * on one study (trial numbers are claimed atomically).
+ */
+public interface StudyStore extends AutoCloseable {
+
+    /**
+     * Creates the study, or returns the stored one when its space and direction are the same.
+     *
+     * @throws StoreException when a study of that name exists with another space or direction
+     */
+    StudyDefinition open(StudyDefinition definition);
+
+    /** The study of that name, if there is one. */
+    Optional<StudyDefinition> find(String study);
+
+    /** Every study with its counts, by name. */
+    List<StudySummary> studies();
+
+    /**
+     * Claims the study's next trial number and records the trial as running on {@code worker}.
+     *
+     * @return the new trial
+     */
+    StoredTrial start(String study, double[] point, String parameters, String worker);
+
+    /** Records that {@code worker} is alive: the heartbeat of each of its running trials is now. */
+    void heartbeat(String study, String worker);
+
+    /** Records the score of trial {@code number} after epoch {@code step} (replacing an earlier one). */
+    void report(String study, int number, int step, double value);
+
+    /**
+     * Finishes a running trial.
+     *
+     * @param state COMPLETE, PRUNED or FAILED
+     * @return false when the trial was not running (finished before, e.g. failed as abandoned)
+     */
+    boolean finish(String study, int number, TrialState state, Double score, String reason);
+
+    /** Every trial of the study with its intermediate scores, by number. */
+    List<StoredTrial> trials(String study);
+
+    @Override
+    void close();
+}

@@ -1,0 +1,18 @@
+package org.terrain4j.study.store;
+
+/** Where a stored trial is. Only {@link #RUNNING} ever changes, once, to one of the others. */
+public enum TrialState {
+    /** Claimed by a worker that heartbeats while it trains. */
+    RUNNING,
+    /** Trained to the end and scored. */
+    COMPLETE,
+    /** Stopped early by a pruner; its score is the last intermediate one. */
+    PRUNED,
+    /** Threw, ran out of memory, scored NaN, or its worker died; the reason says which. */
+    FAILED;
+
+    /** Whether the trial has a final outcome. */
+    public boolean finished() {
+        return this != RUNNING;
+    }
+}

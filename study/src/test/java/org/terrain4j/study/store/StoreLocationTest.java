@@ -1,0 +1,41 @@
+package org.terrain4j.study.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class StoreLocationTest {
+
+    @Test
+    void sqliteIsAnAbsoluteFile() {
+        StoreLocation location = StoreLocation.parse("sqlite:runs/studies.db", Map.of());
+        assertThat(location.kind()).isEqualTo(StoreLocation.Kind.SQLITE);
+        assertThat(location.jdbcUrl()).startsWith("jdbc:sqlite:/").endsWith("runs/studies.db");
+    }
+
+    @Test
+    void postgresCredentialsComeFromTheUrlElseTheEnvironmentAndThePasswordIsNeverShown() {
+        StoreLocation inline = StoreLocation.parse("postgresql://ann:s3cret@db.example:5433/studies", Map.of());
+        assertThat(inline.jdbcUrl()).isEqualTo("jdbc:postgresql://db.example:5433/studies");
+        assertThat(inline.user()).isEqualTo("ann");
+        assertThat(inline.password()).isEqualTo("s3cret");
+        assertThat(inline.toString()).isEqualTo("postgresql://ann@db.example:5433/studies").doesNotContain("s3cret");
+
+        StoreLocation fromEnvironment = StoreLocation.parse("postgresql://db/studies",
+                Map.of("TERRAIN_DB_USER", "bob", "TERRAIN_DB_PASSWORD", "pw", "PGUSER", "ignored"));
+        assertThat(fromEnvironment.user()).isEqualTo("bob");
+        assertThat(fromEnvironment.password()).isEqualTo("pw");
+        assertThat(StoreLocation.parse("postgresql://db/studies", Map.of("PGUSER", "carl")).user()).isEqualTo("carl");
+    }
+
+    @Test
+    void badLocationsAreNamedWithoutTheirPassword() {
+        assertThatThrownBy(() -> StoreLocation.parse("mysql://a:pw@host/db", Map.of()))
+                .hasMessageContaining("--storage 'mysql://a:***@host/db'").hasMessageNotContaining("pw@");
+        assertThatThrownBy(() -> StoreLocation.parse("postgresql://host", Map.of())).hasMessageContaining("needs a host and a database");
+        assertThatThrownBy(() -> StoreLocation.parse("sqlite:", Map.of())).hasMessageContaining("names no file");
+        assertThatThrownBy(() -> StoreLocation.parse(" ", Map.of())).hasMessageContaining("--storage is empty");
+    }
+}

@@ -1,0 +1,142 @@
+package org.terrain4j.study.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
+
+/** What every study store does, run against a real database by each subclass. */
+abstract class StudyStoreContract {
+
+    /** A fresh, empty store location. */
+    abstract StoreLocation freshLocation() throws Exception;
+
+    static StudyDefinition study(String name) {
+        return new StudyDefinition(name, "{\"lr\":[0.001,1]}", Direction.MAXIMIZE, "tpe", 7);
+    }
+
+    @Test
+    void aStudyIsCreatedOnceAndReopenedWithTheSameSpace() throws Exception {
+        StoreLocation location = freshLocation();
+        try (StudyStore store = JdbcStudyStore.open(location)) {
+            assertThat(store.find("digits")).isEmpty();
+            assertThat(store.open(study("digits"))).isEqualTo(study("digits"));
+        }
+        try (StudyStore store = JdbcStudyStore.open(location)) {
+            StudyDefinition again = new StudyDefinition("digits", study("digits").space(), Direction.MAXIMIZE, "other", 9);
+            assertThat(store.open(again)).as("the stored definition wins").isEqualTo(study("digits"));
+        }
+    }
+
+    @Test
+    void aStudyNameReusedWithAnotherSpaceOrDirectionIsRefusedAndKept() throws Exception {
+        try (StudyStore store = JdbcStudyStore.open(freshLocation())) {
+            store.open(study("digits"));
+            store.start("digits", new double[] {0.5}, "{}", "w");
+            assertThatThrownBy(() -> store.open(new StudyDefinition("digits", "{\"lr\":[0.01,1]}", Direction.MAXIMIZE, "tpe", 7)))
+                    .isInstanceOf(StoreException.class).hasMessageContaining("study 'digits'")
+                    .hasMessageContaining("another search space");
+            assertThatThrownBy(() -> store.open(new StudyDefinition("digits", study("digits").space(), Direction.MINIMIZE, "tpe", 7)))
+                    .isInstanceOf(StoreException.class).hasMessageContaining("maximize");
+            assertThat(store.trials("digits")).hasSize(1);
+        }
+    }
+
+    @Test
+    void trialsKeepTheirPointStateScoresAndIntermediateValuesAcrossReopening() throws Exception {
+        StoreLocation location = freshLocation();
+        try (StudyStore store = JdbcStudyStore.open(location)) {
+            store.open(study("s"));
+            StoredTrial first = store.start("s", new double[] {0.25, 1.0 / 3}, "{\"lr\":0.01}", "host:1");
+            StoredTrial second = store.start("s", new double[] {0.75, 0.5}, "{\"lr\":0.1}", "host:1");
+            StoredTrial third = store.start("s", new double[] {0.1, 0.9}, "{\"lr\":0.5}", "host:2");
+            assertThat(List.of(first.number(), second.number(), third.number())).containsExactly(0, 1, 2);
+            store.report("s", 0, 0, 0.8);
+            store.report("s", 0, 1, 0.85);
+            store.report("s", 0, 1, 0.9);
+            assertThat(store.finish("s", 0, TrialState.COMPLETE, 0.9, null)).isTrue();
+            store.report("s", 1, 0, 0.3);
+            assertThat(store.finish("s", 1, TrialState.PRUNED, 0.3, "below the median at epoch 0")).isTrue();
+            assertThat(store.finish("s", 1, TrialState.COMPLETE, 0.99, null)).as("finished once").isFalse();
+        }
+        try (StudyStore store = JdbcStudyStore.open(location)) {
+            List<StoredTrial> trials = store.trials("s");
+            assertThat(trials).extracting(StoredTrial::state)
+                    .containsExactly(TrialState.COMPLETE, TrialState.PRUNED, TrialState.RUNNING);
+            assertThat(trials.get(0).point()).containsExactly(0.25, 1.0 / 3);
+            assertThat(trials.get(0).intermediate()).containsExactly(0.8, 0.9);
+            assertThat(trials.get(0).score()).isEqualTo(0.9);
+            assertThat(trials.get(0).finishedAt()).isNotNull();
+            assertThat(trials.get(1).reason()).isEqualTo("below the median at epoch 0");
+            assertThat(trials.get(2).score()).isNull();
+            assertThat(trials.get(2).worker()).isEqualTo("host:2");
+            StudySummary summary = store.studies().get(0);
+            assertThat(summary.bestTrial()).isZero();
+            assertThat(summary.bestScore()).isEqualTo(0.9);
+            assertThat(summary.trialsByState()).containsEntry(TrialState.RUNNING, 1).containsEntry(TrialState.FAILED, 0);
+        }
+    }
+
+    @Test
+    void heartbeatsTouchOnlyTheWorkersRunningTrials() throws Exception {
+        try (StudyStore store = JdbcStudyStore.open(freshLocation())) {
+            store.open(study("s"));
+            StoredTrial mine = store.start("s", new double[] {0.1}, "{}", "me");
+            StoredTrial theirs = store.start("s", new double[] {0.2}, "{}", "them");
+            Thread.sleep(20);
+            store.heartbeat("s", "me");
+            List<StoredTrial> trials = store.trials("s");
+            assertThat(trials.get(0).heartbeatAt()).isGreaterThan(mine.heartbeatAt());
+            assertThat(trials.get(1).heartbeatAt()).isEqualTo(theirs.heartbeatAt());
+        }
+    }
+
+    @Test
+    void concurrentWorkersClaimDistinctTrialNumbers() throws Exception {
+        StoreLocation location = freshLocation();
+        try (StudyStore store = JdbcStudyStore.open(location)) {
+            store.open(study("shared"));
+        }
+        Set<Integer> numbers = ConcurrentHashMap.newKeySet();
+        ExecutorService workers = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<?>> futures = new java.util.ArrayList<>();
+            for (int w = 0; w < 4; w++) {
+                String worker = "w" + w;
+                futures.add(workers.submit(() -> {
+                    try (StudyStore store = JdbcStudyStore.open(location)) {
+                        for (int i = 0; i < 10; i++) {
+                            numbers.add(store.start("shared", new double[] {i}, "{}", worker).number());
+                        }
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> f : futures) {
+                f.get();
+            }
+        } finally {
+            workers.shutdown();
+        }
+        assertThat(numbers).hasSize(40);
+        try (StudyStore store = JdbcStudyStore.open(location)) {
+            assertThat(new HashSet<>(store.trials("shared").stream().map(StoredTrial::number).toList()))
+                    .isEqualTo(numbers).hasSize(40);
+        }
+    }
+
+    @Test
+    void startingATrialOfAMissingStudyNamesIt() throws Exception {
+        try (StudyStore store = JdbcStudyStore.open(freshLocation())) {
+            assertThatThrownBy(() -> store.start("nope", new double[] {0}, "{}", "w"))
+                    .isInstanceOf(StoreException.class).hasMessageContaining("study 'nope' does not exist");
+        }
+    }
+}
