@@ -49,12 +49,19 @@ final class TerrainTask implements Callable<OptimizationResult> {
     private final Data data;
     private final List<StatusListener> statusListeners;
     private final IOptimizationRunner runner;
+    private final EpochReporter reporter;
 
+    /** With the runner as the epoch reporter when it is one. */
     TerrainTask(Candidate<?> candidate, Data data, List<StatusListener> statusListeners, IOptimizationRunner runner) {
         this.candidate = candidate;
         this.data = data;
         this.statusListeners = statusListeners;
         this.runner = runner;
+        this.reporter = runner instanceof EpochReporter r ? r : null;
+    }
+
+    /** The network after training, and its score when the epochs were scored (else NaN). */
+    private record Trained(Model net, double score) {
     }
 
     @Override
@@ -65,8 +72,9 @@ final class TerrainTask implements Callable<OptimizationResult> {
                 throw new IllegalArgumentException("TerrainTaskCreator trains TerrainTrial candidates (a TerrainTrialSpace),"
                         + " got " + (candidate.getValue() == null ? "null" : candidate.getValue().getClass().getName()));
             }
-            Model net = train(trial);
-            double score = data.score(net, trial.batchSize());
+            Trained trained = train(trial);
+            Model net = trained.net();
+            double score = Double.isNaN(trained.score()) ? data.score(net, trial.batchSize()) : trained.score();
             if (!Double.isFinite(score)) {
                 return failed(start, "score " + score + " after training");
             }
@@ -81,7 +89,7 @@ final class TerrainTask implements Callable<OptimizationResult> {
         }
     }
 
-    private Model train(TerrainTrial trial) {
+    private Trained train(TerrainTrial trial) {
         int epochs = trial.epochs();
         TerrainPolicy policy = trial.policy();
         Object training = data.trainData(trial.batchSize());
@@ -93,10 +101,7 @@ final class TerrainTask implements Callable<OptimizationResult> {
             MultiLayerNetwork net = new MultiLayerNetwork(conf);
             net.init();
             net.addListeners(policy.listener());
-            for (int e = 0; e < epochs; e++) {
-                net.fit(iterator);
-            }
-            return net;
+            return fitEpochs(net, epochs, trial.batchSize(), () -> net.fit(iterator));
         }
         ComputationGraphConfiguration conf = ((GraphConfiguration) trial.network()).getConfiguration().clone();
         MultiDataSetIterator iterator = ScoreUtil.getMultiIterator(training);
@@ -105,10 +110,22 @@ final class TerrainTask implements Callable<OptimizationResult> {
         ComputationGraph net = new ComputationGraph(conf);
         net.init();
         net.addListeners(policy.listener());
-        for (int e = 0; e < epochs; e++) {
-            net.fit(iterator);
+        return fitEpochs(net, epochs, trial.batchSize(), () -> net.fit(iterator));
+    }
+
+    /** Trains {@code epochs} epochs; with a reporter, scores each and stops when it says so. */
+    private Trained fitEpochs(Model net, int epochs, int batchSize, Runnable epoch) {
+        double score = Double.NaN;
+        for (int e = 1; e <= epochs; e++) {
+            epoch.run();
+            if (reporter != null) {
+                score = data.score(net, batchSize);
+                if (reporter.afterEpoch(candidate.getIndex(), e, score).isPresent()) {
+                    break;
+                }
+            }
         }
-        return net;
+        return new Trained(net, score);
     }
 
     /**
@@ -146,7 +163,9 @@ final class TerrainTask implements Callable<OptimizationResult> {
     }
 
     private OptimizationResult failed(long start, String reason) {
-        if (runner.getConfiguration().getCandidateGenerator() instanceof SamplingCandidateGenerator generator) {
+        // a negative index is a runner's own candidate (a retrial), unknown to the generator
+        if (candidate.getIndex() >= 0
+                && runner.getConfiguration().getCandidateGenerator() instanceof SamplingCandidateGenerator generator) {
             generator.reportFailure(candidate.getIndex(), reason);
         }
         CandidateInfo info = info(CandidateStatus.Failed, null, start, reason);

@@ -150,6 +150,31 @@ public abstract class SamplingCandidateGenerator implements CandidateGenerator {
         consecutiveFailures = 0;
     }
 
+    /**
+     * Adds a trial evaluated earlier (a resumed study) to the history, as if this generator had
+     * suggested it and been told its outcome: the model learns from it and never suggests it
+     * again. Call before the first {@link #getCandidate}, in the trials' original order.
+     *
+     * @param point the trial's flat parameters, as {@link Candidate#getFlatParameters()} gave them
+     * @param score its score, or null when it failed
+     * @return the candidate index it gets here
+     */
+    public synchronized int restore(double[] point, Double score) {
+        startIfNeeded();
+        if (point.length != space.size()) {
+            throw new IllegalArgumentException("a stored trial has " + point.length + " parameters, the space has "
+                    + space.size() + "; was the search space changed?");
+        }
+        int id = history.suggested(space.snap(point));
+        if (score == null || !Double.isFinite(score)) {
+            recordFailure(id, "failed before the search was resumed");
+        } else {
+            history.complete(id, minimize ? score : -score);
+            consecutiveFailures = 0;
+        }
+        return id;
+    }
+
     /** Records that candidate {@code index} failed for {@code reason} (an exception, NaN, out of memory). */
     public synchronized void reportFailure(int index, String reason) {
         startIfNeeded();

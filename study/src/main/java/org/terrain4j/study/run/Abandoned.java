@@ -1,0 +1,51 @@
+package org.terrain4j.study.run;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Predicate;
+import org.terrain4j.study.store.StoredTrial;
+import org.terrain4j.study.store.TrialState;
+
+/**
+ * Which running trials nobody is running any more: their worker is known dead, or its last
+ * heartbeat is older than the timeout. Pure, for testing.
+ */
+final class Abandoned {
+
+    private Abandoned() {
+    }
+
+    /**
+     * @param trials the study's trials
+     * @param now the time (epoch ms)
+     * @param staleAfterMillis heartbeat age after which a worker counts as dead
+     * @param dead whether a worker is known dead (a process of this host that is gone)
+     * @param self this process's worker name: its own trials are never abandoned
+     */
+    static List<StoredTrial> find(List<StoredTrial> trials, long now, long staleAfterMillis, Predicate<String> dead,
+            String self) {
+        List<StoredTrial> abandoned = new ArrayList<>();
+        for (StoredTrial t : trials) {
+            if (t.state() == TrialState.RUNNING && !t.worker().equals(self)
+                    && (dead.test(t.worker()) || now - t.heartbeatAt() > staleAfterMillis)) {
+                abandoned.add(t);
+            }
+        }
+        return abandoned;
+    }
+
+    /** Whether a trial with {@code point} was already abandoned at least {@code times} times (then it is not retried). */
+    static boolean abandonedBefore(List<StoredTrial> trials, double[] point, int times) {
+        int count = 0;
+        for (StoredTrial t : trials) {
+            if (t.state() == TrialState.FAILED && t.reason() != null && t.reason().startsWith(REASON)
+                    && java.util.Arrays.equals(t.point(), point)) {
+                count++;
+            }
+        }
+        return count >= times;
+    }
+
+    /** How an abandoned trial's reason starts. */
+    static final String REASON = "abandoned";
+}

@@ -1,0 +1,88 @@
+package org.terrain4j.study.run;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+import java.util.function.IntPredicate;
+import java.util.function.IntUnaryOperator;
+import org.deeplearning4j.arbiter.optimize.api.OptimizationResult;
+import org.deeplearning4j.arbiter.optimize.api.saving.ResultReference;
+import org.deeplearning4j.arbiter.optimize.api.saving.ResultSaver;
+import org.deeplearning4j.nn.api.Model;
+import org.deeplearning4j.util.ModelSerializer;
+import org.terrain4j.study.store.Direction;
+
+/**
+ * Keeps the best model of a study on disk: {@code best-model.zip} (DL4J's ModelSerializer,
+ * with updater state) and {@code best-model.json} (trial number and score), each written to a
+ * temporary file and moved into place atomically, so a kill at any moment leaves the previous
+ * best or the new one, never half of one. Reads {@code best-model.json} at start, so a resumed
+ * study keeps its best. Pruned trials are never saved. Other results go to the configuration's
+ * own saver, if it had one.
+ */
+final class BestModelSaver implements ResultSaver {
+
+    static final String MODEL = "best-model.zip";
+    static final String SUMMARY = "best-model.json";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final Path folder;
+    private final Direction direction;
+    private final IntUnaryOperator trialOfCandidate;
+    private final IntPredicate pruned;
+    private final ResultSaver delegate;
+    private Double best;
+
+    BestModelSaver(Path folder, Direction direction, IntUnaryOperator trialOfCandidate, IntPredicate pruned,
+            ResultSaver delegate) throws IOException {
+        this.folder = folder;
+        this.direction = direction;
+        this.trialOfCandidate = trialOfCandidate;
+        this.pruned = pruned;
+        this.delegate = delegate;
+        Files.createDirectories(folder);
+        Path summary = folder.resolve(SUMMARY);
+        if (Files.exists(summary)) {
+            best = JSON.readTree(summary.toFile()).path("score").asDouble(Double.NaN);
+        }
+    }
+
+    @Override
+    public ResultReference saveModel(OptimizationResult result, Object modelResult) throws IOException {
+        ResultReference reference = delegate == null ? null : delegate.saveModel(result, modelResult);
+        Double score = result.getScore();
+        if (modelResult instanceof Model model && score != null && !pruned.test(result.getIndex())) {
+            synchronized (this) {
+                if (direction.better(score, best)) {
+                    Path temporary = Files.createTempFile(folder, "best-model", ".zip.tmp");
+                    ModelSerializer.writeModel(model, temporary.toFile(), true);
+                    Files.move(temporary, folder.resolve(MODEL), StandardCopyOption.ATOMIC_MOVE,
+                            StandardCopyOption.REPLACE_EXISTING);
+                    ObjectNode summary = JSON.createObjectNode();
+                    summary.put("trial", trialOfCandidate.applyAsInt(result.getIndex()));
+                    summary.put("score", score);
+                    Path summaryTemporary = Files.createTempFile(folder, "best-model", ".json.tmp");
+                    JSON.writeValue(summaryTemporary.toFile(), summary);
+                    Files.move(summaryTemporary, folder.resolve(SUMMARY), StandardCopyOption.ATOMIC_MOVE,
+                            StandardCopyOption.REPLACE_EXISTING);
+                    best = score;
+                }
+            }
+        }
+        return reference;
+    }
+
+    @Override
+    public List<Class<?>> getSupportedCandidateTypes() {
+        return delegate == null ? List.of(Object.class) : delegate.getSupportedCandidateTypes();
+    }
+
+    @Override
+    public List<Class<?>> getSupportedModelTypes() {
+        return List.of(Model.class);
+    }
+}

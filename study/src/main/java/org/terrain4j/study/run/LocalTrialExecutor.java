@@ -1,0 +1,54 @@
+package org.terrain4j.study.run;
+
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.deeplearning4j.arbiter.optimize.api.Candidate;
+import org.deeplearning4j.arbiter.optimize.api.OptimizationResult;
+
+/** Trials on {@code parallelism} threads of this process (set OMP_NUM_THREADS so they share the cores). */
+public final class LocalTrialExecutor implements TrialExecutor {
+
+    private final int parallelism;
+    private final ExecutorService threads;
+
+    public LocalTrialExecutor(int parallelism) {
+        if (parallelism < 1) {
+            throw new IllegalArgumentException("--parallel must be at least 1, got " + parallelism);
+        }
+        this.parallelism = parallelism;
+        AtomicInteger count = new AtomicInteger();
+        this.threads = Executors.newFixedThreadPool(parallelism, r -> {
+            Thread t = new Thread(r, "terrain-trial-" + count.getAndIncrement());
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    @Override
+    public int parallelism() {
+        return parallelism;
+    }
+
+    @Override
+    public CompletableFuture<OptimizationResult> execute(Candidate<?> candidate, StudyRunner runner) {
+        return CompletableFuture.supplyAsync(() -> {
+            try {
+                return runner.createTask(candidate).call();
+            } catch (Exception e) {
+                throw new java.util.concurrent.CompletionException(e);
+            }
+        }, threads);
+    }
+
+    @Override
+    public void close() {
+        threads.shutdownNow();
+    }
+
+    @Override
+    public String toString() {
+        return "local[" + parallelism + "]";
+    }
+}

@@ -1,0 +1,26 @@
+package org.terrain4j.study.run;
+
+import java.util.concurrent.CompletableFuture;
+import org.deeplearning4j.arbiter.optimize.api.Candidate;
+import org.deeplearning4j.arbiter.optimize.api.OptimizationResult;
+
+/**
+ * Where a study's trials train: threads of this process ({@link LocalTrialExecutor}) or, in
+ * the terrain-spark module, Spark executors. The generator and the store stay with the
+ * {@link StudyRunner}, which asks for at most {@link #parallelism()} trials at a time.
+ */
+public interface TrialExecutor extends AutoCloseable {
+
+    /** How many trials train at once. */
+    int parallelism();
+
+    /**
+     * Starts training {@code candidate} with {@code runner}'s task creator, data and score
+     * function; the future completes with its result (a failed one when it threw).
+     */
+    CompletableFuture<OptimizationResult> execute(Candidate<?> candidate, StudyRunner runner);
+
+    /** Stops taking trials and releases the threads or the cluster connection. */
+    @Override
+    void close();
+}

@@ -1,0 +1,218 @@
+package org.terrain4j.study.run;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.deeplearning4j.arbiter.MultiLayerSpace;
+import org.deeplearning4j.arbiter.conf.updater.SgdSpace;
+import org.deeplearning4j.arbiter.layers.DenseLayerSpace;
+import org.deeplearning4j.arbiter.layers.OutputLayerSpace;
+import org.deeplearning4j.arbiter.optimize.api.CandidateGenerator;
+import org.deeplearning4j.arbiter.optimize.api.ParameterSpace;
+import org.deeplearning4j.arbiter.optimize.api.score.ScoreFunction;
+import org.deeplearning4j.arbiter.optimize.api.termination.MaxCandidatesCondition;
+import org.deeplearning4j.arbiter.optimize.config.OptimizationConfiguration;
+import org.deeplearning4j.arbiter.optimize.distribution.LogUniformDistribution;
+import org.deeplearning4j.arbiter.optimize.generator.RandomSearchGenerator;
+import org.deeplearning4j.arbiter.optimize.parameter.continuous.ContinuousParameterSpace;
+import org.deeplearning4j.arbiter.optimize.parameter.discrete.DiscreteParameterSpace;
+import org.deeplearning4j.arbiter.optimize.parameter.integer.IntegerParameterSpace;
+import org.deeplearning4j.arbiter.scoring.impl.EvaluationScoreFunction;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.deeplearning4j.util.ModelSerializer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.nd4j.evaluation.classification.Evaluation;
+import org.nd4j.linalg.activations.Activation;
+import org.nd4j.linalg.lossfunctions.LossFunctions.LossFunction;
+import org.terrain4j.arbiter.TerrainPolicySpace;
+import org.terrain4j.arbiter.TerrainTrialSpace;
+import org.terrain4j.search.arbiter.GeneratorExhaustedCondition;
+import org.terrain4j.search.arbiter.TpeSearchGenerator;
+import org.terrain4j.study.prune.PercentilePruner;
+import org.terrain4j.study.prune.Pruner;
+import org.terrain4j.study.store.JdbcStudyStore;
+import org.terrain4j.study.store.StoreException;
+import org.terrain4j.study.store.StoreLocation;
+import org.terrain4j.study.store.StoredTrial;
+import org.terrain4j.study.store.StudyStore;
+import org.terrain4j.study.store.TrialState;
+import org.terrain4j.study.testing.BlobsDataSource;
+
+/** The study runner on real DL4J training (Gaussian blobs) with a real SQLite store. */
+class StudyRunnerTest {
+
+    private static final ScoreFunction ACCURACY = new EvaluationScoreFunction(Evaluation.Metric.ACCURACY);
+
+    @TempDir
+    Path folder;
+
+    static TerrainTrialSpace space(ParameterSpace<Double> learningRate, int epochs) {
+        MultiLayerSpace network = new MultiLayerSpace.Builder().seed(3)
+                .updater(new SgdSpace(learningRate))
+                .addLayer(new DenseLayerSpace.Builder().nIn(4).nOut(new IntegerParameterSpace(4, 16))
+                        .activation(Activation.TANH).build())
+                .addLayer(new OutputLayerSpace.Builder().nOut(3).activation(Activation.SOFTMAX)
+                        .lossFunction(LossFunction.MCXENT).build())
+                .numEpochs(epochs).build();
+        return new TerrainTrialSpace(network, TerrainPolicySpace.builder().build(), new DiscreteParameterSpace<>(16, 32));
+    }
+
+    static TerrainTrialSpace space(int epochs) {
+        return space(new ContinuousParameterSpace(new LogUniformDistribution(1e-4, 1.0)), epochs);
+    }
+
+    static OptimizationConfiguration configuration(CandidateGenerator generator, int trials) {
+        return new OptimizationConfiguration.Builder().candidateGenerator(generator)
+                .dataSource(BlobsDataSource.class, new java.util.Properties()).scoreFunction(ACCURACY)
+                .terminationConditions(new MaxCandidatesCondition(trials), new GeneratorExhaustedCondition()).build();
+    }
+
+    static CandidateGenerator tpe(TerrainTrialSpace space) {
+        return TpeSearchGenerator.builder(space).scoreFunction(ACCURACY).seed(5).build();
+    }
+
+    static CandidateGenerator random(TerrainTrialSpace space) {
+        RandomSearchGenerator random = new RandomSearchGenerator(space, null);
+        random.setRngSeed(5);
+        return random;
+    }
+
+    StudyStore store() {
+        return JdbcStudyStore.open(StoreLocation.parse("sqlite:" + folder.resolve("studies.db")));
+    }
+
+    void run(StudyStore store, CandidateGenerator generator, int trials, Pruner pruner) {
+        StudyRunner.builder(configuration(generator, trials)).store(store).study("blobs").pruner(pruner)
+                .modelFolder(folder.resolve("models")).build().execute();
+    }
+
+    @Test
+    void recordsEveryTrialWithItsEpochScoresAndKeepsTheBestModel() throws Exception {
+        try (StudyStore store = store()) {
+            run(store, tpe(space(3)), 5, Pruner.NONE);
+            List<StoredTrial> trials = store.trials("blobs");
+            assertThat(trials).hasSize(5).allSatisfy(t -> {
+                assertThat(t.state()).isEqualTo(TrialState.COMPLETE);
+                assertThat(t.intermediate()).hasSize(3);
+                assertThat(t.score()).isEqualTo(t.intermediate().get(2));
+                assertThat(t.parameters()).contains("TerrainTrial");
+            });
+            StoredTrial best = trials.stream().max(java.util.Comparator.comparingDouble(StoredTrial::score)).orElseThrow();
+            var summary = new ObjectMapper().readTree(folder.resolve("models/best-model.json").toFile());
+            assertThat(summary.get("score").asDouble()).isEqualTo(best.score());
+            assertThat(summary.get("trial").asInt()).isEqualTo(best.number());
+            MultiLayerNetwork model = ModelSerializer.restoreMultiLayerNetwork(folder.resolve("models/best-model.zip").toFile());
+            assertThat(model.numParams()).isPositive();
+        }
+    }
+
+    @Test
+    void resumingTpeContinuesTheStudyWithoutRepeatingAConfiguration() {
+        try (StudyStore store = store()) {
+            run(store, tpe(space(2)), 4, Pruner.NONE);
+            List<double[]> before = store.trials("blobs").stream().map(StoredTrial::point).toList();
+            run(store, tpe(space(2)), 8, Pruner.NONE);
+            List<StoredTrial> after = store.trials("blobs");
+            assertThat(after).hasSize(8).allSatisfy(t -> assertThat(t.state()).isEqualTo(TrialState.COMPLETE));
+            for (int i = 0; i < 4; i++) {
+                assertThat(after.get(i).point()).containsExactly(before.get(i));
+            }
+            Set<String> distinct = after.stream().map(t -> java.util.Arrays.toString(t.point())).collect(Collectors.toSet());
+            assertThat(distinct).hasSize(8);
+        }
+    }
+
+    @Test
+    void resumingArbitersRandomSearchReplaysItAndGoesOnAsIfUninterrupted() throws Exception {
+        List<double[]> uninterrupted;
+        try (StudyStore store = JdbcStudyStore.open(StoreLocation.parse("sqlite:" + folder.resolve("once.db")))) {
+            StudyRunner.builder(configuration(random(space(1)), 6)).store(store).study("blobs").build().execute();
+            uninterrupted = store.trials("blobs").stream().map(StoredTrial::point).toList();
+        }
+        try (StudyStore store = store()) {
+            run(store, random(space(1)), 3, Pruner.NONE);
+            run(store, random(space(1)), 6, Pruner.NONE);
+            List<double[]> resumed = store.trials("blobs").stream().map(StoredTrial::point).toList();
+            assertThat(resumed).hasSize(6);
+            for (int i = 0; i < 6; i++) {
+                assertThat(resumed.get(i)).containsExactly(uninterrupted.get(i));
+            }
+        }
+    }
+
+    @Test
+    void resumingWithAnotherSeedIsRefusedNotMixedIn() {
+        try (StudyStore store = store()) {
+            run(store, random(space(1)), 2, Pruner.NONE);
+            RandomSearchGenerator other = new RandomSearchGenerator(space(1), null);
+            other.setRngSeed(99);
+            assertThatThrownBy(() -> run(store, other, 4, Pruner.NONE)).isInstanceOf(StoreException.class)
+                    .hasMessageContaining("does not reproduce trial 0");
+            assertThat(store.trials("blobs")).hasSize(2);
+        }
+    }
+
+    @Test
+    void trialsOfADeadWorkerAreMarkedAbandonedAndTrainedAgain() throws Exception {
+        Process gone = new ProcessBuilder("true").start();
+        gone.waitFor();
+        String deadWorker = Worker.current().replaceFirst(":\\d+$", ":" + gone.pid());
+        TerrainTrialSpace space = space(1);
+        double[] point = new double[((TpeSearchGenerator) tpe(space)).searchSpace().size()];
+        java.util.Arrays.fill(point, 0.5);
+        try (StudyStore store = store()) {
+            store.open(StudyRunner.builder(configuration(tpe(space), 1)).store(store).study("blobs").build().definition());
+            store.start("blobs", point, "left running", deadWorker);
+            run(store, tpe(space), 3, Pruner.NONE);
+            List<StoredTrial> trials = store.trials("blobs");
+            assertThat(trials.get(0).state()).isEqualTo(TrialState.FAILED);
+            assertThat(trials.get(0).reason()).startsWith("abandoned: worker " + deadWorker).contains("trained again");
+            assertThat(trials.get(1).point()).containsExactly(point);
+            assertThat(trials.get(1).state()).isEqualTo(TrialState.COMPLETE);
+            assertThat(trials).hasSize(4);
+        }
+    }
+
+    @Test
+    void thePrunerStopsPoorTrialsEarlyAndTheyAreRecordedPruned() {
+        try (StudyStore store = store()) {
+            run(store, random(space(6)), 10, new PercentilePruner(50, 2, 1, 1, 1));
+            List<StoredTrial> trials = store.trials("blobs");
+            List<StoredTrial> pruned = trials.stream().filter(t -> t.state() == TrialState.PRUNED).toList();
+            assertThat(pruned).isNotEmpty().allSatisfy(t -> {
+                assertThat(t.intermediate().size()).isLessThan(6);
+                assertThat(t.score()).isEqualTo(t.intermediate().get(t.intermediate().size() - 1));
+                assertThat(t.reason()).contains("below the median");
+            });
+            assertThat(trials.stream().filter(t -> t.state() == TrialState.COMPLETE)).allSatisfy(
+                    t -> assertThat(t.intermediate()).hasSize(6));
+        }
+    }
+
+    @Test
+    void aTrialThatThrowsIsRecordedFailedAndTheSearchGoesOn() {
+        java.util.Properties properties = new java.util.Properties();
+        properties.setProperty(BlobsDataSource.BROKEN_BATCH_SIZE, "32");
+        OptimizationConfiguration configuration = new OptimizationConfiguration.Builder().candidateGenerator(random(space(1)))
+                .dataSource(BlobsDataSource.class, properties).scoreFunction(ACCURACY)
+                .terminationConditions(new MaxCandidatesCondition(6)).build();
+        try (StudyStore store = store()) {
+            StudyRunner.builder(configuration).store(store).study("blobs").modelFolder(folder.resolve("models")).build().execute();
+            List<StoredTrial> trials = store.trials("blobs");
+            assertThat(trials).hasSize(6);
+            Set<TrialState> states = new HashSet<>(trials.stream().map(StoredTrial::state).toList());
+            assertThat(states).contains(TrialState.FAILED, TrialState.COMPLETE);
+            assertThat(trials.stream().filter(t -> t.state() == TrialState.FAILED))
+                    .allSatisfy(t -> assertThat(t.reason()).contains("disk read error"));
+            assertThat(Files.exists(folder.resolve("models/best-model.zip"))).isTrue();
+        }
+    }
+}
