@@ -1,12 +1,20 @@
 package org.terrain4j.cli;
 
 import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.terrain4j.searchdemo.DigitsSearch;
 import org.terrain4j.searchdemo.GeneratorKind;
-import org.terrain4j.searchdemo.TrialRecord;
+import org.terrain4j.searchdemo.StudySettings;
 import org.terrain4j.searchdemo.TrialTable;
+import org.terrain4j.study.prune.Pruners;
+import org.terrain4j.study.store.StoreLocation;
+import org.terrain4j.study.store.StoredTrial;
+import org.terrain4j.study.store.TrialState;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -20,7 +28,8 @@ import picocli.CommandLine.Spec;
         versionProvider = VersionProvider.class,
         description = {"Hyperparameter search on the digits network (learning rate, Terrain's schedule family, "
                 + "batch size, hidden width) with Arbiter's random search or Terrain's Bayesian or TPE generator; "
-                + "prints each trial as it finishes and the best configuration at the end."})
+                + "prints each trial as it finishes and the best configuration at the end. Every trial is recorded in a "
+                + "study store (SQLite by default); --resume continues a study, --pruner stops poor trials early."})
 final class SearchCommand implements Callable<Integer> {
 
     @Spec
@@ -45,30 +54,66 @@ final class SearchCommand implements Callable<Integer> {
     @Option(names = "--parallel", paramLabel = "N", description = "Trials trained at once (default: ${DEFAULT-VALUE}).")
     private int parallel = 1;
 
+    @Option(names = "--storage", paramLabel = "STORE", description = "Where the study is kept: sqlite:PATH or "
+            + "postgresql://HOST[:PORT]/DATABASE (credentials from TERRAIN_DB_USER/TERRAIN_DB_PASSWORD or PGUSER/PGPASSWORD; "
+            + "default: ${DEFAULT-VALUE}).")
+    private String storage = StoreLocation.DEFAULT;
+
+    @Option(names = "--study", paramLabel = "NAME", description = "The study's name (default: digits-GENERATOR-seedS).")
+    private String study;
+
+    @Option(names = "--resume", description = "Continue the study if it exists: its finished trials count towards --trials "
+            + "and are never trained again; trials a killed run left are trained again.")
+    private boolean resume;
+
+    @Option(names = "--pruner", paramLabel = "NAME", description = "Stop poor trials early: " + Pruners.NAMES
+            + " (default: ${DEFAULT-VALUE}).")
+    private String pruner = "none";
+
+    @Option(names = "--prune-patience", paramLabel = "N", description = "Ask the pruner only after N epochs without "
+            + "improvement (default: ${DEFAULT-VALUE}: every epoch).")
+    private int prunePatience;
+
+    @Option(names = "--models", paramLabel = "DIR", description = "Keep the best model here as best-model.zip "
+            + "(default: terrain-models/STUDY).")
+    private Path models;
+
     @Override
     public Integer call() {
         DigitsSearch search;
+        StudySettings settings;
         try {
             search = new DigitsSearch(generator, trials, seed, epochs, parallel);
+            String name = study == null ? search.defaultStudyName() : study;
+            settings = new StudySettings(StoreLocation.parse(storage), name, resume, pruner, prunePatience,
+                    models == null ? Path.of("terrain-models", name) : models);
+            settings.pruner(epochs);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
         PrintWriter out = spec.commandLine().getOut();
-        out.printf(Locale.ROOT, "digits: %s search, %d trials of %d epochs, seed %d%n",
-                generator.name().toLowerCase(Locale.ROOT), trials, epochs, seed);
+        out.printf(Locale.ROOT, "digits: %s search, %d trials of %d epochs, seed %d; study '%s' in %s, pruner %s%n",
+                generator.name().toLowerCase(Locale.ROOT), trials, epochs, seed, settings.study(), settings.storage(),
+                settings.pruner(epochs));
         TrialTable table = new TrialTable(out);
         table.printHeader();
-        search.run(table);
-        long failed = table.records().stream().filter(r -> !r.complete()).count();
-        TrialRecord best = table.best().orElse(null);
-        if (best == null) {
-            spec.commandLine().getErr().printf("terrain search: every trial failed (%d); the first failure: %s%n",
-                    failed, table.records().isEmpty() ? "none recorded" : table.records().get(0).failure());
+        List<StoredTrial> all = search.run(table, settings);
+        long failed = all.stream().filter(t -> t.state() == TrialState.FAILED).count();
+        long pruned = all.stream().filter(t -> t.state() == TrialState.PRUNED).count();
+        Optional<StoredTrial> best = all.stream().filter(t -> t.state() == TrialState.COMPLETE)
+                .max(Comparator.comparingDouble(StoredTrial::score));
+        if (best.isEmpty()) {
+            spec.commandLine().getErr().printf("terrain search: no trial of study '%s' completed (%d failed, %d pruned)%s%n",
+                    settings.study(), failed, pruned, table.records().isEmpty() ? "" : "; the first failure: "
+                    + table.records().get(0).failure());
             return 1;
         }
-        out.printf(Locale.ROOT, "best: trial %d, validation accuracy %.4f: learning rate %.4g, width %d, schedule %s,"
-                + " batch size %d (%d of %d trials complete)%n", best.index(), best.score(), best.learningRate(),
-                best.width(), best.schedule(), best.batchSize(), table.records().size() - failed, table.records().size());
+        StoredTrial b = best.get();
+        out.printf(Locale.ROOT, "best: trial %d, validation accuracy %.4f: %s (%d trials: %d complete, %d pruned, %d failed)%n",
+                b.number(), b.score(), b.parameters(), all.size(), all.size() - failed - pruned, pruned, failed);
+        if (settings.models() != null) {
+            out.printf("best model: %s%n", settings.models().resolve("best-model.zip"));
+        }
         out.flush();
         return 0;
     }

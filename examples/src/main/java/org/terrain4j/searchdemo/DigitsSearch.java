@@ -1,5 +1,6 @@
 package org.terrain4j.searchdemo;
 
+import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import org.deeplearning4j.arbiter.MultiLayerSpace;
@@ -15,17 +16,21 @@ import org.deeplearning4j.arbiter.optimize.distribution.LogUniformDistribution;
 import org.deeplearning4j.arbiter.optimize.parameter.continuous.ContinuousParameterSpace;
 import org.deeplearning4j.arbiter.optimize.parameter.discrete.DiscreteParameterSpace;
 import org.deeplearning4j.arbiter.optimize.parameter.integer.IntegerParameterSpace;
-import org.deeplearning4j.arbiter.optimize.runner.LocalOptimizationRunner;
 import org.deeplearning4j.arbiter.scoring.impl.EvaluationScoreFunction;
 import org.nd4j.evaluation.classification.Evaluation;
 import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.lossfunctions.LossFunctions.LossFunction;
 import org.terrain4j.arbiter.ScheduleFamily;
 import org.terrain4j.arbiter.TerrainPolicySpace;
-import org.terrain4j.arbiter.TerrainTaskCreator;
+import org.terrain4j.arbiter.TerrainTrial;
 import org.terrain4j.arbiter.TerrainTrialSpace;
 import org.terrain4j.search.arbiter.FailureLimitCondition;
 import org.terrain4j.search.arbiter.GeneratorExhaustedCondition;
+import org.terrain4j.study.run.LocalTrialExecutor;
+import org.terrain4j.study.run.StudyRunner;
+import org.terrain4j.study.store.JdbcStudyStore;
+import org.terrain4j.study.store.StoredTrial;
+import org.terrain4j.study.store.StudyStore;
 
 /**
  * The digits search: an MLP 64-h-10 trained with Nesterov momentum for a fixed number of
@@ -71,21 +76,56 @@ public record DigitsSearch(GeneratorKind generator, int trials, long seed, int e
         return new TerrainTrialSpace(network, policy, new DiscreteParameterSpace<>(16, 32, 64, 128));
     }
 
-    /** Runs the search, reporting each finished trial to {@code table}. */
-    public void run(TrialTable table) {
+    /** The default study name: {@code digits-GENERATOR-seedS}. */
+    public String defaultStudyName() {
+        return "digits-" + generator.name().toLowerCase(java.util.Locale.ROOT) + "-seed" + seed;
+    }
+
+    /** The Arbiter configuration: the generator, the digits data, accuracy, and the trial budget. */
+    public OptimizationConfiguration configuration() {
         ScoreFunction score = new EvaluationScoreFunction(Evaluation.Metric.ACCURACY);
         CandidateGenerator candidates = generator.create(space(), score, seed, trials);
         Properties properties = new Properties();
         properties.setProperty(DigitsDataSource.SEED, Long.toString(seed));
-        OptimizationConfiguration configuration = new OptimizationConfiguration.Builder()
+        return new OptimizationConfiguration.Builder()
                 .candidateGenerator(candidates)
                 .dataSource(DigitsDataSource.class, properties)
                 .scoreFunction(score)
                 .terminationConditions(new MaxCandidatesCondition(trials), new GeneratorExhaustedCondition(),
                         new FailureLimitCondition(10), new MaxTimeCondition(7, TimeUnit.DAYS))
                 .build();
-        LocalOptimizationRunner runner = new LocalOptimizationRunner(parallel, configuration, new TerrainTaskCreator());
-        runner.addListeners(table);
-        runner.execute();
+    }
+
+    /**
+     * Runs the search as a study in {@code settings}' store, reporting each finished trial to
+     * {@code table}: a new study, or, with {@code resume}, the rest of an existing one (the
+     * trial budget counts its earlier trials).
+     *
+     * @return the study's trials when the search ends
+     * @throws IllegalArgumentException when the study exists and {@code resume} is off
+     */
+    public List<StoredTrial> run(TrialTable table, StudySettings settings) {
+        try (StudyStore store = JdbcStudyStore.open(settings.storage())) {
+            if (!settings.resume() && store.find(settings.study()).isPresent() && !store.trials(settings.study()).isEmpty()) {
+                throw new IllegalArgumentException("study '" + settings.study() + "' in " + settings.storage() + " already has "
+                        + store.trials(settings.study()).size() + " trials; pass --resume to continue it, or another --study");
+            }
+            StudyRunner runner = StudyRunner.builder(configuration()).store(store).study(settings.study())
+                    .executor(new LocalTrialExecutor(parallel)).pruner(settings.pruner(epochs))
+                    .modelFolder(settings.models()).describer(DigitsSearch::describe).build();
+            runner.addListeners(table);
+            runner.execute();
+            return store.trials(settings.study());
+        }
+    }
+
+    /** A digits candidate in one line of JSON: learning rate, width, schedule and batch size. */
+    static String describe(Object candidate) {
+        if (!(candidate instanceof TerrainTrial trial)) {
+            return String.valueOf(candidate);
+        }
+        TrialRecord r = TrialRecord.of(-1, trial, true, null, 0, null);
+        return String.format(java.util.Locale.ROOT, "{\"learningRate\": %.6g, \"width\": %d, \"schedule\": \"%s\", \"batchSize\": %d}",
+                r.learningRate(), r.width(), r.schedule(), r.batchSize());
     }
 }

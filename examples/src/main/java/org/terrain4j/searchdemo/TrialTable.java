@@ -13,6 +13,7 @@ import org.deeplearning4j.arbiter.optimize.runner.CandidateStatus;
 import org.deeplearning4j.arbiter.optimize.runner.IOptimizationRunner;
 import org.deeplearning4j.arbiter.optimize.runner.listener.StatusListener;
 import org.terrain4j.arbiter.TerrainTrial;
+import org.terrain4j.study.run.StudyRunner;
 
 /**
  * A status listener that prints one row per finished trial as it finishes (a live table) and
@@ -44,21 +45,31 @@ public final class TrialTable implements StatusListener {
                 : (info.getEndTime() - info.getStartTime()) / 1000.0;
         TrialRecord record = TrialRecord.of(info.getIndex(), trial, complete, info.getScore(), seconds,
                 info.getExceptionStackTrace());
+        if (runner instanceof StudyRunner study) {
+            record = TrialRecord.of(study.trialNumber(info.getIndex()), trial, complete, info.getScore(), seconds,
+                    info.getExceptionStackTrace());
+            if (study.prunedReason(info.getIndex()).isPresent()) {
+                record = record.asPruned();
+            }
+        }
         records.add(record);
         double best = best().map(TrialRecord::score).orElse(Double.NaN);
+        if (runner instanceof StudyRunner study && study.bestScore() != null && !(best >= study.bestScore())) {
+            best = study.bestScore(); // a resumed study's earlier trials
+        }
         synchronized (out) {
             out.printf(Locale.ROOT, "%6d  %-8s  %7.4f  %7.4f  %6.3g  %5d  %-10s  %5d  %7.1f%s%n", record.index(),
-                    complete ? "complete" : "FAILED", record.score(), best, record.learningRate(), record.width(),
+                    !complete ? "FAILED" : record.pruned() ? "pruned" : "complete", record.score(), best, record.learningRate(), record.width(),
                     record.schedule(), record.batchSize(), record.seconds(),
                     complete ? "" : "  " + record.failure());
             out.flush();
         }
     }
 
-    /** The best complete trial so far. */
+    /** The best complete (not pruned) trial so far. */
     public Optional<TrialRecord> best() {
         synchronized (records) {
-            return records.stream().filter(TrialRecord::complete).max(Comparator.comparingDouble(TrialRecord::score));
+            return records.stream().filter(r -> r.complete() && !r.pruned()).max(Comparator.comparingDouble(TrialRecord::score));
         }
     }
 

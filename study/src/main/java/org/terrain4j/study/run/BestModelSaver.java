@@ -45,6 +45,11 @@ final class BestModelSaver implements ResultSaver {
         this.pruned = pruned;
         this.delegate = delegate;
         Files.createDirectories(folder);
+        try (var leftovers = Files.newDirectoryStream(folder, "best-model*.tmp")) {
+            for (Path leftover : leftovers) {
+                Files.deleteIfExists(leftover); // a process killed while saving
+            }
+        }
         Path summary = folder.resolve(SUMMARY);
         if (Files.exists(summary)) {
             best = JSON.readTree(summary.toFile()).path("score").asDouble(Double.NaN);

@@ -60,7 +60,8 @@ import org.terrain4j.study.store.TrialState;
  *       study has, each checked to be the stored one;</li>
  *   <li>trials left running by a process that died (gone from this host, or silent for longer
  *       than the stale timeout) are marked failed as abandoned and trained again as new trials,
- *       once per configuration;</li>
+ *       up to three times per configuration (a configuration that kills its process is not
+ *       retried for ever);</li>
  *   <li>termination conditions count the study's earlier trials: {@code MaxCandidatesCondition(50)}
  *       ends the study at 50 trials in all.</li>
  * </ul>
@@ -70,6 +71,8 @@ import org.terrain4j.study.store.TrialState;
 public final class StudyRunner implements IOptimizationRunner, EpochReporter {
 
     private static final Logger LOG = LoggerFactory.getLogger(StudyRunner.class);
+    /** How often one configuration is trained again after its worker died. */
+    private static final int MAX_RETRIES = 3;
 
     private final OptimizationConfiguration config;
     private final TaskCreator taskCreator;
@@ -81,6 +84,7 @@ public final class StudyRunner implements IOptimizationRunner, EpochReporter {
     private final long heartbeatMillis;
     private final long staleAfterMillis;
     private final String worker;
+    private final java.util.function.Function<Object, String> describer;
     private final Direction direction;
     private final List<StatusListener> listeners = new CopyOnWriteArrayList<>();
 
@@ -119,6 +123,7 @@ public final class StudyRunner implements IOptimizationRunner, EpochReporter {
         this.heartbeatMillis = b.heartbeatMillis;
         this.staleAfterMillis = b.staleAfterMillis;
         this.worker = b.worker;
+        this.describer = b.describer;
         this.direction = Direction.of(config.getScoreFunction().minimize());
         this.sharedStudy = b.shared;
     }
@@ -252,9 +257,15 @@ public final class StudyRunner implements IOptimizationRunner, EpochReporter {
         executor.execute(candidate, this).whenComplete((result, error) -> finished.add(new Finished(candidate, result, error)));
     }
 
-    private static String describe(Candidate<?> candidate) {
-        Object value = candidate.getValue();
-        return value == null ? "null" : value.toString();
+    private String describe(Candidate<?> candidate) {
+        if (candidate.getValue() == null) {
+            return java.util.Arrays.toString(candidate.getFlatParameters());
+        }
+        try {
+            return describer.apply(candidate.getValue());
+        } catch (RuntimeException e) {
+            return java.util.Arrays.toString(candidate.getFlatParameters());
+        }
     }
 
     private void record(Finished done) {
@@ -317,9 +328,10 @@ public final class StudyRunner implements IOptimizationRunner, EpochReporter {
         List<StoredTrial> abandoned = Abandoned.find(trials, System.currentTimeMillis(), staleAfterMillis,
                 Worker::deadOnThisHost, worker);
         for (StoredTrial t : abandoned) {
-            boolean retry = !Abandoned.abandonedBefore(trials, t.point(), 1);
+            boolean retry = !Abandoned.abandonedBefore(trials, t.point(), MAX_RETRIES);
             String reason = Abandoned.REASON + ": worker " + t.worker() + " stopped (last heartbeat "
-                    + java.time.Instant.ofEpochMilli(t.heartbeatAt()) + ")" + (retry ? "; trained again" : "; abandoned twice, not retried");
+                    + java.time.Instant.ofEpochMilli(t.heartbeatAt()) + ")" + (retry ? "; trained again"
+                    : "; abandoned " + (MAX_RETRIES + 1) + " times, not retried (does this configuration kill the process?)");
             if (store.finish(studyName, t.number(), TrialState.FAILED, null, reason) && retry) {
                 retries.add(t.point());
             }
@@ -544,6 +556,7 @@ public final class StudyRunner implements IOptimizationRunner, EpochReporter {
         private long staleAfterMillis = 120_000;
         private String worker = Worker.current();
         private boolean shared;
+        private java.util.function.Function<Object, String> describer = String::valueOf;
 
         private Builder(OptimizationConfiguration configuration) {
             this.configuration = configuration;
@@ -602,6 +615,15 @@ public final class StudyRunner implements IOptimizationRunner, EpochReporter {
         /** This process's name in the store ({@code host:pid} by default). */
         public Builder worker(String worker) {
             this.worker = Objects.requireNonNull(worker, "worker");
+            return this;
+        }
+
+        /**
+         * How a candidate's configuration is described in the store's {@code parameters} (what
+         * {@code terrain studies show} prints): its {@code toString} by default.
+         */
+        public Builder describer(java.util.function.Function<Object, String> describer) {
+            this.describer = Objects.requireNonNull(describer, "describer");
             return this;
         }
 

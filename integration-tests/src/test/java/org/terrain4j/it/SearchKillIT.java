@@ -1,0 +1,113 @@
+package org.terrain4j.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.terrain4j.cli.TerrainCommand;
+import org.terrain4j.study.store.JdbcStudyStore;
+import org.terrain4j.study.store.StoreLocation;
+import org.terrain4j.study.store.StoredTrial;
+import org.terrain4j.study.store.StudyStore;
+import org.terrain4j.study.store.TrialState;
+
+/**
+ * {@code terrain search --resume} killed with SIGKILL at random moments, twelve times, then run
+ * to the end: every trial that had finished before a kill is still there, unchanged; no
+ * configuration completes twice; the trials a kill interrupted are recorded as abandoned and
+ * trained again; the study ends with exactly the trial budget of finished trials.
+ */
+class SearchKillIT {
+
+    private static final int TRIALS = 120;
+    private static final int KILLS = 12;
+
+    @TempDir
+    Path folder;
+
+    private Process start(Path db) throws Exception {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), TerrainCommand.class.getName(),
+                "search", "--generator", "tpe", "--trials", Integer.toString(TRIALS), "--epochs", "1", "--seed", "3",
+                "--storage", "sqlite:" + db, "--study", "kill", "--resume", "--models", folder.resolve("models").toString()));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(folder.resolve("search.log").toFile());
+        builder.environment().put("OMP_NUM_THREADS", "1");
+        return builder.start();
+    }
+
+    @Test
+    void aSearchKilledAtRandomMomentsAndResumedLosesNothingAndRepeatsNothing() throws Exception {
+        Path db = folder.resolve("kill.db");
+        StoreLocation location = StoreLocation.parse("sqlite:" + db);
+        Random random = new Random(11);
+        Map<Integer, StoredTrial> finishedBefore = new HashMap<>();
+        int kills = 0;
+        while (kills < KILLS) {
+            Process search = start(db);
+            boolean ended = search.waitFor(1500 + random.nextInt(4000), TimeUnit.MILLISECONDS);
+            assertThat(ended).as("the search ended before kill %d: %s", kills + 1,
+                    ended ? java.nio.file.Files.readString(folder.resolve("search.log")) : "").isFalse();
+            search.destroyForcibly(); // SIGKILL
+            search.waitFor();
+            kills++;
+            if (!java.nio.file.Files.exists(db)) {
+                continue;
+            }
+            try (StudyStore store = JdbcStudyStore.open(location)) {
+                for (StoredTrial t : store.trials("kill")) {
+                    StoredTrial before = finishedBefore.get(t.number());
+                    if (before != null) {
+                        assertThat(t.state()).as("trial %d after kill %d", t.number(), kills).isEqualTo(before.state());
+                        assertThat(t.score()).isEqualTo(before.score());
+                        assertThat(t.point()).containsExactly(before.point());
+                    }
+                    if (t.state().finished()) {
+                        finishedBefore.put(t.number(), t);
+                    }
+                }
+            }
+        }
+        Process last = start(db);
+        assertThat(last.waitFor(10, TimeUnit.MINUTES)).isTrue();
+        assertThat(last.exitValue()).as(java.nio.file.Files.readString(folder.resolve("search.log"))).isZero();
+
+        try (StudyStore store = JdbcStudyStore.open(location)) {
+            List<StoredTrial> trials = store.trials("kill");
+            for (StoredTrial before : finishedBefore.values()) {
+                StoredTrial now = trials.get(before.number());
+                assertThat(now.state()).isEqualTo(before.state());
+                assertThat(now.score()).isEqualTo(before.score());
+            }
+            List<StoredTrial> abandoned = trials.stream()
+                    .filter(t -> t.state() == TrialState.FAILED && t.reason().startsWith("abandoned")).toList();
+            List<StoredTrial> counted = trials.stream().filter(t -> !abandoned.contains(t)).toList();
+            assertThat(counted).as("the budget, in finished trials").hasSize(TRIALS)
+                    .allSatisfy(t -> assertThat(t.state()).isIn(TrialState.COMPLETE, TrialState.PRUNED));
+            Set<String> points = new HashSet<>();
+            for (StoredTrial t : counted) {
+                assertThat(points.add(Arrays.toString(t.point()))).as("trial %d repeats a configuration", t.number()).isTrue();
+            }
+            assertThat(abandoned).as("kills during training leave abandoned trials").isNotEmpty();
+            for (StoredTrial a : abandoned) {
+                if (!a.reason().contains("trained again")) {
+                    assertThat(a.reason()).contains("not retried");
+                    continue;
+                }
+                assertThat(trials.stream().filter(t -> t.number() > a.number() && Arrays.equals(t.point(), a.point())))
+                        .as("abandoned trial %d trained again", a.number()).isNotEmpty();
+            }
+        }
+        assertThat(folder.resolve("models/best-model.zip")).exists();
+    }
+}
