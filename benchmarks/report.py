@@ -4,6 +4,7 @@
     benchmarks/report.py overhead RESULTS_DIR COMMAND
     benchmarks/report.py time-to-accuracy RESULTS_DIR COMMAND
     benchmarks/report.py search RESULTS_DIR COMMAND
+    benchmarks/report.py study RESULTS_DIR COMMAND
 
 Called by benchmarks/run; RESULTS_DIR holds what the benchmark printed.
 """
@@ -181,10 +182,60 @@ def search(results):
             + "\n\n### Targets\n\n" + "\n".join(checks))
 
 
+def study(results):
+    runs = {}
+    with open(os.path.join(results, "pruning.tsv")) as f:
+        for line in f:
+            parts = line.rstrip("\n").split("\t")
+            if len(parts) != 7:
+                continue
+            seed, pruner, trials, pruned, epochs, best, seconds = parts
+            runs.setdefault(pruner, {})[int(seed)] = (int(trials), int(pruned), int(epochs), float(best), float(seconds))
+    seeds = sorted(runs.get("none", {}))
+    lines = ["| pruner | seeds | trials pruned (median) | epochs spent (median) | epochs vs none (median ratio) "
+             "| best val acc (median) | best acc minus none's (median) | seconds (median) |",
+             "|---|---|---|---|---|---|---|---|"]
+    checks = []
+    for pruner in ("none", "median", "asha"):
+        if pruner not in runs:
+            continue
+        r = runs[pruner]
+        ratio = statistics.median(r[s][2] / runs["none"][s][2] for s in seeds)
+        delta = statistics.median(r[s][3] - runs["none"][s][3] for s in seeds)
+        lines.append("| %s | %d | %g | %g | %.2f | %.4f | %+.4f | %.1f |" % (
+            pruner, len(r), statistics.median(v[1] for v in r.values()), statistics.median(v[2] for v in r.values()),
+            ratio, statistics.median(v[3] for v in r.values()), delta, statistics.median(v[4] for v in r.values())))
+        if pruner != "none":
+            checks.append("- %s: epochs spent %.2f of no pruning's (target <= 0.5): %s; best accuracy %+.4f from no "
+                          "pruning's (target: the same, >= -0.005): %s" % (
+                              pruner, ratio, "met" if ratio <= 0.5 else "MISSED", delta,
+                              "met" if delta >= -0.005 else "MISSED"))
+    speed = {}
+    with open(os.path.join(results, "parallel.tsv")) as f:
+        for line in f:
+            parts = line.rstrip("\n").split("\t")
+            if len(parts) == 5:
+                speed.setdefault(int(parts[0]), {})[int(parts[1])] = float(parts[4])
+    ratios = [v[2] / v[1] for v in speed.values() if 1 in v and 2 in v]
+    speed_lines = ["| round | 1 at a time, trials/s | 2 at a time, trials/s | ratio |", "|---|---|---|---|"]
+    for round_, v in sorted(speed.items()):
+        speed_lines.append("| %d | %.3f | %.3f | %.2f |" % (round_, v.get(1, float("nan")), v.get(2, float("nan")),
+                                                          v.get(2, float("nan")) / v.get(1, float("nan"))))
+    if ratios:
+        checks.append("- 2 concurrent trials vs 1: median throughput ratio %.2f (target >= 1.7): %s" % (
+            statistics.median(ratios), "met" if statistics.median(ratios) >= 1.7 else "MISSED"))
+    return ("### Pruning benefit (`PruningBenefit`)\n\nThe digits search (`terrain search`'s space) with Arbiter's "
+            "random search, so that every pruner sees the same configurations of a seed; each run a new study in a "
+            "SQLite store; median over seeds. Epochs spent: every epoch any trial trained.\n\n" + "\n".join(lines)
+            + "\n\n### Parallel trials (`ParallelSpeedup`)\n\nThe same random search with 1 and 2 trials at a time "
+            "(`LocalTrialExecutor`: threads of one JVM, OMP_NUM_THREADS=1), interleaved rounds.\n\n"
+            + "\n".join(speed_lines) + "\n\n### Targets\n\n" + "\n".join(checks))
+
+
 def main():
     name, results, command = sys.argv[1], sys.argv[2], sys.argv[3]
     body = {"overhead": overhead, "time-to-accuracy": time_to_accuracy, "curvature": curvature,
-            "search": search}[name](results)
+            "search": search, "study": study}[name](results)
     section = "<!-- %s:start -->\n## %s\n\nCommand: `%s`  \nMachine: %s  \nDate: %s\n\n%s\n<!-- %s:end -->" % (
         name, name.replace("-", " ").capitalize(), command, machine(),
         datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d %H:%M UTC"), body, name)

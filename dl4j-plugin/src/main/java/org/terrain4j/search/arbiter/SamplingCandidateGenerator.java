@@ -175,13 +175,19 @@ public abstract class SamplingCandidateGenerator implements CandidateGenerator {
         return id;
     }
 
-    /** Records that candidate {@code index} failed for {@code reason} (an exception, NaN, out of memory). */
+    /**
+     * Records that candidate {@code index} failed for {@code reason} (an exception, NaN, out of
+     * memory); telling it twice counts once.
+     */
     public synchronized void reportFailure(int index, String reason) {
         startIfNeeded();
         recordFailure(index, reason);
     }
 
     private void recordFailure(int id, String reason) {
+        if (failureReasons.containsKey(id)) {
+            return; // told twice (by the task and by the runner)
+        }
         history.fail(id);
         failureReasons.put(id, reason);
         consecutiveFailures++;

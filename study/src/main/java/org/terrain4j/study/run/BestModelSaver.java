@@ -3,9 +3,12 @@ package org.terrain4j.study.run;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.function.IntPredicate;
 import java.util.function.IntUnaryOperator;
@@ -20,11 +23,12 @@ import org.terrain4j.study.store.Direction;
  * Keeps the best model of a study on disk: {@code best-model.zip} (DL4J's ModelSerializer,
  * with updater state) and {@code best-model.json} (trial number and score), each written to a
  * temporary file and moved into place atomically, so a kill at any moment leaves the previous
- * best or the new one, never half of one. Reads {@code best-model.json} at start, so a resumed
- * study keeps its best. Pruned trials are never saved. Other results go to the configuration's
+ * best or the new one, never half of one. The comparison with {@code best-model.json} and the
+ * write happen under a file lock, so several processes (Spark executors) sharing the folder
+ * keep the best of all; a resumed study keeps its best. Pruned trials are never saved. Other results go to the configuration's
  * own saver, if it had one.
  */
-final class BestModelSaver implements ResultSaver {
+public final class BestModelSaver implements ResultSaver {
 
     static final String MODEL = "best-model.zip";
     static final String SUMMARY = "best-model.json";
@@ -35,9 +39,15 @@ final class BestModelSaver implements ResultSaver {
     private final IntUnaryOperator trialOfCandidate;
     private final IntPredicate pruned;
     private final ResultSaver delegate;
-    private Double best;
 
-    BestModelSaver(Path folder, Direction direction, IntUnaryOperator trialOfCandidate, IntPredicate pruned,
+    /**
+     * @param folder where the best model is kept (created if missing)
+     * @param direction whether lower or higher scores are better
+     * @param trialOfCandidate the study trial number of a candidate index
+     * @param pruned whether a candidate index was pruned (then it is never saved)
+     * @param delegate the configuration's own saver, or null
+     */
+    public BestModelSaver(Path folder, Direction direction, IntUnaryOperator trialOfCandidate, IntPredicate pruned,
             ResultSaver delegate) throws IOException {
         this.folder = folder;
         this.direction = direction;
@@ -45,15 +55,6 @@ final class BestModelSaver implements ResultSaver {
         this.pruned = pruned;
         this.delegate = delegate;
         Files.createDirectories(folder);
-        try (var leftovers = Files.newDirectoryStream(folder, "best-model*.tmp")) {
-            for (Path leftover : leftovers) {
-                Files.deleteIfExists(leftover); // a process killed while saving
-            }
-        }
-        Path summary = folder.resolve(SUMMARY);
-        if (Files.exists(summary)) {
-            best = JSON.readTree(summary.toFile()).path("score").asDouble(Double.NaN);
-        }
     }
 
     @Override
@@ -61,24 +62,37 @@ final class BestModelSaver implements ResultSaver {
         ResultReference reference = delegate == null ? null : delegate.saveModel(result, modelResult);
         Double score = result.getScore();
         if (modelResult instanceof Model model && score != null && !pruned.test(result.getIndex())) {
-            synchronized (this) {
-                if (direction.better(score, best)) {
-                    Path temporary = Files.createTempFile(folder, "best-model", ".zip.tmp");
-                    ModelSerializer.writeModel(model, temporary.toFile(), true);
-                    Files.move(temporary, folder.resolve(MODEL), StandardCopyOption.ATOMIC_MOVE,
-                            StandardCopyOption.REPLACE_EXISTING);
-                    ObjectNode summary = JSON.createObjectNode();
-                    summary.put("trial", trialOfCandidate.applyAsInt(result.getIndex()));
-                    summary.put("score", score);
-                    Path summaryTemporary = Files.createTempFile(folder, "best-model", ".json.tmp");
-                    JSON.writeValue(summaryTemporary.toFile(), summary);
-                    Files.move(summaryTemporary, folder.resolve(SUMMARY), StandardCopyOption.ATOMIC_MOVE,
-                            StandardCopyOption.REPLACE_EXISTING);
-                    best = score;
+            synchronized (BestModelSaver.class) { // file locks are per process; threads queue here
+                try (FileChannel channel = FileChannel.open(folder.resolve("best-model.lock"), StandardOpenOption.CREATE,
+                        StandardOpenOption.WRITE); FileLock lock = channel.lock()) {
+                    saveIfBest(model, trialOfCandidate.applyAsInt(result.getIndex()), score);
                 }
             }
         }
         return reference;
+    }
+
+    /** Under the lock: replaces the best model when {@code score} beats the one on disk. */
+    private void saveIfBest(Model model, int trial, double score) throws IOException {
+        try (var leftovers = Files.newDirectoryStream(folder, "best-model*.tmp")) {
+            for (Path leftover : leftovers) {
+                Files.deleteIfExists(leftover); // a process killed while saving
+            }
+        }
+        Path summaryFile = folder.resolve(SUMMARY);
+        Double best = Files.exists(summaryFile) ? JSON.readTree(summaryFile.toFile()).path("score").asDouble(Double.NaN) : null;
+        if (!direction.better(score, best)) {
+            return;
+        }
+        Path temporary = Files.createTempFile(folder, "best-model", ".zip.tmp");
+        ModelSerializer.writeModel(model, temporary.toFile(), true);
+        Files.move(temporary, folder.resolve(MODEL), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        ObjectNode summary = JSON.createObjectNode();
+        summary.put("trial", trial);
+        summary.put("score", score);
+        Path summaryTemporary = Files.createTempFile(folder, "best-model", ".json.tmp");
+        JSON.writeValue(summaryTemporary.toFile(), summary);
+        Files.move(summaryTemporary, summaryFile, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     }
 
     @Override

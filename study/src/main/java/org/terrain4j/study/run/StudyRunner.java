@@ -36,8 +36,6 @@ import org.terrain4j.arbiter.EpochReporter;
 import org.terrain4j.arbiter.TerrainTaskCreator;
 import org.terrain4j.search.arbiter.SamplingCandidateGenerator;
 import org.terrain4j.study.prune.Pruner;
-import org.terrain4j.study.prune.PruningInput;
-import org.terrain4j.study.prune.TrialProgress;
 import org.terrain4j.study.store.Direction;
 import org.terrain4j.study.store.StoreException;
 import org.terrain4j.study.store.StoredTrial;
@@ -105,6 +103,16 @@ public final class StudyRunner implements IOptimizationRunner, EpochReporter {
     /** Trial numbers this runner's generator knows: its own and those it learnt from the store. */
     private final java.util.Set<Integer> known = ConcurrentHashMap.newKeySet();
     private final boolean sharedStudy;
+
+    /**
+     * This runner as the termination conditions see it before a trial starts: running trials
+     * count as finished, so that {@code MaxCandidatesCondition(n)} never lets more than n
+     * trials start (Arbiter's own runner starts extra ones when several run at once).
+     */
+    private final IOptimizationRunner runningAsFinished = (IOptimizationRunner) java.lang.reflect.Proxy.newProxyInstance(
+            IOptimizationRunner.class.getClassLoader(), new Class<?>[] {IOptimizationRunner.class},
+            (proxy, method, args) -> method.getName().equals("numCandidatesCompleted")
+                    ? completed.get() + running.size() : method.invoke(this, args));
 
     private record Finished(Candidate<?> candidate, OptimizationResult result, Throwable error) {
     }
@@ -185,7 +193,7 @@ public final class StudyRunner implements IOptimizationRunner, EpochReporter {
             if (running.size() < executor.parallelism()) {
                 learnFromOtherWorkers();
             }
-            while (running.size() < executor.parallelism() && !terminate()
+            while (running.size() < executor.parallelism() && !terminate(runningAsFinished)
                     && (!retries.isEmpty() || generator.hasMoreCandidates())) {
                 start(retries.isEmpty() ? generator.getCandidate() : retryCandidate(retries.poll()));
             }
@@ -226,9 +234,9 @@ public final class StudyRunner implements IOptimizationRunner, EpochReporter {
         }
     }
 
-    private boolean terminate() {
+    private boolean terminate(IOptimizationRunner view) {
         for (TerminationCondition c : config.getTerminationConditions()) {
-            if (c.terminate(this)) {
+            if (c.terminate(view)) {
                 LOG.info("study {}: {} reached", studyName, c);
                 return true;
             }
@@ -286,10 +294,9 @@ public final class StudyRunner implements IOptimizationRunner, EpochReporter {
             failed.incrementAndGet();
             if (index < 0 && config.getCandidateGenerator() instanceof SamplingCandidateGenerator sampling) {
                 sampling.restore(candidate.getFlatParameters(), null);
-            } else if ((done.error() != null || !(taskCreator instanceof TerrainTaskCreator))
-                    && config.getCandidateGenerator() instanceof SamplingCandidateGenerator sampling) {
-                // Terrain's tasks tell the generator themselves
-                sampling.reportFailure(index, reason);
+            } else if (config.getCandidateGenerator() instanceof SamplingCandidateGenerator sampling) {
+                sampling.reportFailure(index, reason); // Arbiter's runner never does; a second report counts once
+
             }
             status.put(index, new CandidateInfo(index, CandidateStatus.Failed, null, now, now, now,
                     candidate.getFlatParameters(), reason));
@@ -431,32 +438,29 @@ public final class StudyRunner implements IOptimizationRunner, EpochReporter {
         if (number == null) {
             return Optional.empty();
         }
-        if (Double.isFinite(score)) {
-            store.report(studyName, number, epoch, score);
-        }
-        if (pruner == Pruner.NONE) {
-            return Optional.empty();
-        }
-        List<TrialProgress> trials = new ArrayList<>();
-        TrialProgress own = null;
-        for (StoredTrial t : store.trials(studyName)) {
-            TrialProgress progress = new TrialProgress(t.number(), t.state(), t.intermediate());
-            trials.add(progress);
-            if (t.number() == number) {
-                own = progress;
-            }
-        }
-        if (own == null) {
-            return Optional.empty();
-        }
-        if (!Double.isFinite(score)) {
-            List<Double> values = new ArrayList<>(own.values());
-            values.add(Double.NaN);
-            own = new TrialProgress(number, own.state(), values);
-        }
-        Optional<String> reason = pruner.prune(new PruningInput(studyName, direction, own, trials));
-        reason.ifPresent(r -> prunedReasons.put(candidateIndex, r));
+        Optional<String> reason = epochPruning().afterEpoch(store, number, epoch, score);
+        reason.ifPresent(r -> markPruned(candidateIndex, r));
         return reason;
+    }
+
+    /** The per-epoch recording and pruning of this study's trials, for executors that train elsewhere. */
+    public EpochPruning epochPruning() {
+        return new EpochPruning(studyName, direction, pruner);
+    }
+
+    /** Records that candidate {@code index} was stopped by the pruner (executors that train elsewhere call it). */
+    public void markPruned(int index, String reason) {
+        prunedReasons.put(index, reason);
+    }
+
+    /** The store. */
+    public StudyStore store() {
+        return store;
+    }
+
+    /** The folder of the best model, or null. */
+    public Path modelFolder() {
+        return modelFolder;
     }
 
     /** The reason candidate {@code index} was pruned, if it was. */

@@ -451,7 +451,7 @@ public final class JdbcStudyStore implements StudyStore {
         }
     }
 
-    /** Where the store is (never its password). */
+    @Override
     public StoreLocation location() {
         return location;
     }

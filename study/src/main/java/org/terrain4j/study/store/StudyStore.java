@@ -48,6 +48,9 @@ public interface StudyStore extends AutoCloseable {
     /** Every trial of the study with its intermediate scores, by number. */
     List<StoredTrial> trials(String study);
 
+    /** Where the store is, for other processes (Spark executors) to open it too. */
+    StoreLocation location();
+
     @Override
     void close();
 }

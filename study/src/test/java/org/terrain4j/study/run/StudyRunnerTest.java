@@ -2,6 +2,10 @@ package org.terrain4j.study.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.terrain4j.study.testing.BlobsSearch.configuration;
+import static org.terrain4j.study.testing.BlobsSearch.random;
+import static org.terrain4j.study.testing.BlobsSearch.space;
+import static org.terrain4j.study.testing.BlobsSearch.tpe;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
@@ -10,31 +14,14 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.deeplearning4j.arbiter.MultiLayerSpace;
-import org.deeplearning4j.arbiter.conf.updater.SgdSpace;
-import org.deeplearning4j.arbiter.layers.DenseLayerSpace;
-import org.deeplearning4j.arbiter.layers.OutputLayerSpace;
 import org.deeplearning4j.arbiter.optimize.api.CandidateGenerator;
-import org.deeplearning4j.arbiter.optimize.api.ParameterSpace;
-import org.deeplearning4j.arbiter.optimize.api.score.ScoreFunction;
-import org.deeplearning4j.arbiter.optimize.api.termination.MaxCandidatesCondition;
 import org.deeplearning4j.arbiter.optimize.config.OptimizationConfiguration;
-import org.deeplearning4j.arbiter.optimize.distribution.LogUniformDistribution;
 import org.deeplearning4j.arbiter.optimize.generator.RandomSearchGenerator;
-import org.deeplearning4j.arbiter.optimize.parameter.continuous.ContinuousParameterSpace;
-import org.deeplearning4j.arbiter.optimize.parameter.discrete.DiscreteParameterSpace;
-import org.deeplearning4j.arbiter.optimize.parameter.integer.IntegerParameterSpace;
-import org.deeplearning4j.arbiter.scoring.impl.EvaluationScoreFunction;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.util.ModelSerializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.nd4j.evaluation.classification.Evaluation;
-import org.nd4j.linalg.activations.Activation;
-import org.nd4j.linalg.lossfunctions.LossFunctions.LossFunction;
-import org.terrain4j.arbiter.TerrainPolicySpace;
 import org.terrain4j.arbiter.TerrainTrialSpace;
-import org.terrain4j.search.arbiter.GeneratorExhaustedCondition;
 import org.terrain4j.search.arbiter.TpeSearchGenerator;
 import org.terrain4j.study.prune.PercentilePruner;
 import org.terrain4j.study.prune.Pruner;
@@ -49,41 +36,8 @@ import org.terrain4j.study.testing.BlobsDataSource;
 /** The study runner on real DL4J training (Gaussian blobs) with a real SQLite store. */
 class StudyRunnerTest {
 
-    private static final ScoreFunction ACCURACY = new EvaluationScoreFunction(Evaluation.Metric.ACCURACY);
-
     @TempDir
     Path folder;
-
-    static TerrainTrialSpace space(ParameterSpace<Double> learningRate, int epochs) {
-        MultiLayerSpace network = new MultiLayerSpace.Builder().seed(3)
-                .updater(new SgdSpace(learningRate))
-                .addLayer(new DenseLayerSpace.Builder().nIn(4).nOut(new IntegerParameterSpace(4, 16))
-                        .activation(Activation.TANH).build())
-                .addLayer(new OutputLayerSpace.Builder().nOut(3).activation(Activation.SOFTMAX)
-                        .lossFunction(LossFunction.MCXENT).build())
-                .numEpochs(epochs).build();
-        return new TerrainTrialSpace(network, TerrainPolicySpace.builder().build(), new DiscreteParameterSpace<>(16, 32));
-    }
-
-    static TerrainTrialSpace space(int epochs) {
-        return space(new ContinuousParameterSpace(new LogUniformDistribution(1e-4, 1.0)), epochs);
-    }
-
-    static OptimizationConfiguration configuration(CandidateGenerator generator, int trials) {
-        return new OptimizationConfiguration.Builder().candidateGenerator(generator)
-                .dataSource(BlobsDataSource.class, new java.util.Properties()).scoreFunction(ACCURACY)
-                .terminationConditions(new MaxCandidatesCondition(trials), new GeneratorExhaustedCondition()).build();
-    }
-
-    static CandidateGenerator tpe(TerrainTrialSpace space) {
-        return TpeSearchGenerator.builder(space).scoreFunction(ACCURACY).seed(5).build();
-    }
-
-    static CandidateGenerator random(TerrainTrialSpace space) {
-        RandomSearchGenerator random = new RandomSearchGenerator(space, null);
-        random.setRngSeed(5);
-        return random;
-    }
 
     StudyStore store() {
         return JdbcStudyStore.open(StoreLocation.parse("sqlite:" + folder.resolve("studies.db")));
@@ -201,9 +155,7 @@ class StudyRunnerTest {
     void aTrialThatThrowsIsRecordedFailedAndTheSearchGoesOn() {
         java.util.Properties properties = new java.util.Properties();
         properties.setProperty(BlobsDataSource.BROKEN_BATCH_SIZE, "32");
-        OptimizationConfiguration configuration = new OptimizationConfiguration.Builder().candidateGenerator(random(space(1)))
-                .dataSource(BlobsDataSource.class, properties).scoreFunction(ACCURACY)
-                .terminationConditions(new MaxCandidatesCondition(6)).build();
+        OptimizationConfiguration configuration = configuration(random(space(1)), 6, properties);
         try (StudyStore store = store()) {
             StudyRunner.builder(configuration).store(store).study("blobs").modelFolder(folder.resolve("models")).build().execute();
             List<StoredTrial> trials = store.trials("blobs");
