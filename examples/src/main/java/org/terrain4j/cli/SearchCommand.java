@@ -12,6 +12,8 @@ import org.terrain4j.searchdemo.GeneratorKind;
 import org.terrain4j.searchdemo.StudySettings;
 import org.terrain4j.searchdemo.TrialTable;
 import org.terrain4j.study.prune.Pruners;
+import org.terrain4j.study.run.LocalTrialExecutor;
+import org.terrain4j.study.run.ProcessTrialExecutor;
 import org.terrain4j.study.store.StoreLocation;
 import org.terrain4j.study.store.StoredTrial;
 import org.terrain4j.study.store.TrialState;
@@ -78,6 +80,15 @@ final class SearchCommand implements Callable<Integer> {
             + "(default: terrain-models/STUDY).")
     private Path models;
 
+    @Option(names = "--runner", paramLabel = "KIND", description = "Where trials train: processes (--parallel worker "
+            + "JVMs on this machine), threads (of this process; the fastest for 1 at a time) or spark (tasks of a Spark "
+            + "application; see --master) (default: processes when --parallel is above 1, else threads).")
+    private String runner;
+
+    @Option(names = "--master", paramLabel = "URL", description = "The Spark master for --runner spark: local[N], "
+            + "spark://HOST:PORT, yarn, k8s://... (default: spark-submit's).")
+    private String master;
+
     @Override
     public Integer call() {
         DigitsSearch search;
@@ -88,6 +99,15 @@ final class SearchCommand implements Callable<Integer> {
             settings = new StudySettings(StoreLocation.parse(storage), name, resume, pruner, prunePatience,
                     models == null ? Path.of("terrain-models", name) : models);
             settings.pruner(epochs);
+            if (runner == null) {
+                runner = parallel > 1 ? "processes" : "threads";
+            }
+            if (!List.of("processes", "threads", "spark").contains(runner)) {
+                throw new IllegalArgumentException("--runner '" + runner + "' is not processes, threads or spark");
+            }
+            if (!runner.equals("spark") && master != null) {
+                throw new IllegalArgumentException("--master is for --runner spark");
+            }
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
@@ -97,7 +117,16 @@ final class SearchCommand implements Callable<Integer> {
                 settings.pruner(epochs));
         TrialTable table = new TrialTable(out);
         table.printHeader();
-        List<StoredTrial> all = search.run(table, settings);
+        List<StoredTrial> all;
+        if (runner.equals("spark")) {
+            try (SparkRunner spark = SparkRunner.start(master, spec)) {
+                all = search.run(table, settings, spark.executor(parallel));
+            }
+        } else if (runner.equals("processes")) {
+            all = search.run(table, settings, new ProcessTrialExecutor(parallel));
+        } else {
+            all = search.run(table, settings, new LocalTrialExecutor(parallel));
+        }
         long failed = all.stream().filter(t -> t.state() == TrialState.FAILED).count();
         long pruned = all.stream().filter(t -> t.state() == TrialState.PRUNED).count();
         Optional<StoredTrial> best = all.stream().filter(t -> t.state() == TrialState.COMPLETE)

@@ -28,6 +28,7 @@ import org.terrain4j.search.arbiter.FailureLimitCondition;
 import org.terrain4j.search.arbiter.GeneratorExhaustedCondition;
 import org.terrain4j.study.run.LocalTrialExecutor;
 import org.terrain4j.study.run.StudyRunner;
+import org.terrain4j.study.run.TrialExecutor;
 import org.terrain4j.study.store.JdbcStudyStore;
 import org.terrain4j.study.store.StoredTrial;
 import org.terrain4j.study.store.StudyStore;
@@ -105,13 +106,18 @@ public record DigitsSearch(GeneratorKind generator, int trials, long seed, int e
      * @throws IllegalArgumentException when the study exists and {@code resume} is off
      */
     public List<StoredTrial> run(TrialTable table, StudySettings settings) {
+        return run(table, settings, new LocalTrialExecutor(parallel));
+    }
+
+    /** As {@link #run(TrialTable, StudySettings)}, training the trials on {@code executor} (closed at the end). */
+    public List<StoredTrial> run(TrialTable table, StudySettings settings, TrialExecutor executor) {
         try (StudyStore store = JdbcStudyStore.open(settings.storage())) {
             if (!settings.resume() && store.find(settings.study()).isPresent() && !store.trials(settings.study()).isEmpty()) {
                 throw new IllegalArgumentException("study '" + settings.study() + "' in " + settings.storage() + " already has "
                         + store.trials(settings.study()).size() + " trials; pass --resume to continue it, or another --study");
             }
             StudyRunner runner = StudyRunner.builder(configuration()).store(store).study(settings.study())
-                    .executor(new LocalTrialExecutor(parallel)).pruner(settings.pruner(epochs))
+                    .executor(executor).pruner(settings.pruner(epochs))
                     .modelFolder(settings.models()).describer(DigitsSearch::describe).build();
             runner.addListeners(table);
             runner.execute();

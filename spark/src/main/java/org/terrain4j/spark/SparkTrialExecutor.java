@@ -5,15 +5,16 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.spark.SparkEnv;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.deeplearning4j.arbiter.optimize.api.Candidate;
 import org.deeplearning4j.arbiter.optimize.api.OptimizationResult;
-import org.deeplearning4j.arbiter.optimize.runner.CandidateInfo;
-import org.deeplearning4j.arbiter.optimize.runner.CandidateStatus;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.terrain4j.study.run.RemoteTrial;
 import org.terrain4j.study.run.StudyRunner;
 import org.terrain4j.study.run.TrialExecutor;
+import org.terrain4j.study.run.TrialOutcome;
 
 /**
  * Study trials as Spark tasks: each trial is a one-task job that trains the candidate on an
@@ -67,32 +68,27 @@ public final class SparkTrialExecutor implements TrialExecutor {
 
     @Override
     public CompletableFuture<OptimizationResult> execute(Candidate<?> candidate, StudyRunner runner) {
-        SparkTrial trial = SparkTrial.of(candidate, runner);
+        RemoteTrial trial = RemoteTrial.of(candidate, runner);
         int number = runner.trialNumber(candidate.getIndex());
         CompletableFuture<OptimizationResult> future = new CompletableFuture<>();
         waiting.execute(() -> {
             long start = System.currentTimeMillis();
             try {
                 spark.setJobGroup("terrain-trial-" + number, "Terrain trial " + number, true);
-                TrialOutcome outcome = spark.parallelize(List.of(trial), 1).map(SparkTrial::run).collect().get(0);
-                if (outcome.prunedReason() != null) {
-                    runner.markPruned(candidate.getIndex(), outcome.prunedReason());
-                }
-                future.complete(result(candidate, outcome, start));
+                TrialOutcome outcome = spark.parallelize(List.of(trial), 1).map(SparkTrialExecutor::runHere).collect().get(0);
+                future.complete(RemoteTrial.result(runner, candidate, outcome, start));
             } catch (RuntimeException | Error e) {
                 LOG.warn("trial {}: the Spark job failed: {}", number, e.toString());
-                future.complete(result(candidate, new TrialOutcome(false, null, "the Spark job failed: " + e, null, "?"), start));
+                future.complete(RemoteTrial.result(runner, candidate,
+                        new TrialOutcome(false, null, "the Spark job failed: " + e, null, "driver"), start));
             }
         });
         return future;
     }
 
-    private static OptimizationResult result(Candidate<?> candidate, TrialOutcome outcome, long start) {
-        CandidateInfo info = new CandidateInfo(candidate.getIndex(),
-                outcome.complete() ? CandidateStatus.Complete : CandidateStatus.Failed, outcome.score(), start, start,
-                System.currentTimeMillis(), candidate.getFlatParameters(),
-                outcome.failure() == null ? null : outcome.failure() + " (executor " + outcome.executor() + ")");
-        return new OptimizationResult(candidate, outcome.score(), candidate.getIndex(), null, info, null);
+    /** On an executor: trains the trial there. */
+    private static TrialOutcome runHere(RemoteTrial trial) {
+        return trial.run("executor " + (SparkEnv.get() == null ? "?" : SparkEnv.get().executorId()));
     }
 
     /** Stops waiting for trials and cancels the running ones; the Spark context stays up. */

@@ -43,6 +43,11 @@ public final class LocalTrialExecutor implements TrialExecutor {
     }
 
     @Override
+    public boolean tasksNotifyListeners() {
+        return true;
+    }
+
+    @Override
     public void close() {
         threads.shutdownNow();
     }

@@ -210,6 +210,9 @@ public final class StudyRunner implements IOptimizationRunner, EpochReporter {
                 return;
             }
             record(done);
+            if (!executor.tasksNotifyListeners()) {
+                notifyFinished(done);
+            }
             for (StatusListener listener : listeners) {
                 listener.onRunnerStatusChange(this);
             }
@@ -230,6 +233,23 @@ public final class StudyRunner implements IOptimizationRunner, EpochReporter {
                 if (!abandonedTrial) {
                     sampling.restore(t.point(), t.state() == TrialState.FAILED ? null : t.score());
                 }
+            }
+        }
+    }
+
+    /** Tells the status listeners that a trial trained elsewhere finished, as a local task would have. */
+    private void notifyFinished(Finished done) {
+        int index = done.candidate().getIndex();
+        OptimizationResult result = done.result();
+        CandidateInfo info = result != null && result.getCandidateInfo() != null ? result.getCandidateInfo() : status.get(index);
+        if (result == null) {
+            result = new OptimizationResult(done.candidate(), null, index, null, info, null);
+        }
+        for (StatusListener listener : listeners) {
+            try {
+                listener.onCandidateStatusChange(info, this, result);
+            } catch (RuntimeException e) {
+                LOG.error("status listener {} failed on trial {}", listener, trialNumber(index), e);
             }
         }
     }

@@ -20,6 +20,14 @@ public interface TrialExecutor extends AutoCloseable {
      */
     CompletableFuture<OptimizationResult> execute(Candidate<?> candidate, StudyRunner runner);
 
+    /**
+     * Whether the trials' tasks tell the status listeners themselves (tasks in this process
+     * do); when not, the runner tells them as each trial finishes.
+     */
+    default boolean tasksNotifyListeners() {
+        return false;
+    }
+
     /** Stops taking trials and releases the threads or the cluster connection. */
     @Override
     void close();

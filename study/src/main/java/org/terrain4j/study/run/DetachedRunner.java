@@ -1,4 +1,4 @@
-package org.terrain4j.spark;
+package org.terrain4j.study.run;
 
 import java.util.List;
 import java.util.Optional;
@@ -8,15 +8,15 @@ import org.deeplearning4j.arbiter.optimize.runner.CandidateInfo;
 import org.deeplearning4j.arbiter.optimize.runner.IOptimizationRunner;
 import org.deeplearning4j.arbiter.optimize.runner.listener.StatusListener;
 import org.terrain4j.arbiter.EpochReporter;
-import org.terrain4j.study.run.EpochPruning;
 import org.terrain4j.study.store.StudyStore;
 
 /**
- * The runner a Terrain task sees on an executor: the configuration carries only the result
- * saver (the best-model folder), and each epoch goes to the study store through the
- * executor's own connection, where the pruner decides. The driver's runner does the rest.
+ * The runner a Terrain task sees in another process (a Spark executor, a worker): the
+ * configuration carries only the result saver (the best-model folder), and each epoch goes to
+ * the study store through that process's own connection, where the pruner decides. The
+ * {@link StudyRunner} does the rest.
  */
-final class ExecutorSideRunner implements IOptimizationRunner, EpochReporter {
+final class DetachedRunner implements IOptimizationRunner, EpochReporter {
 
     private final OptimizationConfiguration configuration;
     private final StudyStore store;
@@ -24,7 +24,7 @@ final class ExecutorSideRunner implements IOptimizationRunner, EpochReporter {
     private final int trialNumber;
     private String prunedReason;
 
-    ExecutorSideRunner(OptimizationConfiguration configuration, StudyStore store, EpochPruning pruning, int trialNumber) {
+    DetachedRunner(OptimizationConfiguration configuration, StudyStore store, EpochPruning pruning, int trialNumber) {
         this.configuration = configuration;
         this.store = store;
         this.pruning = pruning;
@@ -50,7 +50,7 @@ final class ExecutorSideRunner implements IOptimizationRunner, EpochReporter {
 
     @Override
     public void execute() {
-        throw new UnsupportedOperationException("an executor-side runner only serves one task");
+        throw new UnsupportedOperationException("a detached runner only serves one task");
     }
 
     @Override
@@ -95,17 +95,17 @@ final class ExecutorSideRunner implements IOptimizationRunner, EpochReporter {
 
     @Override
     public void addListeners(StatusListener... listeners) {
-        // status listeners live on the driver
+        // status listeners live with the StudyRunner
     }
 
     @Override
     public void removeListeners(StatusListener... listeners) {
-        // status listeners live on the driver
+        // status listeners live with the StudyRunner
     }
 
     @Override
     public void removeAllListeners() {
-        // status listeners live on the driver
+        // status listeners live with the StudyRunner
     }
 
     @Override

@@ -1,34 +1,30 @@
-package org.terrain4j.spark;
+package org.terrain4j.study.run;
 
 import java.io.Serializable;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.Callable;
-import org.apache.spark.SparkEnv;
 import org.deeplearning4j.arbiter.optimize.api.Candidate;
 import org.deeplearning4j.arbiter.optimize.api.OptimizationResult;
 import org.deeplearning4j.arbiter.optimize.api.data.DataProvider;
 import org.deeplearning4j.arbiter.optimize.api.data.DataSource;
 import org.deeplearning4j.arbiter.optimize.api.score.ScoreFunction;
 import org.deeplearning4j.arbiter.optimize.config.OptimizationConfiguration;
+import org.deeplearning4j.arbiter.optimize.runner.CandidateInfo;
 import org.deeplearning4j.arbiter.optimize.runner.CandidateStatus;
 import org.terrain4j.arbiter.TerrainTaskCreator;
-import org.terrain4j.study.run.BestModelSaver;
-import org.terrain4j.study.run.EpochPruning;
-import org.terrain4j.study.run.StudyRunner;
-import org.terrain4j.study.store.Direction;
 import org.terrain4j.study.store.JdbcStudyStore;
 import org.terrain4j.study.store.StoreLocation;
 import org.terrain4j.study.store.StudyStore;
 
 /**
- * One trial as a Spark task: everything an executor needs to train the candidate with
- * Terrain's task creator, report its epochs to the study store and keep the best model
- * (serializable; the candidate's configuration, data source and score function are Arbiter's
- * serializable types).
+ * One trial to train in another process (a Spark executor, a worker process): everything that
+ * process needs to train the candidate with Terrain's task creator, report its epochs to the
+ * study store and keep the best model. Serializable: the candidate's configuration, data
+ * source and score function are Arbiter's serializable types.
  */
-final class SparkTrial implements Serializable {
+public final class RemoteTrial implements Serializable {
 
     private static final long serialVersionUID = 1L;
 
@@ -42,7 +38,7 @@ final class SparkTrial implements Serializable {
     private final EpochPruning pruning;
     private final String modelFolder;
 
-    private SparkTrial(Candidate<?> candidate, StudyRunner runner) {
+    private RemoteTrial(Candidate<?> candidate, StudyRunner runner) {
         OptimizationConfiguration config = runner.getConfiguration();
         this.candidate = candidate;
         this.trialNumber = runner.trialNumber(candidate.getIndex());
@@ -56,20 +52,24 @@ final class SparkTrial implements Serializable {
     }
 
     /** The task for {@code candidate} of {@code runner}'s study. */
-    static SparkTrial of(Candidate<?> candidate, StudyRunner runner) {
-        return new SparkTrial(candidate, runner);
+    public static RemoteTrial of(Candidate<?> candidate, StudyRunner runner) {
+        return new RemoteTrial(candidate, runner);
     }
 
-    /** Trains the candidate on this executor. */
-    TrialOutcome run() {
-        String executor = SparkEnv.get() == null ? "driver" : SparkEnv.get().executorId();
+    /**
+     * Trains the candidate here, with a connection of this process to the store.
+     *
+     * @param where this process, for the records (an executor id, a worker name)
+     */
+    public TrialOutcome run(String where) {
+        String executor = where;
         try (StudyStore connection = JdbcStudyStore.open(store)) {
             OptimizationConfiguration local = new OptimizationConfiguration();
             if (modelFolder != null) {
                 local.setResultSaver(new BestModelSaver(Path.of(modelFolder), pruning.direction(), index -> trialNumber,
                         index -> false, null));
             }
-            ExecutorSideRunner runner = new ExecutorSideRunner(local, connection, pruning, trialNumber);
+            DetachedRunner runner = new DetachedRunner(local, connection, pruning, trialNumber);
             TerrainTaskCreator creator = new TerrainTaskCreator();
             Callable<OptimizationResult> task = dataSource != null
                     ? creator.create(candidate, dataSource, dataSourceProperties, scoreFunction, List.of(), runner)
@@ -86,12 +86,27 @@ final class SparkTrial implements Serializable {
     }
 
     @SuppressWarnings("deprecation")
-    private Callable<OptimizationResult> createWithProvider(TerrainTaskCreator creator, ExecutorSideRunner runner) {
+    private Callable<OptimizationResult> createWithProvider(TerrainTaskCreator creator, DetachedRunner runner) {
         return creator.create(candidate, dataProvider, scoreFunction, List.of(), runner);
     }
 
-    /** Whether lower scores are better. */
-    Direction direction() {
-        return pruning.direction();
+    /** The trial's number in its study. */
+    public int trialNumber() {
+        return trialNumber;
+    }
+
+    /**
+     * The runner's result for {@code candidate} from what the other process sent back; a pruned
+     * trial is marked so in {@code runner}.
+     */
+    public static OptimizationResult result(StudyRunner runner, Candidate<?> candidate, TrialOutcome outcome, long start) {
+        if (outcome.prunedReason() != null) {
+            runner.markPruned(candidate.getIndex(), outcome.prunedReason());
+        }
+        CandidateInfo info = new CandidateInfo(candidate.getIndex(),
+                outcome.complete() ? CandidateStatus.Complete : CandidateStatus.Failed, outcome.score(), start, start,
+                System.currentTimeMillis(), candidate.getFlatParameters(),
+                outcome.failure() == null ? null : outcome.failure() + " (" + outcome.where() + ")");
+        return new OptimizationResult(candidate, outcome.score(), candidate.getIndex(), null, info, null);
     }
 }

@@ -1,0 +1,192 @@
+package org.terrain4j.study.run;
+
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.ObjectInputStream;
+import java.io.ObjectOutputStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.deeplearning4j.arbiter.optimize.api.Candidate;
+import org.deeplearning4j.arbiter.optimize.api.OptimizationResult;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Trials in {@code workers} long-lived worker JVMs ({@link TrialWorker}) on this machine, one
+ * trial at a time each. Separate processes scale where threads of one JVM do not: DL4J's small
+ * operations, its allocations and the JIT compiler of one JVM contend, and two trials as threads
+ * train barely faster than one. Workers start with {@code OMP_NUM_THREADS=1}, the serial garbage
+ * collector and the client compiler (a tuning measured for trials of small networks; see
+ * {@link #DEFAULT_JVM_OPTIONS}), and report epochs to the store themselves. A worker that dies
+ * (out of memory, a native crash) fails its trial with the exit code and is replaced; the
+ * search goes on.
+ */
+public final class ProcessTrialExecutor implements TrialExecutor {
+
+    /** JVM options of the workers unless given: a 2 GB heap, serial GC, C1 only. */
+    public static final List<String> DEFAULT_JVM_OPTIONS = List.of("-Xmx2g", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
+
+    private static final Logger LOG = LoggerFactory.getLogger(ProcessTrialExecutor.class);
+
+    private record Job(StudyRunner runner, RemoteTrial trial, Candidate<?> candidate, CompletableFuture<OptimizationResult> result) {
+    }
+
+    private final int workers;
+    private final List<String> jvmOptions;
+    private final BlockingQueue<Job> jobs = new LinkedBlockingQueue<>();
+    private final List<Thread> feeders = new ArrayList<>();
+    private final List<Process> processes = new ArrayList<>();
+    private volatile boolean closed;
+
+    /** {@code workers} worker processes with {@link #DEFAULT_JVM_OPTIONS}. */
+    public ProcessTrialExecutor(int workers) {
+        this(workers, DEFAULT_JVM_OPTIONS);
+    }
+
+    /**
+     * @param workers worker processes, at least 1 (one per core is the usual choice)
+     * @param jvmOptions their JVM options
+     */
+    public ProcessTrialExecutor(int workers, List<String> jvmOptions) {
+        if (workers < 1) {
+            throw new IllegalArgumentException("--parallel must be at least 1, got " + workers);
+        }
+        this.workers = workers;
+        this.jvmOptions = List.copyOf(jvmOptions);
+        for (int w = 0; w < workers; w++) {
+            int id = w;
+            Thread feeder = new Thread(() -> feed(id), "terrain-worker-feeder-" + w);
+            feeder.setDaemon(true);
+            feeders.add(feeder);
+            feeder.start();
+        }
+    }
+
+    @Override
+    public int parallelism() {
+        return workers;
+    }
+
+    @Override
+    public CompletableFuture<OptimizationResult> execute(Candidate<?> candidate, StudyRunner runner) {
+        if (closed) {
+            throw new IllegalStateException("the worker processes were closed");
+        }
+        CompletableFuture<OptimizationResult> result = new CompletableFuture<>();
+        jobs.add(new Job(runner, RemoteTrial.of(candidate, runner), candidate, result));
+        return result;
+    }
+
+    /** One worker's loop: start the process when needed, send it jobs, read their outcomes. */
+    private void feed(int id) {
+        String name = Worker.current() + "/worker-" + id;
+        Process process = null;
+        ObjectOutputStream toWorker = null;
+        ObjectInputStream fromWorker = null;
+        while (!closed) {
+            Job job;
+            try {
+                job = jobs.poll(200, TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                break;
+            }
+            if (job == null) {
+                continue;
+            }
+            long start = System.currentTimeMillis();
+            try {
+                if (process == null || !process.isAlive()) {
+                    process = startWorker(name);
+                    toWorker = new ObjectOutputStream(new BufferedOutputStream(process.getOutputStream()));
+                    toWorker.flush();
+                    fromWorker = new ObjectInputStream(new BufferedInputStream(process.getInputStream()));
+                }
+                toWorker.writeObject(job.trial());
+                toWorker.flush();
+                toWorker.reset();
+                TrialOutcome outcome = (TrialOutcome) fromWorker.readObject();
+                job.result().complete(RemoteTrial.result(job.runner(), job.candidate(), outcome, start));
+            } catch (IOException | ClassNotFoundException | RuntimeException e) {
+                String why = process == null ? "could not start: " + e
+                        : died(process) + " while training trial " + job.trial().trialNumber();
+                LOG.warn("{}: {}", name, why);
+                job.result().complete(RemoteTrial.result(job.runner(), job.candidate(),
+                        new TrialOutcome(false, null, "the worker process " + why, null, name), start));
+                if (process != null) {
+                    process.destroyForcibly();
+                }
+                process = null;
+            }
+        }
+        if (process != null) {
+            try {
+                toWorker.close(); // end of input: the worker exits
+                if (!process.waitFor(10, TimeUnit.SECONDS)) {
+                    process.destroyForcibly();
+                }
+            } catch (IOException | InterruptedException e) {
+                process.destroyForcibly();
+            }
+        }
+    }
+
+    private static String died(Process process) {
+        try {
+            if (process.waitFor(5, TimeUnit.SECONDS)) {
+                return "exited with code " + process.exitValue() + (process.exitValue() == 137 ? " (killed: out of memory?)" : "");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return "stopped answering";
+    }
+
+    private Process startWorker(String name) throws IOException {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(jvmOptions);
+        command.add("-cp");
+        command.add(String.join(java.io.File.pathSeparator, ApplicationClassPath.entries()));
+        command.add(TrialWorker.class.getName());
+        command.add(name);
+        ProcessBuilder builder = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT);
+        builder.environment().put("OMP_NUM_THREADS", "1");
+        Process process = builder.start();
+        synchronized (processes) {
+            processes.add(process);
+        }
+        return process;
+    }
+
+    /** Stops the workers (a running trial is killed; it stays running in the store until resumed). */
+    @Override
+    public void close() {
+        closed = true;
+        for (Thread feeder : feeders) {
+            try {
+                feeder.join(15_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        synchronized (processes) {
+            processes.forEach(Process::destroyForcibly);
+        }
+        Job left;
+        while ((left = jobs.poll()) != null) {
+            left.result().complete(RemoteTrial.result(left.runner(), left.candidate(),
+                    new TrialOutcome(false, null, "the worker processes were closed", null, "driver"), System.currentTimeMillis()));
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "processes[" + workers + "]";
+    }
+}

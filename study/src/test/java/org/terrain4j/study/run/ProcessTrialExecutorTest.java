@@ -1,0 +1,76 @@
+package org.terrain4j.study.run;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.terrain4j.study.testing.BlobsSearch.configuration;
+import static org.terrain4j.study.testing.BlobsSearch.random;
+import static org.terrain4j.study.testing.BlobsSearch.space;
+import static org.terrain4j.study.testing.BlobsSearch.tpe;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.terrain4j.study.prune.SuccessiveHalvingPruner;
+import org.terrain4j.study.store.JdbcStudyStore;
+import org.terrain4j.study.store.StoreLocation;
+import org.terrain4j.study.store.StoredTrial;
+import org.terrain4j.study.store.StudyStore;
+import org.terrain4j.study.store.TrialState;
+
+/** Trials in real worker JVMs: recorded, pruned from the workers, and a worker killed mid-trial. */
+class ProcessTrialExecutorTest {
+
+    @TempDir
+    Path folder;
+
+    StudyStore store() {
+        return JdbcStudyStore.open(StoreLocation.parse("sqlite:" + folder.resolve("studies.db")));
+    }
+
+    @Test
+    void trialsTrainInWorkerProcessesThatReportEpochsAndPrune() {
+        try (StudyStore store = store()) {
+            StudyRunner.builder(configuration(tpe(space(4)), 8)).store(store).study("workers")
+                    .executor(new ProcessTrialExecutor(2)).pruner(new SuccessiveHalvingPruner(1, 2, 0, 0))
+                    .modelFolder(folder.resolve("models")).build().execute();
+            List<StoredTrial> trials = store.trials("workers");
+            assertThat(trials).hasSize(8).allSatisfy(t -> {
+                assertThat(t.state()).isIn(TrialState.COMPLETE, TrialState.PRUNED);
+                assertThat(t.score()).isEqualTo(t.intermediate().get(t.intermediate().size() - 1));
+            });
+            assertThat(trials.stream().filter(t -> t.state() == TrialState.PRUNED))
+                    .as("%s", trials.stream().map(t -> t.number() + ":" + t.state() + t.intermediate()).toList()).isNotEmpty();
+            assertThat(folder.resolve("models/best-model.zip")).exists();
+        }
+    }
+
+    @Test
+    void aWorkerKilledDuringATrialFailsThatTrialAndIsReplaced() throws Exception {
+        try (StudyStore store = store()) {
+            Thread killer = new Thread(() -> {
+                try {
+                    for (int i = 0; i < 600; i++) {
+                        Optional<ProcessHandle> worker = ProcessHandle.current().children().findFirst();
+                        if (worker.isPresent() && i > 0 && store.trials("killed").size() >= 2) {
+                            worker.get().destroyForcibly();
+                            return;
+                        }
+                        Thread.sleep(50);
+                    }
+                } catch (InterruptedException | RuntimeException e) {
+                    // the assertion below reports it
+                }
+            });
+            killer.start();
+            StudyRunner.builder(configuration(random(space(40)), 5)).store(store).study("killed")
+                    .executor(new ProcessTrialExecutor(1)).build().execute();
+            killer.join();
+            List<StoredTrial> trials = store.trials("killed");
+            assertThat(trials).hasSize(5);
+            assertThat(trials.stream().filter(t -> t.state() == TrialState.FAILED)).hasSize(1)
+                    .allSatisfy(t -> assertThat(t.reason()).contains("the worker process exited with code"));
+            assertThat(trials.stream().filter(t -> t.state() == TrialState.COMPLETE)).hasSize(4);
+        }
+    }
+}
