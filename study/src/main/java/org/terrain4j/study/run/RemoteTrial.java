@@ -63,7 +63,8 @@ public final class RemoteTrial implements Serializable {
      */
     public TrialOutcome run(String where) {
         String executor = where;
-        try (StudyStore connection = JdbcStudyStore.open(store)) {
+        try {
+            StudyStore connection = connection(store);
             OptimizationConfiguration local = new OptimizationConfiguration();
             if (modelFolder != null) {
                 local.setResultSaver(new BestModelSaver(Path.of(modelFolder), pruning.direction(), index -> trialNumber,
@@ -83,6 +84,13 @@ public final class RemoteTrial implements Serializable {
         } catch (Exception | OutOfMemoryError e) {
             return new TrialOutcome(false, null, e.toString(), null, executor);
         }
+    }
+
+    /** One connection per store and process, opened by the first trial (opening checks the schema). */
+    private static final java.util.Map<StoreLocation, StudyStore> CONNECTIONS = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private static StudyStore connection(StoreLocation location) {
+        return CONNECTIONS.computeIfAbsent(location, JdbcStudyStore::open);
     }
 
     @SuppressWarnings("deprecation")

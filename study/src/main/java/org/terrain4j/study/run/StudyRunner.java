@@ -220,17 +220,19 @@ public final class StudyRunner implements IOptimizationRunner, EpochReporter {
     }
 
     /**
-     * Tells a Terrain generator the trials other workers finished since it last looked (several
-     * processes on one PostgreSQL study), so that it does not propose them again.
+     * Counts the trials other workers finished since this one last looked (several processes on
+     * one PostgreSQL study), so that termination conditions see the whole study, and tells a
+     * Terrain generator, so that it does not propose them again.
      */
     private void learnFromOtherWorkers() {
-        if (!(config.getCandidateGenerator() instanceof SamplingCandidateGenerator sampling) || !sharedStudy) {
+        if (!sharedStudy) {
             return;
         }
         for (StoredTrial t : store.trials(studyName)) {
             if (t.state().finished() && !t.worker().equals(worker) && known.add(t.number())) {
                 boolean abandonedTrial = t.reason() != null && t.reason().startsWith(Abandoned.REASON);
-                if (!abandonedTrial) {
+                count(t, abandonedTrial); // the budget is the study's
+                if (!abandonedTrial && config.getCandidateGenerator() instanceof SamplingCandidateGenerator sampling) {
                     sampling.restore(t.point(), t.state() == TrialState.FAILED ? null : t.score());
                 }
             }
@@ -653,7 +655,9 @@ public final class StudyRunner implements IOptimizationRunner, EpochReporter {
 
         /**
          * Whether other processes run trials of this study at the same time (PostgreSQL): then
-         * a Terrain generator learns their finished trials before each proposal. Off by default.
+         * their finished trials count towards this runner's termination conditions (the budget
+         * is the study's; it can be passed by the trials other workers are still running) and a
+         * Terrain generator learns them before each proposal. Off by default.
          */
         public Builder shared(boolean shared) {
             this.shared = shared;
