@@ -46,6 +46,31 @@ final class Abandoned {
         return count >= times;
     }
 
+    /**
+     * The points of abandoned trials marked to be trained again that no later trial has trained
+     * (or started) yet, in trial order.
+     */
+    static List<double[]> awaitingRetrial(List<StoredTrial> trials) {
+        List<double[]> points = new ArrayList<>();
+        for (StoredTrial t : trials) {
+            if (t.state() == TrialState.FAILED && t.reason() != null && t.reason().startsWith(REASON)
+                    && t.reason().contains(RETRIED)
+                    && trials.stream().noneMatch(u -> u.number() > t.number() && java.util.Arrays.equals(u.point(), t.point()))) {
+                points.add(t.point());
+            }
+        }
+        return points;
+    }
+
+    /** Whether {@code t} trained again the configuration of an earlier abandoned trial (no generator proposed it). */
+    static boolean isRetrial(List<StoredTrial> trials, StoredTrial t) {
+        return trials.stream().anyMatch(u -> u.number() < t.number() && u.state() == TrialState.FAILED
+                && u.reason() != null && u.reason().startsWith(REASON) && java.util.Arrays.equals(u.point(), t.point()));
+    }
+
+    /** What an abandoned trial's reason says when it is to be trained again. */
+    static final String RETRIED = "trained again";
+
     /** How an abandoned trial's reason starts. */
     static final String REASON = "abandoned";
 }

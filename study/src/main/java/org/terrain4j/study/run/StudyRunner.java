@@ -359,13 +359,14 @@ public final class StudyRunner implements IOptimizationRunner, EpochReporter {
         for (StoredTrial t : abandoned) {
             boolean retry = !Abandoned.abandonedBefore(trials, t.point(), MAX_RETRIES);
             String reason = Abandoned.REASON + ": worker " + t.worker() + " stopped (last heartbeat "
-                    + java.time.Instant.ofEpochMilli(t.heartbeatAt()) + ")" + (retry ? "; trained again"
+                    + java.time.Instant.ofEpochMilli(t.heartbeatAt()) + ")" + (retry ? "; " + Abandoned.RETRIED
                     : "; abandoned " + (MAX_RETRIES + 1) + " times, not retried (does this configuration kill the process?)");
-            if (store.finish(studyName, t.number(), TrialState.FAILED, null, reason) && retry) {
-                retries.add(t.point());
-            }
+            store.finish(studyName, t.number(), TrialState.FAILED, null, reason);
         }
         trials = store.trials(studyName);
+        // From the store, not from what was just marked: a process killed between marking a trial
+        // abandoned and starting its retrial leaves the retrial to the next resume.
+        retries.addAll(Abandoned.awaitingRetrial(trials));
         CandidateGenerator generator = config.getCandidateGenerator();
         int replayed = 0;
         for (StoredTrial t : trials) {
@@ -378,7 +379,7 @@ public final class StudyRunner implements IOptimizationRunner, EpochReporter {
                 if (!abandonedTrial) {
                     sampling.restore(t.point(), t.state() == TrialState.FAILED ? null : t.score());
                 }
-            } else {
+            } else if (!Abandoned.isRetrial(trials, t)) {
                 replay(generator, t);
                 replayed++;
             }

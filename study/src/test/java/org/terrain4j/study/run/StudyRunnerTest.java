@@ -136,6 +136,25 @@ class StudyRunnerTest {
     }
 
     @Test
+    void aRetrialMarkedButNeverStartedIsStartedOnTheNextResumeAndRandomSearchReplaysAroundIt() {
+        try (StudyStore store = store()) {
+            run(store, random(space(1)), 2, Pruner.NONE);
+            CandidateGenerator same = random(space(1));
+            same.getCandidate();
+            same.getCandidate();
+            StoredTrial left = store.start("blobs", same.getCandidate().getFlatParameters(), "x", "gone:1");
+            // what a process killed right after marking the trial abandoned leaves behind
+            store.finish("blobs", left.number(), TrialState.FAILED, null, "abandoned: worker gone:1 stopped; trained again");
+            run(store, random(space(1)), 4, Pruner.NONE);
+            List<StoredTrial> trials = store.trials("blobs");
+            assertThat(trials.stream().filter(t -> t.number() > left.number()
+                    && java.util.Arrays.equals(t.point(), left.point()))).hasSize(1);
+            run(store, random(space(1)), 5, Pruner.NONE);
+            assertThat(store.trials("blobs").stream().filter(t -> t.state() == TrialState.COMPLETE)).hasSize(5);
+        }
+    }
+
+    @Test
     void thePrunerStopsPoorTrialsEarlyAndTheyAreRecordedPruned() {
         try (StudyStore store = store()) {
             run(store, random(space(6)), 10, new PercentilePruner(50, 2, 1, 1, 1));
