@@ -184,22 +184,10 @@ public final class JdbcStudyStore implements StudyStore {
     @Override
     public synchronized StudyDefinition open(StudyDefinition definition) {
         return inTransaction("open study " + definition.name(), () -> {
-            Optional<StudyDefinition> stored = findStudy(definition.name());
-            if (stored.isPresent()) {
-                StudyDefinition existing = stored.get();
-                if (!existing.space().equals(definition.space())) {
-                    throw new StoreException("study '" + definition.name() + "' in " + location
-                            + " was created with another search space; use another --study name, or the study's own space");
-                }
-                if (existing.direction() != definition.direction()) {
-                    throw new StoreException("study '" + definition.name() + "' in " + location + " was created to "
-                            + existing.direction().name().toLowerCase() + " its score, not to "
-                            + definition.direction().name().toLowerCase() + " it; use another --study name");
-                }
-                return existing;
-            }
+            // Several workers may open a new study at once: the first insert wins, all compare.
             try (PreparedStatement s = connection.prepareStatement("INSERT INTO studies"
-                    + " (name, space, direction, generator, seed, next_trial, created_at) VALUES (?, ?, ?, ?, ?, 0, ?)")) {
+                    + " (name, space, direction, generator, seed, next_trial, created_at) VALUES (?, ?, ?, ?, ?, 0, ?)"
+                    + " ON CONFLICT (name) DO NOTHING")) {
                 s.setString(1, definition.name());
                 s.setString(2, definition.space());
                 s.setString(3, definition.direction().name());
@@ -208,7 +196,17 @@ public final class JdbcStudyStore implements StudyStore {
                 s.setLong(6, System.currentTimeMillis());
                 s.executeUpdate();
             }
-            return definition;
+            StudyDefinition existing = findStudy(definition.name()).orElseThrow();
+            if (!existing.space().equals(definition.space())) {
+                throw new StoreException("study '" + definition.name() + "' in " + location
+                        + " was created with another search space; use another --study name, or the study's own space");
+            }
+            if (existing.direction() != definition.direction()) {
+                throw new StoreException("study '" + definition.name() + "' in " + location + " was created to "
+                        + existing.direction().name().toLowerCase() + " its score, not to "
+                        + definition.direction().name().toLowerCase() + " it; use another --study name");
+            }
+            return existing;
         });
     }
 
