@@ -21,7 +21,7 @@ import org.terrain4j.study.store.StoreLocation;
  * ({@code LocalTrialExecutor}), OMP_NUM_THREADS=1 everywhere. Prints TSV:
  * {@code round executor parallel trials seconds trials_per_second}.
  *
- * <pre>java -cp ... org.terrain4j.bench.ParallelSpeedup ROUNDS TRIALS EPOCHS</pre>
+ * <pre>java -cp ... org.terrain4j.bench.ParallelSpeedup ROUNDS TRIALS EPOCHS [processes,threads]</pre>
  */
 public final class ParallelSpeedup {
 
@@ -32,13 +32,14 @@ public final class ParallelSpeedup {
         int rounds = Integer.parseInt(args[0]);
         int trials = Integer.parseInt(args[1]);
         int epochs = Integer.parseInt(args[2]);
+        String[] kinds = (args.length > 3 ? args[3] : "processes,threads").split(",");
         Path folder = Files.createTempDirectory("terrain-parallel");
         StoreLocation store = StoreLocation.parse("sqlite:" + folder.resolve("studies.db"));
         // warm-up: load the data and JIT-compile the training path
         new DigitsSearch(GeneratorKind.RANDOM, 4, 99, epochs, 2).run(new TrialTable(new PrintWriter(new StringWriter())),
                 new StudySettings(store, "warmup", false, "none", 0, null));
         for (int round = 1; round <= rounds; round++) {
-            for (String kind : new String[] {"processes", "threads"}) {
+            for (String kind : kinds) {
                 for (int parallel : round % 2 == 1 ? new int[] {1, 2} : new int[] {2, 1}) {
                     TrialExecutor executor = kind.equals("processes") ? new ProcessTrialExecutor(parallel)
                             : new LocalTrialExecutor(parallel);

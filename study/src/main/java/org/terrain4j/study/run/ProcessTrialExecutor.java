@@ -44,9 +44,17 @@ public final class ProcessTrialExecutor implements TrialExecutor {
     private final List<Process> processes = new ArrayList<>();
     private volatile boolean closed;
 
-    /** {@code workers} worker processes with {@link #DEFAULT_JVM_OPTIONS}. */
+    /**
+     * {@code workers} worker processes with {@link #DEFAULT_JVM_OPTIONS}, or with the options in
+     * the environment variable {@code TERRAIN_WORKER_JAVA_OPTS} (separated by spaces) when set.
+     */
     public ProcessTrialExecutor(int workers) {
-        this(workers, DEFAULT_JVM_OPTIONS);
+        this(workers, optionsFromEnvironment());
+    }
+
+    private static List<String> optionsFromEnvironment() {
+        String options = System.getenv("TERRAIN_WORKER_JAVA_OPTS");
+        return options == null || options.isBlank() ? DEFAULT_JVM_OPTIONS : List.of(options.trim().split("\\s+"));
     }
 
     /**
