@@ -221,6 +221,11 @@ def study(results):
         speed_lines.append("| %s | %d | %.3f | %.3f | %.2f |" % (kind, round_, v.get(1, float("nan")),
                                                                v.get(2, float("nan")),
                                                                v.get(2, float("nan")) / v.get(1, float("nan"))))
+    cross = [speed[("processes", r)][2] / speed[("threads", r)][1] for (k, r) in speed
+             if k == "processes" and 2 in speed[(k, r)] and 1 in speed.get(("threads", r), {})]
+    if cross:
+        checks.append("- for the record: 2 worker processes vs 1 thread (the fastest way to run one trial at a time): "
+                      "median ratio %.2f" % statistics.median(cross))
     for kind in ("processes", "threads"):
         ratios = [v[2] / v[1] for (k, _), v in speed.items() if k == kind and 1 in v and 2 in v]
         if ratios:
