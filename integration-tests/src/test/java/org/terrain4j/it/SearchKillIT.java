@@ -46,6 +46,20 @@ class SearchKillIT {
         return builder.start();
     }
 
+    private static void waitForAStartedTrial(StoreLocation location, Process search) throws Exception {
+        Path file = Path.of(location.jdbcUrl().substring("jdbc:sqlite:".length()));
+        for (int i = 0; i < 600 && search.isAlive(); i++) {
+            if (java.nio.file.Files.exists(file)) {
+                try (StudyStore store = JdbcStudyStore.open(location)) {
+                    if (store.find("kill").isPresent() && !store.trials("kill").isEmpty()) {
+                        return;
+                    }
+                }
+            }
+            Thread.sleep(100);
+        }
+    }
+
     @Test
     void aSearchKilledAtRandomMomentsAndResumedLosesNothingAndRepeatsNothing() throws Exception {
         Path db = folder.resolve("kill.db");
@@ -58,6 +72,11 @@ class SearchKillIT {
             boolean ended = search.waitFor(1500 + random.nextInt(4000), TimeUnit.MILLISECONDS);
             assertThat(ended).as("the search ended before kill %d: %s", kills + 1,
                     ended ? java.nio.file.Files.readString(folder.resolve("search.log")) : "").isFalse();
+            if (kills == 0) {
+                // a slow machine may still be starting the JVM: make sure the first kill hits training
+                waitForAStartedTrial(location, search);
+                Thread.sleep(random.nextInt(2000));
+            }
             search.destroyForcibly(); // SIGKILL
             search.waitFor();
             kills++;
