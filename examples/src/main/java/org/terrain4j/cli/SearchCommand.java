@@ -111,6 +111,7 @@ final class SearchCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
+        DigitsSearch.checkStudy(settings);
         PrintWriter out = spec.commandLine().getOut();
         out.printf(Locale.ROOT, "digits: %s search, %d trials of %d epochs, seed %d; study '%s' in %s, pruner %s%n",
                 generator.name().toLowerCase(Locale.ROOT), trials, epochs, seed, settings.study(), settings.storage(),

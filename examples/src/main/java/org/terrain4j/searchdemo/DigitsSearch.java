@@ -112,16 +112,32 @@ public record DigitsSearch(GeneratorKind generator, int trials, long seed, int e
     /** As {@link #run(TrialTable, StudySettings)}, training the trials on {@code executor} (closed at the end). */
     public List<StoredTrial> run(TrialTable table, StudySettings settings, TrialExecutor executor) {
         try (StudyStore store = JdbcStudyStore.open(settings.storage())) {
-            if (!settings.resume() && store.find(settings.study()).isPresent() && !store.trials(settings.study()).isEmpty()) {
-                throw new IllegalArgumentException("study '" + settings.study() + "' in " + settings.storage() + " already has "
-                        + store.trials(settings.study()).size() + " trials; pass --resume to continue it, or another --study");
-            }
+            refuseToOverwrite(store, settings);
             StudyRunner runner = StudyRunner.builder(configuration()).store(store).study(settings.study())
                     .executor(executor).pruner(settings.pruner(epochs))
                     .modelFolder(settings.models()).describer(DigitsSearch::describe).build();
             runner.addListeners(table);
             runner.execute();
             return store.trials(settings.study());
+        }
+    }
+
+    /**
+     * Checks, before anything is printed or trained, that {@code settings} do not start over a
+     * study that has trials (they must say resume).
+     *
+     * @throws IllegalArgumentException naming the study and what to do
+     */
+    public static void checkStudy(StudySettings settings) {
+        try (StudyStore store = JdbcStudyStore.open(settings.storage())) {
+            refuseToOverwrite(store, settings);
+        }
+    }
+
+    private static void refuseToOverwrite(StudyStore store, StudySettings settings) {
+        if (!settings.resume() && store.find(settings.study()).isPresent() && !store.trials(settings.study()).isEmpty()) {
+            throw new IllegalArgumentException("study '" + settings.study() + "' in " + settings.storage() + " already has "
+                    + store.trials(settings.study()).size() + " trials; pass --resume to continue it, or another --study");
         }
     }
 
