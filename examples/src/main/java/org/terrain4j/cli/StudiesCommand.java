@@ -52,7 +52,7 @@ final class StudiesCommand implements Runnable {
                 throw new ParameterException(spec.commandLine(), e.getMessage());
             }
             if (location.kind() == StoreLocation.Kind.SQLITE
-                    && !java.nio.file.Files.exists(java.nio.file.Path.of(location.jdbcUrl().substring("jdbc:sqlite:".length())))) {
+                    && !java.nio.file.Files.exists(location.sqliteFile())) {
                 throw new ParameterException(spec.commandLine(), "--storage " + location + ": no such file");
             }
             return JdbcStudyStore.open(location);

@@ -43,18 +43,15 @@ public final class TrialTable implements StatusListener {
         boolean complete = info.getCandidateStatus() == CandidateStatus.Complete;
         double seconds = info.getEndTime() == null || info.getStartTime() == null ? Double.NaN
                 : (info.getEndTime() - info.getStartTime()) / 1000.0;
-        TrialRecord record = TrialRecord.of(info.getIndex(), trial, complete, info.getScore(), seconds,
-                info.getExceptionStackTrace());
-        if (runner instanceof StudyRunner study) {
-            record = TrialRecord.of(study.trialNumber(info.getIndex()), trial, complete, info.getScore(), seconds,
-                    info.getExceptionStackTrace());
-            if (study.prunedReason(info.getIndex()).isPresent()) {
-                record = record.asPruned();
-            }
+        StudyRunner study = runner instanceof StudyRunner s ? s : null;
+        int number = study == null ? info.getIndex() : study.trialNumber(info.getIndex());
+        TrialRecord record = TrialRecord.of(number, trial, complete, info.getScore(), seconds, info.getExceptionStackTrace());
+        if (study != null && study.prunedReason(info.getIndex()).isPresent()) {
+            record = record.asPruned();
         }
         records.add(record);
         double best = best().map(TrialRecord::score).orElse(Double.NaN);
-        if (runner instanceof StudyRunner study && study.bestScore() != null && !(best >= study.bestScore())) {
+        if (study != null && study.bestScore() != null && !(best >= study.bestScore())) {
             best = study.bestScore(); // a resumed study's earlier trials
         }
         synchronized (out) {

@@ -47,7 +47,7 @@ class SearchKillIT {
     }
 
     private static void waitForAStartedTrial(StoreLocation location, Process search) throws Exception {
-        Path file = Path.of(location.jdbcUrl().substring("jdbc:sqlite:".length()));
+        Path file = location.sqliteFile();
         for (int i = 0; i < 600 && search.isAlive(); i++) {
             if (java.nio.file.Files.exists(file)) {
                 try (StudyStore store = JdbcStudyStore.open(location)) {

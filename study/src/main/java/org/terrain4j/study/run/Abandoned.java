@@ -38,8 +38,7 @@ final class Abandoned {
     static boolean abandonedBefore(List<StoredTrial> trials, double[] point, int times) {
         int count = 0;
         for (StoredTrial t : trials) {
-            if (t.state() == TrialState.FAILED && t.reason() != null && t.reason().startsWith(REASON)
-                    && java.util.Arrays.equals(t.point(), point)) {
+            if (is(t) && java.util.Arrays.equals(t.point(), point)) {
                 count++;
             }
         }
@@ -53,8 +52,7 @@ final class Abandoned {
     static List<double[]> awaitingRetrial(List<StoredTrial> trials) {
         List<double[]> points = new ArrayList<>();
         for (StoredTrial t : trials) {
-            if (t.state() == TrialState.FAILED && t.reason() != null && t.reason().startsWith(REASON)
-                    && t.reason().contains(RETRIED)
+            if (is(t) && t.reason().contains(RETRIED)
                     && trials.stream().noneMatch(u -> u.number() > t.number() && java.util.Arrays.equals(u.point(), t.point()))) {
                 points.add(t.point());
             }
@@ -64,8 +62,12 @@ final class Abandoned {
 
     /** Whether {@code t} trained again the configuration of an earlier abandoned trial (no generator proposed it). */
     static boolean isRetrial(List<StoredTrial> trials, StoredTrial t) {
-        return trials.stream().anyMatch(u -> u.number() < t.number() && u.state() == TrialState.FAILED
-                && u.reason() != null && u.reason().startsWith(REASON) && java.util.Arrays.equals(u.point(), t.point()));
+        return trials.stream().anyMatch(u -> u.number() < t.number() && is(u) && java.util.Arrays.equals(u.point(), t.point()));
+    }
+
+    /** Whether {@code t} was marked abandoned: failed because its worker died, not because of its configuration. */
+    static boolean is(StoredTrial t) {
+        return t.state() == TrialState.FAILED && t.reason() != null && t.reason().startsWith(REASON);
     }
 
     /** What an abandoned trial's reason says when it is to be trained again. */

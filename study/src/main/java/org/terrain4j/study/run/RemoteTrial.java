@@ -62,7 +62,6 @@ public final class RemoteTrial implements Serializable {
      * @param where this process, for the records (an executor id, a worker name)
      */
     public TrialOutcome run(String where) {
-        String executor = where;
         try {
             StudyStore connection = connection(store);
             OptimizationConfiguration local = new OptimizationConfiguration();
@@ -80,9 +79,9 @@ public final class RemoteTrial implements Serializable {
                     && result.getCandidateInfo().getCandidateStatus() == CandidateStatus.Complete;
             return new TrialOutcome(complete, result.getScore(), complete ? null
                     : result.getCandidateInfo() == null ? "no result" : result.getCandidateInfo().getExceptionStackTrace(),
-                    runner.prunedReason(), executor);
+                    runner.prunedReason(), where);
         } catch (Exception | OutOfMemoryError e) {
-            return new TrialOutcome(false, null, e.toString(), null, executor);
+            return new TrialOutcome(false, null, e.toString(), null, where);
         }
     }
 

@@ -1,7 +1,6 @@
 package org.terrain4j.study.run;
 
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
+import java.util.StringJoiner;
 import org.deeplearning4j.arbiter.optimize.api.ParameterSpace;
 
 /**
@@ -18,9 +17,10 @@ public final class SpaceDescription {
 
     /** The description of {@code space}. */
     public static String of(ParameterSpace<?> space) {
-        return space.getClass().getName() + Stream.of(space.collectLeaves().toArray())
-                .map(leaf -> ((ParameterSpace<?>) leaf).isLeaf() && ((ParameterSpace<?>) leaf).numParameters() == 0
-                        ? "fixed " + leaf : leaf.toString())
-                .collect(Collectors.joining("; ", " [", "]"));
+        StringJoiner leaves = new StringJoiner("; ", " [", "]");
+        for (Object leaf : space.collectLeaves()) {
+            leaves.add(((ParameterSpace<?>) leaf).numParameters() == 0 ? "fixed " + leaf : leaf.toString());
+        }
+        return space.getClass().getName() + leaves;
     }
 }

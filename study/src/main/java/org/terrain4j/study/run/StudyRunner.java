@@ -63,7 +63,8 @@ import org.terrain4j.study.store.TrialState;
  *   <li>termination conditions count the study's earlier trials: {@code MaxCandidatesCondition(50)}
  *       ends the study at 50 trials in all.</li>
  * </ul>
- * With a pruner, Terrain's tasks score every epoch; a trial the pruner stops is recorded as
+ * Terrain's tasks score every epoch and the scores are stored (pruner or not; the last one is
+ * the trial's score, so nothing is scored twice); a trial the pruner stops is recorded as
  * pruned with its last score, which the generator is told as the trial's score.
  */
 public final class StudyRunner implements IOptimizationRunner, EpochReporter {
@@ -230,10 +231,9 @@ public final class StudyRunner implements IOptimizationRunner, EpochReporter {
         }
         for (StoredTrial t : store.trials(studyName)) {
             if (t.state().finished() && !t.worker().equals(worker) && known.add(t.number())) {
-                boolean abandonedTrial = t.reason() != null && t.reason().startsWith(Abandoned.REASON);
-                count(t, abandonedTrial); // the budget is the study's
-                if (!abandonedTrial && config.getCandidateGenerator() instanceof SamplingCandidateGenerator sampling) {
-                    sampling.restore(t.point(), t.state() == TrialState.FAILED ? null : t.score());
+                count(t); // the budget is the study's
+                if (config.getCandidateGenerator() instanceof SamplingCandidateGenerator sampling) {
+                    restore(sampling, t);
                 }
             }
         }
@@ -370,28 +370,32 @@ public final class StudyRunner implements IOptimizationRunner, EpochReporter {
         CandidateGenerator generator = config.getCandidateGenerator();
         int replayed = 0;
         for (StoredTrial t : trials) {
-            boolean abandonedTrial = t.state() == TrialState.FAILED && t.reason() != null
-                    && t.reason().startsWith(Abandoned.REASON);
             if (t.state() == TrialState.RUNNING) {
                 continue; // another live worker's
             }
             if (generator instanceof SamplingCandidateGenerator sampling) {
-                if (!abandonedTrial) {
-                    sampling.restore(t.point(), t.state() == TrialState.FAILED ? null : t.score());
-                }
+                restore(sampling, t);
             } else if (!Abandoned.isRetrial(trials, t)) {
                 replay(generator, t);
                 replayed++;
             }
-            count(t, abandonedTrial);
+            count(t);
             known.add(t.number());
         }
         LOG.info("study {}: resumed with {} earlier trials ({} replayed through {}), {} abandoned", studyName,
                 trials.size(), replayed, generator.getClass().getSimpleName(), abandoned.size());
     }
 
-    private void count(StoredTrial t, boolean abandonedTrial) {
-        if (abandonedTrial) {
+    /** Tells a Terrain generator a finished trial; an abandoned one says nothing about its configuration. */
+    private static void restore(SamplingCandidateGenerator sampling, StoredTrial t) {
+        if (!Abandoned.is(t)) {
+            sampling.restore(t.point(), t.state() == TrialState.FAILED ? null : t.score());
+        }
+    }
+
+    /** Counts a finished trial of the study for the termination conditions and the best score. */
+    private void count(StoredTrial t) {
+        if (Abandoned.is(t)) {
             return; // trained again: counted then
         }
         total.incrementAndGet();

@@ -53,7 +53,7 @@ public final class JdbcStudyStore implements StudyStore {
     /** As {@link #open(StoreLocation)}, with SQLite's busy timeout in milliseconds. */
     public static JdbcStudyStore open(StoreLocation location, int busyTimeoutMillis) {
         if (location.kind() == StoreLocation.Kind.SQLITE) {
-            Path file = Path.of(location.jdbcUrl().substring("jdbc:sqlite:".length()));
+            Path file = location.sqliteFile();
             if (file.getParent() != null && !Files.isDirectory(file.getParent())) {
                 throw new StoreException("cannot create the study store " + location + ": the folder "
                         + file.getParent() + " does not exist");

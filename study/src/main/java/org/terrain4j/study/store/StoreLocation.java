@@ -100,11 +100,19 @@ public record StoreLocation(Kind kind, String jdbcUrl, String user, String passw
         return text.replaceAll("(//[^/:@]*):[^@/]*@", "$1:***@");
     }
 
+    /** The SQLite file (for {@code sqlite:} locations only). */
+    public Path sqliteFile() {
+        if (kind != Kind.SQLITE) {
+            throw new IllegalStateException(this + " is not a SQLite file");
+        }
+        return Path.of(jdbcUrl.substring("jdbc:sqlite:".length()));
+    }
+
     /** Where the store is, for messages: the file, or the database URL with the user; never the password. */
     @Override
     public String toString() {
         if (kind == Kind.SQLITE) {
-            return "sqlite:" + jdbcUrl.substring("jdbc:sqlite:".length());
+            return "sqlite:" + sqliteFile();
         }
         String address = jdbcUrl.substring("jdbc:".length());
         return user == null ? address : address.replaceFirst("//", "//" + user + "@");
