@@ -91,17 +91,10 @@ final class CurvatureControl {
             return null;
         }
         requested = false;
-        long start = System.nanoTime();
-        last = probe.run(model);
-        probeNanos += System.nanoTime() - start;
         lastProbe = iteration;
-        host.report(EventType.CURVATURE_PROBE, null, describe(last), Map.of(), Map.of(), last);
-        Map<String, Double> controlled = host.controlledRates();
-        double rate = controlled.isEmpty() ? Double.NaN : controlled.values().iterator().next();
-        Classification named = options.classifier().classify(smoothedGradientNorm, peakGradientNorm, smoothedLoss,
-                last, rate, rates.sgdLike());
+        Classification named = probe(model, rates, host);
         if (named != null && named.terrain() == Terrain.UNSTABLE) {
-            cap(rates, controlled, iteration + 1, named, host);
+            cap(rates, host.controlledRates(), iteration + 1, named, host);
         } else if (named != null && named.terrain() == Terrain.SADDLE && options.escape() != null
                 && probe.lastSmallestVector() != null) {
             escape(model, host);
@@ -136,7 +129,11 @@ final class CurvatureControl {
 
     /**
      * Rolls training back after it diverged, when a snapshot exists: parameters and updater state
-     * as they were, and every controlled rate times the rollback factor.
+     * as they were, and every controlled rate times the rollback factor. Then it probes the
+     * restored parameters: when the rate is still beyond the curvature's stability bound (a rate
+     * set far too high is halved only so often), it is capped below {@code 2 / lambda_max} at
+     * once, instead of diverging and rolling back again, rollback after rollback. (Adaptive
+     * updaters, to which the bound does not apply, are not probed.)
      *
      * @return whether it rolled back
      */
@@ -155,7 +152,25 @@ final class CurvatureControl {
         host.report(EventType.ROLLBACK, Terrain.DIVERGING, why + "; rolled back to the snapshot taken at iteration "
                 + snapshot.iteration() + " and cut the learning rate by " + options.rollbackFactor(), controlled,
                 after, last);
+        if (rates.sgdLike()) {
+            Classification named = probe(model, rates, host);
+            if (named != null && named.terrain() == Terrain.UNSTABLE) {
+                cap(rates, host.controlledRates(), nextIteration, named, host);
+            }
+        }
         return true;
+    }
+
+    /** Probes now and names the terrain from the probe alone (null when it names none). */
+    private Classification probe(Model model, NetworkLearningRates rates, Host host) {
+        long start = System.nanoTime();
+        last = probe.run(model);
+        probeNanos += System.nanoTime() - start;
+        host.report(EventType.CURVATURE_PROBE, null, describe(last), Map.of(), Map.of(), last);
+        Map<String, Double> controlled = host.controlledRates();
+        double rate = controlled.isEmpty() ? Double.NaN : controlled.values().iterator().next();
+        return options.classifier().classify(signals.smoothedGradientNorm(), peakGradientNorm, signals.smoothedLoss(),
+                last, rate, rates.sgdLike());
     }
 
     private static String describe(CurvatureSnapshot s) {

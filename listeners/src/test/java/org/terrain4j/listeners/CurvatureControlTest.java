@@ -73,6 +73,40 @@ class CurvatureControlTest {
     }
 
     @Test
+    void aRateSetFarTooHighIsCappedRightAfterItsRollbackInsteadOfHalvedRollbackAfterRollback() {
+        // A least-squares regression, where a rate beyond 2 / lambda_max grows the loss geometrically.
+        MultiLayerNetwork net = new MultiLayerNetwork(new NeuralNetConfiguration.Builder().seed(3)
+                .updater(new Sgd(0.01)).list()
+                .layer(new DenseLayer.Builder().nIn(Networks.FEATURES).nOut(8).activation(Activation.IDENTITY).build())
+                .layer(new OutputLayer.Builder(LossFunction.MSE).nIn(8).nOut(1).activation(Activation.IDENTITY).build())
+                .build());
+        net.init();
+        TerrainListener listener = probingEvery(1_000_000).build();
+        net.addListeners(listener);
+        DataSet data = Networks.task(64, 2);
+        DataSet regression = new DataSet(data.getFeatures(), data.getFeatures().sum(true, 1));
+        for (int i = 0; i < 20; i++) {
+            net.fit(regression);
+        }
+        org.deeplearning4j.util.NetworkUtils.setLearningRate(net, 10.0);
+
+        for (int i = 0; i < 40; i++) {
+            net.fit(regression);
+        }
+
+        assertThat(listener.events()).filteredOn(e -> e.type() == EventType.ROLLBACK).hasSize(1);
+        TerrainEvent probe = listener.events().stream().filter(e -> e.type() == EventType.CURVATURE_PROBE)
+                .findFirst().orElseThrow();
+        assertThat(probe.curvature().conclusive()).isTrue();
+        assertThat(listener.events()).anySatisfy(e -> {
+            assertThat(e.type()).isEqualTo(EventType.LEARNING_RATE_SCALED);
+            assertThat(e.terrain()).isEqualTo(Terrain.UNSTABLE);
+        });
+        assertThat(net.getLearningRate(0)).isLessThanOrEqualTo(0.8 * 2 / probe.curvature().lambdaMax() + 1e-9);
+        assertThat(net.score()).isFinite().isLessThan(1.0);
+    }
+
+    @Test
     void aDeepLinearNetworkNearTheOriginSitsOnASaddle() {
         // Saxe, McClelland and Ganguli (2013): small initial weights put a deep linear network on
         // a saddle plateau; the gradient is tiny and the Hessian has negative curvature.
