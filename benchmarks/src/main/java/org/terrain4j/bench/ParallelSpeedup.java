@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import org.terrain4j.searchdemo.DigitsSearch;
 import org.terrain4j.searchdemo.GeneratorKind;
@@ -12,14 +13,22 @@ import org.terrain4j.searchdemo.TrialTable;
 import org.terrain4j.study.run.LocalTrialExecutor;
 import org.terrain4j.study.run.ProcessTrialExecutor;
 import org.terrain4j.study.run.TrialExecutor;
+import org.terrain4j.study.store.JdbcStudyStore;
 import org.terrain4j.study.store.StoreLocation;
+import org.terrain4j.study.store.StoredTrial;
 
 /**
  * Trial throughput of the study runner with 1 and with 2 trials at once, interleaved over
  * rounds, the same random search of the digits network each time, for both local executors:
  * worker processes ({@code ProcessTrialExecutor}) and threads of this JVM
- * ({@code LocalTrialExecutor}), OMP_NUM_THREADS=1 everywhere. Prints TSV:
- * {@code round executor parallel trials seconds trials_per_second}.
+ * ({@code LocalTrialExecutor}), OMP_NUM_THREADS=1 everywhere.
+ *
+ * <p>Two throughputs per run: over the whole run (worker start-up included), and in steady
+ * state, from the store's finish times: trials finished after the first {@code parallel} ones,
+ * over the time since (what an hours-long search sees, once every worker is warm).
+ *
+ * <p>Prints TSV: {@code round executor parallel trials seconds trials_per_second
+ * steady_trials_per_second}.
  *
  * <pre>java -cp ... org.terrain4j.bench.ParallelSpeedup ROUNDS TRIALS EPOCHS [processes,threads]</pre>
  */
@@ -43,16 +52,34 @@ public final class ParallelSpeedup {
                 for (int parallel : round % 2 == 1 ? new int[] {1, 2} : new int[] {2, 1}) {
                     TrialExecutor executor = kind.equals("processes") ? new ProcessTrialExecutor(parallel)
                             : new LocalTrialExecutor(parallel);
+                    String study = kind + parallel + "-r" + round;
                     long start = System.nanoTime();
                     new DigitsSearch(GeneratorKind.RANDOM, trials, round, epochs, parallel).run(
                             new TrialTable(new PrintWriter(new StringWriter())),
-                            new StudySettings(store, kind + parallel + "-r" + round, false, "none", 0, null), executor);
+                            new StudySettings(store, study, false, "none", 0, null), executor);
                     double seconds = (System.nanoTime() - start) / 1e9;
-                    System.out.printf(Locale.ROOT, "%d\t%s\t%d\t%d\t%.2f\t%.3f%n", round, kind, parallel, trials, seconds,
-                            trials / seconds);
+                    System.out.printf(Locale.ROOT, "%d\t%s\t%d\t%d\t%.2f\t%.3f\t%.3f%n", round, kind, parallel, trials,
+                            seconds, trials / seconds, steadyThroughput(store, study, parallel));
                     System.out.flush();
                 }
             }
+        }
+    }
+
+    /** Trials per second after the first {@code parallel} finished, from the store's finish times. */
+    static double steadyThroughput(StoreLocation location, String study, int parallel) {
+        JdbcStudyStore store = JdbcStudyStore.open(location);
+        try {
+            List<Long> finished = store.trials(study).stream().map(StoredTrial::finishedAt)
+                    .filter(t -> t != null).sorted().toList();
+            int skipped = Math.min(parallel, finished.size() - 1);
+            if (skipped < 1) {
+                return Double.NaN;
+            }
+            double seconds = (finished.get(finished.size() - 1) - finished.get(skipped - 1)) / 1000.0;
+            return (finished.size() - skipped) / seconds;
+        } finally {
+            store.close();
         }
     }
 }
