@@ -68,18 +68,15 @@ public final class ParallelSpeedup {
 
     /** Trials per second after the first {@code parallel} finished, from the store's finish times. */
     static double steadyThroughput(StoreLocation location, String study, int parallel) {
-        JdbcStudyStore store = JdbcStudyStore.open(location);
-        try {
-            List<Long> finished = store.trials(study).stream().map(StoredTrial::finishedAt)
-                    .filter(t -> t != null).sorted().toList();
-            int skipped = Math.min(parallel, finished.size() - 1);
-            if (skipped < 1) {
-                return Double.NaN;
-            }
-            double seconds = (finished.get(finished.size() - 1) - finished.get(skipped - 1)) / 1000.0;
-            return (finished.size() - skipped) / seconds;
-        } finally {
-            store.close();
+        List<Long> finished;
+        try (JdbcStudyStore store = JdbcStudyStore.open(location)) {
+            finished = store.trials(study).stream().map(StoredTrial::finishedAt).filter(t -> t != null).sorted().toList();
         }
+        int skipped = Math.min(parallel, finished.size() - 1);
+        if (skipped < 1) {
+            return Double.NaN;
+        }
+        double seconds = (finished.get(finished.size() - 1) - finished.get(skipped - 1)) / 1000.0;
+        return (finished.size() - skipped) / seconds;
     }
 }

@@ -3,8 +3,6 @@ package org.terrain4j.spark;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.spark.SparkEnv;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.deeplearning4j.arbiter.optimize.api.Candidate;
@@ -14,6 +12,7 @@ import org.slf4j.LoggerFactory;
 import org.terrain4j.study.run.RemoteTrial;
 import org.terrain4j.study.run.StudyRunner;
 import org.terrain4j.study.run.TrialExecutor;
+import org.terrain4j.study.run.TrialThreads;
 import org.terrain4j.study.run.TrialOutcome;
 
 /**
@@ -49,16 +48,8 @@ public final class SparkTrialExecutor implements TrialExecutor {
      */
     public SparkTrialExecutor(JavaSparkContext spark, int concurrentTrials) {
         this.spark = java.util.Objects.requireNonNull(spark, "spark");
-        if (concurrentTrials < 1) {
-            throw new IllegalArgumentException("--parallel must be at least 1, got " + concurrentTrials);
-        }
+        this.waiting = TrialThreads.daemonPool(concurrentTrials, "terrain-spark-trial");
         this.concurrentTrials = concurrentTrials;
-        AtomicInteger count = new AtomicInteger();
-        this.waiting = Executors.newFixedThreadPool(concurrentTrials, r -> {
-            Thread t = new Thread(r, "terrain-spark-trial-" + count.getAndIncrement());
-            t.setDaemon(true);
-            return t;
-        });
     }
 
     @Override

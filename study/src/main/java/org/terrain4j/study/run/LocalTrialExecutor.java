@@ -2,8 +2,6 @@ package org.terrain4j.study.run;
 
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.deeplearning4j.arbiter.optimize.api.Candidate;
 import org.deeplearning4j.arbiter.optimize.api.OptimizationResult;
 
@@ -14,16 +12,8 @@ public final class LocalTrialExecutor implements TrialExecutor {
     private final ExecutorService threads;
 
     public LocalTrialExecutor(int parallelism) {
-        if (parallelism < 1) {
-            throw new IllegalArgumentException("--parallel must be at least 1, got " + parallelism);
-        }
+        this.threads = TrialThreads.daemonPool(parallelism, "terrain-trial");
         this.parallelism = parallelism;
-        AtomicInteger count = new AtomicInteger();
-        this.threads = Executors.newFixedThreadPool(parallelism, r -> {
-            Thread t = new Thread(r, "terrain-trial-" + count.getAndIncrement());
-            t.setDaemon(true);
-            return t;
-        });
     }
 
     @Override

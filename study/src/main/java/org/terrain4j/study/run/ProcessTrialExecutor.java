@@ -62,10 +62,7 @@ public final class ProcessTrialExecutor implements TrialExecutor {
      * @param jvmOptions their JVM options
      */
     public ProcessTrialExecutor(int workers, List<String> jvmOptions) {
-        if (workers < 1) {
-            throw new IllegalArgumentException("--parallel must be at least 1, got " + workers);
-        }
-        this.workers = workers;
+        this.workers = TrialThreads.checkParallelism(workers);
         this.jvmOptions = List.copyOf(jvmOptions);
         for (int w = 0; w < workers; w++) {
             int id = w;
