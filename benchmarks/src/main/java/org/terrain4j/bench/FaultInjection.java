@@ -16,7 +16,7 @@ import org.terrain4j.listeners.TerrainListener;
 /**
  * Divergence recovery on the digits MLP (SGD momentum, batch 32, rollback snapshots every 10
  * iterations, curvature probes every 10 iterations within 30% of the time, so that a rate far
- * too high is capped below 2 / lambda_max even where the loss stays finite): faults are injected every 25 iterations, alternately a batch whose features hold
+ * too high is capped below the stability bound even where the loss stays finite): faults are injected every 25 iterations, alternately a batch whose features hold
  * NaN and a learning rate set 1000 times too high. A fault counts as recovered when, 20
  * iterations later, the validation loss is finite and below twice its value before the fault.
  *

@@ -7,8 +7,8 @@ import java.util.Locale;
  * function). In order, after the checks of {@link TerrainClassifier} found no divergence:
  *
  * <ol>
- * <li>UNSTABLE: the updater is SGD-like and {@code lr * lambda_max > 2}, beyond the stability
- *     bound of gradient descent on a quadratic;</li>
+ * <li>UNSTABLE: {@code lr * lambda_max} is beyond the updater's {@link StabilityBound} (2 for
+ *     gradient descent, about 1.36 for Nesterov momentum 0.9; none for adaptive updaters);</li>
  * <li>with a small gradient (the smoothed gradient norm below {@code smallGradient} times its
  *     peak, or a first-order predicted loss decrease per step {@code lr |g|^2} below
  *     {@code progress} times the loss, which also catches training that starts on a saddle): SADDLE when {@code lambda_min < -tau * |lambda_max|}; PLATEAU when
@@ -55,20 +55,20 @@ public record CurvatureClassifier(double tau, double smallGradient, double flatC
      * @param loss the smoothed loss
      * @param curvature the probe's result
      * @param learningRate the current learning rate
-     * @param sgdLike whether the updater's step is lr times the (momentum) gradient, to which the
-     *                2 / lambda_max bound applies (Sgd, Nesterovs); adaptive updaters are exempt
+     * @param bound the updater's stability bound on {@code lr * lambda_max} ({@link StabilityBound#NONE}
+     *              for adaptive updaters, which are exempt)
      */
     public Classification classify(double smoothedGradientNorm, double peakGradientNorm, double loss,
-                                   CurvatureSnapshot curvature, double learningRate, boolean sgdLike) {
+                                   CurvatureSnapshot curvature, double learningRate, StabilityBound bound) {
         if (!curvature.conclusive()) {
             return null;
         }
         double min = curvature.lambdaMin();
         double max = curvature.lambdaMax();
-        if (sgdLike && learningRate * max > 2) {
+        if (bound.exceededBy(learningRate, max)) {
             return new Classification(Terrain.UNSTABLE, String.format(Locale.ROOT,
-                    "learning rate %.4g times lambda_max %.4g is %.3g, above the stability bound 2",
-                    learningRate, max, learningRate * max));
+                    "learning rate %.4g times lambda_max %.4g is %.3g, above the stability bound %.4g = %s",
+                    learningRate, max, learningRate * max, bound.value(), bound.rule()));
         }
         if (!isSmallGradient(smoothedGradientNorm, peakGradientNorm, loss, learningRate)) {
             return null;
@@ -97,14 +97,5 @@ public record CurvatureClassifier(double tau, double smallGradient, double flatC
                                    double learningRate) {
         return smoothedGradientNorm < smallGradient * peakGradientNorm
                 || learningRate * smoothedGradientNorm * smoothedGradientNorm < progress * Math.abs(loss);
-    }
-
-    /**
-     * The factor that brings {@code learningRate} to {@code margin * 2 / lambda_max}, for a cap
-     * below the stability bound; 1 when already below it.
-     */
-    public static double capFactor(double learningRate, double lambdaMax, double margin) {
-        double cap = margin * 2 / lambdaMax;
-        return learningRate > cap ? cap / learningRate : 1.0;
     }
 }

@@ -14,7 +14,7 @@ public enum Terrain {
     SADDLE(true),
     /** Small gradient without significant negative curvature. */
     MINIMUM(true),
-    /** The learning rate exceeds the stability bound {@code 2 / lambda_max} of SGD-like updaters. */
+    /** The learning rate exceeds the updater's stability bound over lambda_max (see {@link StabilityBound}). */
     UNSTABLE(true),
     /** The loss or gradient is not finite, or the loss exploded above its best. */
     DIVERGING(false);

@@ -120,12 +120,36 @@ public final class NetworkHessian implements SymmetricOperator {
             return;
         }
         double eps = cubeRootEpsilon * (1 + parameterNorm) / norm;
-        direction.assign(Nd4j.createFromArray(v).castTo(theta.dataType()).reshape(direction.shape()));
+        load(v, direction);
         gradientAt(eps, gradientPlus);
         gradientAt(-eps, gradientMinus);
-        double[] difference = gradientPlus.subi(gradientMinus).data().asDouble();
-        for (int i = 0; i < out.length; i++) {
-            out[i] = difference[i] / (2 * eps);
+        store(gradientPlus.subi(gradientMinus), 1 / (2 * eps), out);
+    }
+
+    /** Copies {@code v} into the native buffer of {@code into} (float or double): no temporary arrays. */
+    private static void load(double[] v, INDArray into) {
+        if (into.dataType() == DataType.DOUBLE) {
+            into.data().asNioDouble().put(v);
+        } else {
+            java.nio.FloatBuffer buffer = into.data().asNioFloat();
+            for (int i = 0; i < v.length; i++) {
+                buffer.put(i, (float) v[i]);
+            }
+        }
+    }
+
+    /** {@code out = scale * from}, read straight from the native buffer of {@code from}. */
+    private static void store(INDArray from, double scale, double[] out) {
+        if (from.dataType() == DataType.DOUBLE) {
+            java.nio.DoubleBuffer buffer = from.data().asNioDouble();
+            for (int i = 0; i < out.length; i++) {
+                out[i] = buffer.get(i) * scale;
+            }
+        } else {
+            java.nio.FloatBuffer buffer = from.data().asNioFloat();
+            for (int i = 0; i < out.length; i++) {
+                out[i] = buffer.get(i) * scale;
+            }
         }
     }
 

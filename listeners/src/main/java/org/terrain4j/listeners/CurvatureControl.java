@@ -7,14 +7,14 @@ import org.deeplearning4j.nn.api.Model;
 import org.terrain4j.curvature.SaddleEscape;
 import org.terrain4j.stats.TrainingSignals;
 import org.terrain4j.terrain.Classification;
-import org.terrain4j.terrain.CurvatureClassifier;
 import org.terrain4j.terrain.CurvatureSnapshot;
+import org.terrain4j.terrain.StabilityBound;
 import org.terrain4j.terrain.Terrain;
 
 /**
  * The listener's curvature side: probes on schedule (periodic, when stalling, on demand, within a
  * time budget), names SADDLE, MINIMUM, flat PLATEAU or UNSTABLE from them, caps an unstable
- * learning rate below {@code 2 / lambda_max}, and keeps rollback snapshots that it restores
+ * learning rate below the updater's {@link StabilityBound} over {@code lambda_max}, and keeps rollback snapshots that it restores
  * when training diverges. Decisions are the pure classes' of terrain-core.
  */
 final class CurvatureControl {
@@ -28,6 +28,12 @@ final class CurvatureControl {
         void report(EventType type, Terrain terrain, String message, Map<String, Double> before,
                     Map<String, Double> after, CurvatureSnapshot curvature);
     }
+
+    /** How far above its best (or a stale snapshot's) the smoothed loss may be for a snapshot. */
+    static final double HEALTHY_LOSS_FACTOR = 1.5;
+
+    /** Snapshot periods after which a snapshot counts as stale. */
+    static final int STALE_PERIODS = 10;
 
     private final CurvatureOptions options;
     private final CurvatureProbe probe;
@@ -65,13 +71,28 @@ final class CurvatureControl {
 
     /**
      * Before the updater step of an iteration: when a snapshot is due and the loss just computed
-     * at these parameters looks healthy, keeps parameters, updater state and statistics. Taken
-     * here, not after the step, because only here is the loss of the kept parameters known: a
-     * step with a rate far too high blows up the parameters while its own loss still looked fine.
+     * at these parameters looks healthy, keeps parameters, updater state, statistics and learning
+     * rates. Taken here, not after the step, because only here is the loss of the kept parameters
+     * known: a step with a rate far too high blows up the parameters while its own loss still
+     * looked fine. Healthy also means a smoothed loss within {@value #HEALTHY_LOSS_FACTOR} times
+     * its best, or, once the snapshot is {@value #STALE_PERIODS} periods old, within that factor
+     * of the snapshot's own: after a fault that left the loss above its best for good, the
+     * snapshot is refreshed instead of growing ever older (a rollback then lost thousands of
+     * iterations), and a loss rising faster than that is still kept out.
+     *
+     * @param healthyBatch whether the loss and gradient just computed are finite and not an outlier
      */
-    void beforeStep(Model model, long iteration, boolean healthy) {
-        if (healthy && snapshot.due(iteration)) {
-            snapshot.take(model, iteration, signals.state());
+    void beforeStep(Model model, NetworkLearningRates rates, long iteration, long epoch, boolean healthyBatch) {
+        if (!healthyBatch || !snapshot.due(iteration)) {
+            return;
+        }
+        double smoothed = signals.smoothedLoss();
+        boolean nearBest = Double.isNaN(smoothed) || smoothed <= HEALTHY_LOSS_FACTOR * signals.bestSmoothedLoss();
+        boolean staleButSteady = snapshot.available()
+                && iteration - snapshot.iteration() >= (long) STALE_PERIODS * options.rollbackEvery()
+                && smoothed <= HEALTHY_LOSS_FACTOR * snapshot.smoothedLoss();
+        if (nearBest || staleButSteady) {
+            snapshot.take(model, iteration, signals.state(), smoothed, rates.learningRates((int) iteration, (int) epoch));
         }
     }
 
@@ -92,9 +113,9 @@ final class CurvatureControl {
         }
         requested = false;
         lastProbe = iteration;
-        Classification named = probe(model, rates, host);
+        Classification named = probe(model, rates, iteration + 1, epoch, host);
         if (named != null && named.terrain() == Terrain.UNSTABLE) {
-            cap(rates, host.controlledRates(), iteration + 1, named, host);
+            cap(rates, host.controlledRates(), iteration + 1, epoch, named, host);
         } else if (named != null && named.terrain() == Terrain.SADDLE && options.escape() != null
                 && probe.lastSmallestVector() != null) {
             escape(model, host);
@@ -112,32 +133,35 @@ final class CurvatureControl {
                         outcome.lossBefore()), Map.of(), Map.of(), last);
     }
 
-    private void cap(NetworkLearningRates rates, Map<String, Double> controlled, long nextIteration,
+    private void cap(NetworkLearningRates rates, Map<String, Double> controlled, long nextIteration, long epoch,
                      Classification named, Host host) {
+        StabilityBound bound = rates.stabilityBound((int) nextIteration, (int) epoch);
         Map<String, Double> after = new LinkedHashMap<>();
         controlled.forEach((layer, rate) -> {
-            double factor = CurvatureClassifier.capFactor(rate, last.lambdaMax(), options.capMargin());
+            double factor = bound.capFactor(rate, last.lambdaMax(), options.capMargin());
             if (factor < 1) {
                 rates.scale(layer, (int) nextIteration, factor);
             }
             after.put(layer, rate * factor);
         });
         host.report(EventType.LEARNING_RATE_SCALED, Terrain.UNSTABLE, named.reason() + String.format(Locale.ROOT,
-                "; capped at %.0f%% of 2/lambda_max = %.4g", options.capMargin() * 100,
-                options.capMargin() * 2 / last.lambdaMax()), controlled, after, last);
+                "; capped at %.0f%% of the bound / lambda_max = %.4g", options.capMargin() * 100,
+                bound.cap(last.lambdaMax(), options.capMargin())), controlled, after, last);
     }
 
     /**
      * Rolls training back after it diverged, when a snapshot exists: parameters and updater state
-     * as they were, and every controlled rate times the rollback factor. Then it probes the
+     * as they were, and every controlled rate set to the rollback factor times the lower of its
+     * rate now and its rate at the snapshot (a rate raised since, by a user or a schedule, is the
+     * likely cause, and the rate then is known to have trained healthily). Then it probes the
      * restored parameters: when the rate is still beyond the curvature's stability bound (a rate
-     * set far too high is halved only so often), it is capped below {@code 2 / lambda_max} at
+     * set far too high is halved only so often), it is capped below the stability bound at
      * once, instead of diverging and rolling back again, rollback after rollback. (Adaptive
      * updaters, to which the bound does not apply, are not probed.)
      *
      * @return whether it rolled back
      */
-    boolean rollback(Model model, NetworkLearningRates rates, long nextIteration, String why, Host host) {
+    boolean rollback(Model model, NetworkLearningRates rates, long nextIteration, long epoch, String why, Host host) {
         if (!snapshot.available()) {
             return false;
         }
@@ -146,23 +170,24 @@ final class CurvatureControl {
         Map<String, Double> controlled = host.controlledRates();
         Map<String, Double> after = new LinkedHashMap<>();
         controlled.forEach((layer, rate) -> {
-            rates.scale(layer, (int) nextIteration, options.rollbackFactor());
-            after.put(layer, rate * options.rollbackFactor());
+            double factor = RollbackSnapshot.rateFactor(rate, snapshot.learningRate(layer), options.rollbackFactor());
+            rates.scale(layer, (int) nextIteration, factor);
+            after.put(layer, rate * factor);
         });
         host.report(EventType.ROLLBACK, Terrain.DIVERGING, why + "; rolled back to the snapshot taken at iteration "
-                + snapshot.iteration() + " and cut the learning rate by " + options.rollbackFactor(), controlled,
-                after, last);
-        if (rates.sgdLike()) {
-            Classification named = probe(model, rates, host);
+                + snapshot.iteration() + " and set the learning rate to " + options.rollbackFactor()
+                + " times the lower of the rate now and the rate then", controlled, after, last);
+        if (rates.stabilityBound((int) nextIteration, (int) epoch).applies()) {
+            Classification named = probe(model, rates, nextIteration, epoch, host);
             if (named != null && named.terrain() == Terrain.UNSTABLE) {
-                cap(rates, host.controlledRates(), nextIteration, named, host);
+                cap(rates, host.controlledRates(), nextIteration, epoch, named, host);
             }
         }
         return true;
     }
 
     /** Probes now and names the terrain from the probe alone (null when it names none). */
-    private Classification probe(Model model, NetworkLearningRates rates, Host host) {
+    private Classification probe(Model model, NetworkLearningRates rates, long nextIteration, long epoch, Host host) {
         long start = System.nanoTime();
         last = probe.run(model);
         probeNanos += System.nanoTime() - start;
@@ -170,7 +195,7 @@ final class CurvatureControl {
         Map<String, Double> controlled = host.controlledRates();
         double rate = controlled.isEmpty() ? Double.NaN : controlled.values().iterator().next();
         return options.classifier().classify(signals.smoothedGradientNorm(), peakGradientNorm, signals.smoothedLoss(),
-                last, rate, rates.sgdLike());
+                last, rate, rates.stabilityBound((int) nextIteration, (int) epoch));
     }
 
     private static String describe(CurvatureSnapshot s) {

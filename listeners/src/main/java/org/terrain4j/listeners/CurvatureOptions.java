@@ -12,7 +12,8 @@ import org.terrain4j.terrain.CurvatureClassifier;
  * @param symmetryTolerance relative asymmetry |u.Hv - v.Hu| beyond which a probe is inconclusive
  *                          (costs 2 products); 0 skips the check
  * @param classifier thresholds of SADDLE, MINIMUM, flat PLATEAU
- * @param capMargin an UNSTABLE rate is capped at {@code capMargin * 2 / lambda_max}, in (0, 1)
+ * @param capMargin an UNSTABLE rate is capped at {@code capMargin * bound / lambda_max}, in (0, 1), where
+ *                  the bound is the updater's {@link org.terrain4j.terrain.StabilityBound}
  * @param rollbackEvery keep a snapshot of parameters and updater state every this many iterations
  *                      and roll back to it on divergence; 0 turns rollback off
  * @param rollbackFactor learning-rate factor applied after a rollback, in (0, 1)
@@ -24,7 +25,7 @@ public record CurvatureOptions(ProbeSchedule schedule, int lanczosSteps, double 
                                double rollbackFactor, long seed, SaddleEscape escape) {
 
     /**
-     * Probes per {@link ProbeSchedule#DEFAULTS} with 20 products, cap at 80% of 2/lambda_max,
+     * Probes per {@link ProbeSchedule#DEFAULTS} with 20 products, cap at 80% of the stability bound over lambda_max,
      * rollback every 100 iterations halving the rate, saddle escape per {@link SaddleEscape#DEFAULTS}.
      */
     public static final CurvatureOptions DEFAULTS = new CurvatureOptions(ProbeSchedule.DEFAULTS, 20, 1e-2,

@@ -11,7 +11,8 @@ import org.terrain4j.terrain.CurvatureSnapshot;
 
 /**
  * One curvature probe of the listener: Lanczos on the Hessian of the batch just trained (copied,
- * so training's arrays are never touched), after an optional symmetry check. Any failure becomes
+ * so training's arrays are never touched; the previous probe's batch when that one is not
+ * finite), after an optional symmetry check. Any failure becomes
  * an inconclusive snapshot with its reason: a probe never stops training.
  */
 final class CurvatureProbe {
@@ -29,10 +30,10 @@ final class CurvatureProbe {
     /** Probes the network at its current parameters on the mini-batch it just trained on. */
     CurvatureSnapshot run(Model model) {
         long start = System.nanoTime();
-        DataSet batch = NetworkHessian.lastBatch(model).orElse(null);
+        DataSet batch = NetworkHessian.lastBatch(model).filter(CurvatureProbe::finite).orElse(lastBatch);
         if (batch == null) {
-            return CurvatureSnapshot.inconclusive("no probe batch: the network holds no single input and label "
-                    + "array from its last iteration", 0, 0);
+            return CurvatureSnapshot.inconclusive("no probe batch: the network holds no single, finite input and "
+                    + "label array from its last iteration", 0, 0);
         }
         lastBatch = batch;
         lastSmallestVector = null;
@@ -62,6 +63,16 @@ final class CurvatureProbe {
         }
         lastSmallestVector = result.smallestVector();
         return new CurvatureSnapshot(result.smallest(), result.largest(), Double.NaN, products, millisSince(start), null);
+    }
+
+    /**
+     * Whether a batch's features and labels are finite: the batch of a diverged iteration (a NaN
+     * input, say) would make every product NaN, so the probe after a rollback falls back on the
+     * previous probe's batch.
+     */
+    private static boolean finite(DataSet batch) {
+        return Double.isFinite(batch.getFeatures().sumNumber().doubleValue())
+                && Double.isFinite(batch.getLabels().sumNumber().doubleValue());
     }
 
     /** The last probe's batch, or null. */

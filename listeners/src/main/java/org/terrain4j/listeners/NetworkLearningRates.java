@@ -14,6 +14,7 @@ import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.util.NetworkUtils;
 import org.nd4j.linalg.learning.config.IUpdater;
+import org.terrain4j.terrain.StabilityBound;
 import org.nd4j.linalg.schedule.FixedSchedule;
 import org.nd4j.linalg.schedule.ISchedule;
 import org.terrain4j.schedule.ScaledSchedule;
@@ -78,18 +79,25 @@ final class NetworkLearningRates {
     }
 
     /**
-     * Whether every controlled layer's step is the learning rate times a (momentum) gradient,
-     * so that the stability bound {@code lr < 2 / lambda_max} applies: Sgd and Nesterovs.
+     * The tightest stability bound of the controlled layers' updaters at this iteration: gradient
+     * descent's for Sgd, Nesterov's at the current momentum for Nesterovs;
+     * {@link StabilityBound#NONE} as soon as one layer's updater is adaptive (or there is none).
      */
-    boolean sgdLike() {
+    StabilityBound stabilityBound(int iteration, int epoch) {
+        StabilityBound tightest = null;
         for (String layer : layerIndex.keySet()) {
             IUpdater updater = updater(layer);
-            if (!(updater instanceof org.nd4j.linalg.learning.config.Sgd)
-                    && !(updater instanceof org.nd4j.linalg.learning.config.Nesterovs)) {
-                return false;
+            StabilityBound bound;
+            if (updater instanceof org.nd4j.linalg.learning.config.Sgd) {
+                bound = StabilityBound.gradientDescent();
+            } else if (updater instanceof org.nd4j.linalg.learning.config.Nesterovs nesterovs) {
+                bound = StabilityBound.nesterov(nesterovs.currentMomentum(iteration, epoch));
+            } else {
+                return StabilityBound.NONE;
             }
+            tightest = tightest == null ? bound : tightest.tighter(bound);
         }
-        return !layerIndex.isEmpty();
+        return tightest == null ? StabilityBound.NONE : tightest;
     }
 
     /** The learning rate a layer uses at the given iteration and epoch. */

@@ -1,5 +1,6 @@
 package org.terrain4j.listeners;
 
+import java.util.Map;
 import org.deeplearning4j.nn.api.Model;
 import org.deeplearning4j.nn.api.Updater;
 import org.deeplearning4j.nn.graph.ComputationGraph;
@@ -19,6 +20,8 @@ final class RollbackSnapshot {
     private INDArray updaterState;
     private long iteration = -1;
     private TrainingSignals.State signals;
+    private Map<String, Double> learningRates = Map.of();
+    private double smoothedLoss = Double.NaN;
 
     RollbackSnapshot(int period) {
         this.period = period;
@@ -29,9 +32,15 @@ final class RollbackSnapshot {
         return period > 0 && currentIteration % period == 0;
     }
 
-    /** Copies the network's state (and the listener's statistics) at the start of an iteration. */
-    void take(Model model, long currentIteration, TrainingSignals.State statistics) {
+    /**
+     * Copies the network's state (and the listener's statistics and learning rates) at the start
+     * of an iteration.
+     */
+    void take(Model model, long currentIteration, TrainingSignals.State statistics, double smoothed,
+              Map<String, Double> rates) {
         signals = statistics;
+        smoothedLoss = smoothed;
+        learningRates = rates;
         INDArray params = model.params();
         INDArray state = stateOf(model);
         if (parameters == null || parameters.length() != params.length()) {
@@ -57,6 +66,24 @@ final class RollbackSnapshot {
     /** The iteration at whose start the snapshot was taken. */
     long iteration() {
         return iteration;
+    }
+
+    /** The smoothed loss when the snapshot was taken; NaN before the first. */
+    double smoothedLoss() {
+        return smoothedLoss;
+    }
+
+    /** A layer's learning rate when the snapshot was taken; NaN when unknown. */
+    double learningRate(String layer) {
+        return learningRates.getOrDefault(layer, Double.NaN);
+    }
+
+    /**
+     * The factor that takes a layer's rate {@code now} to {@code rollbackFactor * min(now, then)};
+     * just {@code rollbackFactor} when the rate then is unknown.
+     */
+    static double rateFactor(double now, double then, double rollbackFactor) {
+        return then < now ? rollbackFactor * then / now : rollbackFactor;
     }
 
     /** The listener's statistics when the snapshot was taken. */

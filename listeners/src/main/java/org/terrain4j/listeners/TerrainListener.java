@@ -41,8 +41,6 @@ import org.terrain4j.terrain.TerrainSnapshot;
  */
 public final class TerrainListener extends BaseTrainingListener {
 
-    /** Rollback snapshots are taken only while the smoothed loss is within this factor of its best. */
-    private static final double HEALTHY_LOSS_FACTOR = 1.5;
 
     private final TerrainOptions options;
     private final TrainingSignals signals;
@@ -116,10 +114,9 @@ public final class TerrainListener extends BaseTrainingListener {
         if (curvature != null && !diverging) {
             double loss = model.score();
             double smoothed = signals.smoothedLoss();
-            boolean healthy = Double.isFinite(loss) && Double.isFinite(norm) && (Double.isNaN(smoothed)
-                    || (smoothed <= HEALTHY_LOSS_FACTOR * signals.bestSmoothedLoss()
-                    && loss <= options.explosionFactor() * smoothed));
-            curvature.beforeStep(model, iteration, healthy);
+            boolean healthy = Double.isFinite(loss) && Double.isFinite(norm)
+                    && (Double.isNaN(smoothed) || loss <= options.explosionFactor() * smoothed);
+            curvature.beforeStep(model, rates, iteration, NetworkCounters.epoch(model), healthy);
         }
     }
 
@@ -141,7 +138,7 @@ public final class TerrainListener extends BaseTrainingListener {
             hostIteration = iteration;
             hostEpoch = epoch;
             if (diverging && curvature != null
-                    && curvature.rollback(model, rates, iteration + 1, classification.reason(), host)) {
+                    && curvature.rollback(model, rates, iteration + 1, epoch, classification.reason(), host)) {
                 diverging = false;
             }
         } else if (!diverging && curvature != null) {

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.learning.config.Nesterovs;
 import org.nd4j.linalg.learning.config.Sgd;
 import org.nd4j.linalg.lossfunctions.LossFunctions.LossFunction;
 import org.terrain4j.control.ProbeSchedule;
@@ -43,6 +44,72 @@ class CurvatureControlTest {
         assertThat(10.0 * probe.curvature().lambdaMax()).isGreaterThan(2);
         assertThat(listener.terrain()).isEqualTo(Terrain.UNSTABLE);
         assertThat(net.getLearningRate(0)).isCloseTo(0.8 * 2 / probe.curvature().lambdaMax(), within(1e-9));
+    }
+
+    @Test
+    void nesterovMomentumIsCappedBelowItsOwnTighterBound() {
+        MultiLayerNetwork net = Networks.mlp(new Nesterovs(10.0, 0.9));
+        TerrainListener listener = probingEvery(1).build();
+        net.addListeners(listener);
+
+        net.fit(Networks.task(64, 2));
+
+        TerrainEvent probe = listener.events().stream().filter(e -> e.type() == EventType.CURVATURE_PROBE)
+                .findFirst().orElseThrow();
+        assertThat(probe.curvature().conclusive()).isTrue();
+        assertThat(listener.terrain()).isEqualTo(Terrain.UNSTABLE);
+        // 2 (1 + mu) / (1 + 2 mu) = 3.8 / 2.8 with mu = 0.9, not gradient descent's 2.
+        assertThat(net.getLearningRate(0)).isCloseTo(0.8 * (3.8 / 2.8) / probe.curvature().lambdaMax(), within(1e-9));
+        assertThat(listener.events()).anySatisfy(e -> assertThat(e.message())
+                .contains("above the stability bound 1.357 = 2(1+mu)/(1+2mu) with mu 0.900"));
+    }
+
+    @Test
+    void aRollbackNeverResumesAboveHalfTheRateThatLastTrainedHealthily() {
+        MultiLayerNetwork net = Networks.mlp(new Sgd(0.1));
+        TerrainListener listener = probingEvery(1_000_000).build();
+        trainSixGoodIterations(net, listener);
+        // Raised after the snapshot of iteration 5 (taken at rate 0.1), then a fault.
+        org.deeplearning4j.util.NetworkUtils.setLearningRate(net, 100.0);
+
+        net.fit(nanBatch());
+
+        assertThat(net.getLearningRate(0)).isCloseTo(0.05, within(1e-12));
+        assertThat(listener.events()).anySatisfy(e -> {
+            assertThat(e.type()).isEqualTo(EventType.ROLLBACK);
+            assertThat(e.learningRatesBefore().values()).containsOnly(100.0);
+            assertThat(e.learningRatesAfter().values()).containsOnly(0.05);
+        });
+    }
+
+    @Test
+    void theProbeAfterANaNBatchUsesThePreviousProbesBatch() {
+        MultiLayerNetwork net = Networks.mlp(new Sgd(0.1));
+        TerrainListener listener = probingEvery(2).build();
+        trainSixGoodIterations(net, listener);
+        int before = listener.events().size();
+
+        net.fit(nanBatch());
+
+        java.util.List<TerrainEvent> after = listener.events().subList(before, listener.events().size());
+        assertThat(after).anySatisfy(e -> assertThat(e.type()).isEqualTo(EventType.ROLLBACK));
+        TerrainEvent probe = after.stream().filter(e -> e.type() == EventType.CURVATURE_PROBE).findFirst().orElseThrow();
+        assertThat(probe.curvature().conclusive()).isTrue();
+        assertThat(probe.curvature().lambdaMax()).isFinite().isPositive();
+    }
+
+    private static void trainSixGoodIterations(MultiLayerNetwork net, TerrainListener listener) {
+        net.addListeners(listener);
+        DataSet good = Networks.task(64, 2);
+        for (int i = 0; i < 6; i++) {
+            net.fit(good);
+        }
+    }
+
+    private static DataSet nanBatch() {
+        DataSet poisoned = Networks.task(64, 3);
+        poisoned.getFeatures().putScalar(0, 0, Float.NaN);
+        return poisoned;
     }
 
     @Test
