@@ -70,7 +70,7 @@ final class CurvatureProbe {
      * input, say) would make every product NaN, so the probe after a rollback falls back on the
      * previous probe's batch.
      */
-    private static boolean finite(DataSet batch) {
+    static boolean finite(DataSet batch) {
         return Double.isFinite(batch.getFeatures().sumNumber().doubleValue())
                 && Double.isFinite(batch.getLabels().sumNumber().doubleValue());
     }

@@ -116,7 +116,11 @@ public final class TerrainListener extends BaseTrainingListener {
             double smoothed = signals.smoothedLoss();
             boolean healthy = Double.isFinite(loss) && Double.isFinite(norm)
                     && (Double.isNaN(smoothed) || loss <= options.explosionFactor() * smoothed);
-            curvature.beforeStep(model, rates, iteration, NetworkCounters.epoch(model), healthy);
+            long epoch = NetworkCounters.epoch(model);
+            // The host speaks for the moment after the previous iteration, before this one's step.
+            hostIteration = iteration - 1;
+            hostEpoch = epoch;
+            curvature.beforeStep(model, rates, iteration, epoch, healthy, host);
         }
     }
 

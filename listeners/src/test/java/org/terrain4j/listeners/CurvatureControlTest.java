@@ -65,21 +65,34 @@ class CurvatureControlTest {
     }
 
     @Test
-    void aRollbackNeverResumesAboveHalfTheRateThatLastTrainedHealthily() {
-        MultiLayerNetwork net = Networks.mlp(new Sgd(0.1));
+    void aDivergenceOnFiniteDataRollsBackAndHalvesTheRateBeforeCappingIt() {
+        // From the first step, so no rise of the rate is seen: the step at rate 1000 blows up the
+        // regression, the next loss is over 10 times the best, and training rolls back.
+        MultiLayerNetwork net = regression(1000.0);
         TerrainListener listener = probingEvery(1_000_000).build();
-        trainSixGoodIterations(net, listener);
-        // Raised after the snapshot of iteration 5 (taken at rate 0.1), then a fault.
-        org.deeplearning4j.util.NetworkUtils.setLearningRate(net, 100.0);
+        net.addListeners(listener);
+        DataSet data = regressionTask();
 
-        net.fit(nanBatch());
+        net.fit(data);
+        net.fit(data);
 
-        assertThat(net.getLearningRate(0)).isCloseTo(0.05, within(1e-12));
+        TerrainEvent rollback = listener.events().stream().filter(e -> e.type() == EventType.ROLLBACK).findFirst()
+                .orElseThrow();
+        assertThat(rollback.message()).contains("rolled back to the snapshot taken at iteration 0")
+                .contains("set the learning rate to 0.5 times the lower of the rate now and the rate then");
+        assertThat(rollback.learningRatesAfter().values()).containsOnly(500.0);
         assertThat(listener.events()).anySatisfy(e -> {
-            assertThat(e.type()).isEqualTo(EventType.ROLLBACK);
-            assertThat(e.learningRatesBefore().values()).containsOnly(100.0);
-            assertThat(e.learningRatesAfter().values()).containsOnly(0.05);
+            assertThat(e.type()).isEqualTo(EventType.LEARNING_RATE_SCALED);
+            assertThat(e.terrain()).isEqualTo(Terrain.UNSTABLE);
         });
+        assertThat(net.getLearningRate(0)).isLessThan(500.0);
+    }
+
+    @Test
+    void aRollbackResumesAtHalfTheLowerOfTheRateNowAndTheRateAtTheSnapshot() {
+        assertThat(RollbackSnapshot.rateFactor(100.0, 0.1, 0.5)).isEqualTo(0.5 * 0.1 / 100.0);
+        assertThat(RollbackSnapshot.rateFactor(0.1, 100.0, 0.5)).isEqualTo(0.5);
+        assertThat(RollbackSnapshot.rateFactor(0.1, Double.NaN, 0.5)).isEqualTo(0.5);
     }
 
     @Test
@@ -98,6 +111,22 @@ class CurvatureControlTest {
         assertThat(probe.curvature().lambdaMax()).isFinite().isPositive();
     }
 
+    /** A least-squares regression, where a rate beyond 2 / lambda_max grows the loss geometrically. */
+    private static MultiLayerNetwork regression(double rate) {
+        MultiLayerNetwork net = new MultiLayerNetwork(new NeuralNetConfiguration.Builder().seed(3)
+                .updater(new Sgd(rate)).list()
+                .layer(new DenseLayer.Builder().nIn(Networks.FEATURES).nOut(8).activation(Activation.IDENTITY).build())
+                .layer(new OutputLayer.Builder(LossFunction.MSE).nIn(8).nOut(1).activation(Activation.IDENTITY).build())
+                .build());
+        net.init();
+        return net;
+    }
+
+    private static DataSet regressionTask() {
+        DataSet data = Networks.task(64, 2);
+        return new DataSet(data.getFeatures(), data.getFeatures().sum(true, 1));
+    }
+
     private static void trainSixGoodIterations(MultiLayerNetwork net, TerrainListener listener) {
         net.addListeners(listener);
         DataSet good = Networks.task(64, 2);
@@ -113,7 +142,7 @@ class CurvatureControlTest {
     }
 
     @Test
-    void divergenceRollsBackToTheLastSnapshotAndCutsTheRate() {
+    void aNonFiniteBatchRollsBackToTheLastSnapshotAndKeepsTheRate() {
         MultiLayerNetwork net = Networks.mlp(new Sgd(0.1));
         TerrainListener listener = probingEvery(1_000_000).build();
         net.addListeners(listener);
@@ -130,47 +159,95 @@ class CurvatureControlTest {
         net.fit(poisoned);
 
         assertThat(net.params()).isEqualTo(snapshot);
-        assertThat(net.getLearningRate(0)).isCloseTo(0.05, within(1e-12));
+        // The data, not the rate, made it diverge.
+        assertThat(net.getLearningRate(0)).isEqualTo(0.1);
         assertThat(listener.events()).anySatisfy(e -> {
             assertThat(e.type()).isEqualTo(EventType.ROLLBACK);
-            assertThat(e.message()).contains("rolled back to the snapshot taken at iteration 5");
+            assertThat(e.message()).contains("rolled back to the snapshot taken at iteration 5")
+                    .contains("the batch itself held NaN or infinity, so the learning rate is kept");
         });
         net.fit(good);
         assertThat(net.score()).isFinite();
     }
 
     @Test
-    void aRateSetFarTooHighIsCappedRightAfterItsRollbackInsteadOfHalvedRollbackAfterRollback() {
-        // A least-squares regression, where a rate beyond 2 / lambda_max grows the loss geometrically.
-        MultiLayerNetwork net = new MultiLayerNetwork(new NeuralNetConfiguration.Builder().seed(3)
-                .updater(new Sgd(0.01)).list()
-                .layer(new DenseLayer.Builder().nIn(Networks.FEATURES).nOut(8).activation(Activation.IDENTITY).build())
-                .layer(new OutputLayer.Builder(LossFunction.MSE).nIn(8).nOut(1).activation(Activation.IDENTITY).build())
-                .build());
-        net.init();
+    void aRateSetFarTooHighIsProbedAndCappedBeforeItsFirstStep() {
+        MultiLayerNetwork net = regression(0.01);
         TerrainListener listener = probingEvery(1_000_000).build();
         net.addListeners(listener);
-        DataSet data = Networks.task(64, 2);
-        DataSet regression = new DataSet(data.getFeatures(), data.getFeatures().sum(true, 1));
+        DataSet regression = regressionTask();
         for (int i = 0; i < 20; i++) {
             net.fit(regression);
         }
+        double lossBefore = net.score(regression);
         org.deeplearning4j.util.NetworkUtils.setLearningRate(net, 10.0);
+        int eventsBefore = listener.events().size();
 
-        for (int i = 0; i < 40; i++) {
-            net.fit(regression);
-        }
+        net.fit(regression);
 
-        assertThat(listener.events()).filteredOn(e -> e.type() == EventType.ROLLBACK).hasSize(1);
-        TerrainEvent probe = listener.events().stream().filter(e -> e.type() == EventType.CURVATURE_PROBE)
-                .findFirst().orElseThrow();
+        java.util.List<TerrainEvent> during = listener.events().subList(eventsBefore, listener.events().size());
+        TerrainEvent probe = during.stream().filter(e -> e.type() == EventType.CURVATURE_PROBE).findFirst()
+                .orElseThrow();
         assertThat(probe.curvature().conclusive()).isTrue();
-        assertThat(listener.events()).anySatisfy(e -> {
+        assertThat(during).anySatisfy(e -> {
             assertThat(e.type()).isEqualTo(EventType.LEARNING_RATE_SCALED);
             assertThat(e.terrain()).isEqualTo(Terrain.UNSTABLE);
         });
-        assertThat(net.getLearningRate(0)).isLessThanOrEqualTo(0.8 * 2 / probe.curvature().lambdaMax() + 1e-9);
+        // Capped below the bound, and at most back at the rate that worked before the rise.
+        assertThat(10.0 * probe.curvature().lambdaMax()).isGreaterThan(2);
+        assertThat(net.getLearningRate(0)).isCloseTo(Math.min(0.8 * 2 / probe.curvature().lambdaMax(), 0.01),
+                within(1e-12));
+        // The step itself was taken at the capped rate: the loss fell instead of blowing up.
+        assertThat(net.score(regression)).isLessThan(lossBefore);
+        for (int i = 0; i < 40; i++) {
+            net.fit(regression);
+        }
+        assertThat(listener.events()).noneSatisfy(e -> assertThat(e.type()).isEqualTo(EventType.ROLLBACK));
         assertThat(net.score()).isFinite().isLessThan(1.0);
+    }
+
+    @Test
+    void aProbeBeforeTheStepLeavesTheStepBitwiseAsItWouldHaveBeen() {
+        for (boolean graph : new boolean[] {false, true}) {
+            org.deeplearning4j.nn.api.Model probed = graph ? Networks.graph(new Nesterovs(0.01, 0.9))
+                    : Networks.mlp(new Nesterovs(0.01, 0.9));
+            org.deeplearning4j.nn.api.Model plain = graph ? Networks.graph(new Nesterovs(0.01, 0.9))
+                    : Networks.mlp(new Nesterovs(0.01, 0.9));
+            TerrainListener listener = probingEvery(1_000_000).build();
+            probed.addListeners(listener);
+            DataSet data = Networks.task(64, 2);
+            for (org.deeplearning4j.nn.api.Model model : java.util.List.of(probed, plain)) {
+                for (int i = 0; i < 3; i++) {
+                    fit(model, data);
+                }
+                // Doubled: a rise that is probed before its step, and still stable.
+                setRate(model, 0.02);
+                fit(model, data);
+            }
+
+            // The only probe is the one before the fourth step (iteration 3), reported after iteration 2.
+            assertThat(listener.events()).filteredOn(e -> e.type() == EventType.CURVATURE_PROBE)
+                    .singleElement().satisfies(e -> assertThat(e.iteration()).isEqualTo(2));
+            assertThat(listener.events()).noneSatisfy(e -> assertThat(e.type()).isEqualTo(EventType.LEARNING_RATE_SCALED));
+            assertThat(probed.params()).as(graph ? "graph" : "multi-layer network").isEqualTo(plain.params());
+        }
+    }
+
+    private static void fit(org.deeplearning4j.nn.api.Model model, DataSet data) {
+        if (model instanceof MultiLayerNetwork mln) {
+            mln.fit(data);
+        } else {
+            ((org.deeplearning4j.nn.graph.ComputationGraph) model).fit(data);
+        }
+    }
+
+    private static void setRate(org.deeplearning4j.nn.api.Model model, double rate) {
+        if (model instanceof MultiLayerNetwork mln) {
+            org.deeplearning4j.util.NetworkUtils.setLearningRate(mln, rate);
+        } else {
+            org.deeplearning4j.util.NetworkUtils.setLearningRate((org.deeplearning4j.nn.graph.ComputationGraph) model,
+                    rate);
+        }
     }
 
     @Test
