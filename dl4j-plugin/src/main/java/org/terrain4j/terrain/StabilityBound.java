@@ -65,7 +65,7 @@ public record StabilityBound(double value, String rule) {
      * cap below the bound; 1 when already below it or when no bound applies.
      */
     public double capFactor(double learningRate, double lambdaMax, double margin) {
-        double cap = margin * value / lambdaMax;
+        double cap = cap(lambdaMax, margin);
         return learningRate > cap ? cap / learningRate : 1.0;
     }
 

@@ -101,8 +101,9 @@ final class CurvatureControl {
         double rate = rates.firstLearningRate((int) iteration, (int) epoch);
         if (healthyBatch && rate > RATE_RISE_FOR_PROBE * rateBefore) {
             probeBeforeStep(model, rates, iteration, epoch, rate / rateBefore, host);
+            rate = rates.firstLearningRate((int) iteration, (int) epoch); // as capped
         }
-        rateBefore = rates.firstLearningRate((int) iteration, (int) epoch);
+        rateBefore = rate;
         if (!healthyBatch || !snapshot.due(iteration)) {
             return;
         }
