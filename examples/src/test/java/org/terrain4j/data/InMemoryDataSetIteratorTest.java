@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.dataset.api.iterator.DataSetIterator;
 import org.nd4j.linalg.factory.Nd4j;
@@ -50,6 +51,26 @@ class InMemoryDataSetIteratorTest {
         assertThat(epoch(iterator)).containsExactly(List.of(0, 1, 2), List.of(3, 4, 5),
                 List.of(6, 7, 8), List.of(9));
         assertThat(iterator.getLabels()).isEqualTo(CLASSES);
+    }
+
+    @Test
+    void shuffledBatchesKeepEachSampleWholeAndWithItsLabel() {
+        INDArray features = Nd4j.create(new float[][] {{0, 100, 200}, {1, 101, 201}, {2, 102, 202}, {3, 103, 203}, {4, 104, 204}});
+        INDArray labels = Nd4j.create(new float[][] {{0, -0f}, {1, -1}, {2, -2}, {3, -3}, {4, -4}});
+        DataSetIterator iterator = InMemoryDataSetIterator.shuffled(new DataSet(features, labels), List.of("a", "b"), 3, 7);
+
+        int seen = 0;
+        while (iterator.hasNext()) {
+            DataSet batch = iterator.next();
+            for (int row = 0; row < batch.numExamples(); row++) {
+                float sample = batch.getFeatures().getFloat(row, 0);
+                assertThat(batch.getFeatures().getRow(row).toFloatVector()).containsExactly(sample, 100 + sample, 200 + sample);
+                assertThat(batch.getLabels().getRow(row).toFloatVector()).containsExactly(sample, -sample);
+                seen++;
+            }
+        }
+        assertThat(seen).isEqualTo(5);
+        assertThat(features.getFloat(4, 2)).as("the source is not touched").isEqualTo(204f);
     }
 
     private static List<List<Integer>> epoch(DataSetIterator iterator) {
