@@ -27,7 +27,7 @@ public final class HutchinsonTrace {
         double sum = 0;
         double sumSquares = 0;
         for (int p = 0; p < probes; p++) {
-            double[] z = Vectors.rademacher(n, random);
+            double[] z = RandomVectors.rademacher(n, random);
             operator.apply(z, out);
             double sample = Vectors.dot(z, out);
             sum += sample;

@@ -40,7 +40,7 @@ public final class PowerIteration {
     /** The dominant eigenvalue of {@code A - shift I} and the products spent. */
     private double[] dominant(SymmetricOperator operator, double shift, Random random) {
         int n = operator.dimension();
-        double[] v = Vectors.randomUnit(n, random);
+        double[] v = RandomVectors.unit(n, random);
         double[] w = new double[n];
         double lambda = 0;
         int products = 0;

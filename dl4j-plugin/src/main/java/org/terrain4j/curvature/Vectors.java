@@ -1,7 +1,5 @@
 package org.terrain4j.curvature;
 
-import java.util.Random;
-
 /** Small dense-vector helpers for the Krylov methods. */
 final class Vectors {
 
@@ -46,24 +44,5 @@ final class Vectors {
         for (int i = 0; i < x.length; i++) {
             x[i] *= alpha;
         }
-    }
-
-    /** A unit vector with independent standard normal directions. */
-    static double[] randomUnit(int n, Random random) {
-        double[] v = new double[n];
-        for (int i = 0; i < n; i++) {
-            v[i] = random.nextGaussian();
-        }
-        scale(1 / norm(v), v);
-        return v;
-    }
-
-    /** A vector of independent +1/-1 entries (Rademacher). */
-    static double[] rademacher(int n, Random random) {
-        double[] v = new double[n];
-        for (int i = 0; i < n; i++) {
-            v[i] = random.nextBoolean() ? 1 : -1;
-        }
-        return v;
     }
 }

@@ -6,6 +6,7 @@ import org.nd4j.linalg.dataset.DataSet;
 import org.terrain4j.curvature.Lanczos;
 import org.terrain4j.curvature.LanczosResult;
 import org.terrain4j.curvature.NetworkHessian;
+import org.terrain4j.curvature.RandomVectors;
 import org.terrain4j.curvature.SymmetricOperator;
 import org.terrain4j.terrain.CurvatureSnapshot;
 
@@ -88,12 +89,8 @@ final class CurvatureProbe {
     /** |u.Hv - v.Hu| / (|u| |Hv| + |v| |Hu|) for random u, v: 0 for an exactly symmetric operator. */
     private double asymmetry(SymmetricOperator hessian) {
         int n = hessian.dimension();
-        double[] u = new double[n];
-        double[] v = new double[n];
-        for (int i = 0; i < n; i++) {
-            u[i] = random.nextGaussian();
-            v[i] = random.nextGaussian();
-        }
+        double[] u = RandomVectors.gaussian(n, random);
+        double[] v = RandomVectors.gaussian(n, random);
         double[] hu = new double[n];
         double[] hv = new double[n];
         hessian.apply(u, hu);
