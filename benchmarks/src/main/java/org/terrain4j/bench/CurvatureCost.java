@@ -14,8 +14,8 @@ import org.terrain4j.listeners.TerrainListener;
 /**
  * Cost of curvature probes on the MLP 784-256-128-10, batch 128, synthetic data, one JVM:
  * (1) one Hessian-vector product against one training iteration, interleaved, medians;
- * (2) training with probes (20 Lanczos products every 1000 iterations) against training with
- * the same listener without probes, in alternating blocks of 1000 iterations.
+ * (2) training with probes (20 products every 1000 iterations) against training with the same
+ * listener without probes, in alternating blocks of 1000 iterations of one network.
  *
  * <p>Arguments: {@code rounds}.
  */
@@ -57,21 +57,21 @@ public final class CurvatureCost {
         System.out.printf(Locale.ROOT, "| one Hessian-vector product / one training iteration (%.2f ms / %.2f ms, "
                 + "medians) | %.2f | at most 2.5 |%n", BenchmarkSupport.median(product), BenchmarkSupport.median(iteration), ratio);
 
-        MultiLayerNetwork probing = DemoNetworks.mlp(784, List.of(256, 128), 10, 0.01, 1);
-        MultiLayerNetwork plain = DemoNetworks.mlp(784, List.of(256, 128), 10, 0.01, 1);
+        // One network for both kinds of block, which swap listeners: two network instances differ
+        // in speed by a few percent (where their arrays lie), and that bias swamped a probe's cost.
+        MultiLayerNetwork trained = DemoNetworks.mlp(784, List.of(256, 128), 10, 0.01, 1);
         // A 20-product probe: 2 for the symmetry check and 18 Lanczos steps; no saddle escape.
         CurvatureOptions twentyProducts = new CurvatureOptions(new ProbeSchedule(1000, Integer.MAX_VALUE, 0.5), 18,
                 CurvatureOptions.DEFAULTS.symmetryTolerance(), CurvatureOptions.DEFAULTS.classifier(),
                 CurvatureOptions.DEFAULTS.capMargin(), 0, 0.5, 42, null);
         TerrainListener withProbes = TerrainListener.builder().curvature(twentyProducts).build();
-        probing.addListeners(withProbes);
-        plain.addListeners(new TerrainListener());
+        TerrainListener withoutProbes = new TerrainListener();
         double[] ratios = new double[rounds];
         double[] probeShares = new double[rounds];
         int probesBefore = 0;
         for (int r = 0; r < rounds; r++) {
-            long a = block(r % 2 == 0 ? probing : plain, data);
-            long b = block(r % 2 == 0 ? plain : probing, data);
+            long a = block(trained, r % 2 == 0 ? withProbes : withoutProbes, data);
+            long b = block(trained, r % 2 == 0 ? withoutProbes : withProbes, data);
             ratios[r] = r % 2 == 0 ? (double) a / b : (double) b / a;
             // The probes' own clock inside this probing block: far less noisy than a ratio of two blocks.
             double[] millis = probeMillis(withProbes);
@@ -99,7 +99,8 @@ public final class CurvatureCost {
                 .mapToDouble(e -> e.curvature().millis()).toArray();
     }
 
-    private static long block(MultiLayerNetwork net, List<DataSet> data) {
+    private static long block(MultiLayerNetwork net, TerrainListener listener, List<DataSet> data) {
+        net.setListeners(listener);
         long start = System.nanoTime();
         BenchmarkSupport.train(net, data, 1000);
         return System.nanoTime() - start;

@@ -32,16 +32,11 @@ public final class RandomVectors {
         return v;
     }
 
-    /** A vector of independent +1/-1 entries (Rademacher), 64 from each draw of {@code random}. */
+    /** A vector of independent +1/-1 entries (Rademacher), one {@code nextBoolean} each. */
     public static double[] rademacher(int n, Random random) {
         double[] v = new double[n];
-        long bits = 0;
         for (int i = 0; i < n; i++) {
-            if ((i & 63) == 0) {
-                bits = random.nextLong();
-            }
-            v[i] = (bits & 1) == 0 ? -1 : 1;
-            bits >>>= 1;
+            v[i] = random.nextBoolean() ? 1 : -1;
         }
         return v;
     }
