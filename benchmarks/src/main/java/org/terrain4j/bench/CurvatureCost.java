@@ -57,8 +57,8 @@ public final class CurvatureCost {
         System.out.printf(Locale.ROOT, "| one Hessian-vector product / one training iteration (%.2f ms / %.2f ms, "
                 + "medians) | %.2f | at most 2.5 |%n", BenchmarkSupport.median(product), BenchmarkSupport.median(iteration), ratio);
 
-        // One network for both kinds of block, which swap listeners: two network instances differ
-        // in speed by a few percent (where their arrays lie), and that bias swamped a probe's cost.
+        // One network for both kinds of block, which swap listeners, so that where two networks'
+        // arrays lie cannot bias the ratio.
         MultiLayerNetwork trained = DemoNetworks.mlp(784, List.of(256, 128), 10, 0.01, 1);
         // A 20-product probe: 2 for the symmetry check and 18 Lanczos steps; no saddle escape.
         CurvatureOptions twentyProducts = new CurvatureOptions(new ProbeSchedule(1000, Integer.MAX_VALUE, 0.5), 18,

@@ -17,10 +17,6 @@ final class KrylovBasis {
         this.vectors = new double[capacity][];
     }
 
-    int size() {
-        return size;
-    }
-
     /** Appends {@code q}, which is kept, not copied: the caller must not change it afterwards. */
     void add(double[] q) {
         vectors[size++] = q;

@@ -13,8 +13,8 @@ import org.hipparchus.linear.RealMatrix;
  * the extreme eigenvalues of {@code A} first. Each new vector is orthogonalized against
  * the whole basis ({@value #REORTHOGONALIZATION_PASSES} pass), which keeps spurious copies of
  * converged eigenvalues out at the cost of storing the basis ({@code steps * n} doubles). When the
- * residual norm falls below {@code breakdownTolerance} times the largest |T entry| the space is invariant and the run
- * stops early with exact values for it.
+ * residual norm falls below {@code breakdownTolerance} times the largest |T entry| the space is
+ * invariant and the run stops early with exact values for it.
  */
 public final class Lanczos {
 
