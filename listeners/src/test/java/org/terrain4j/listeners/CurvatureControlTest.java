@@ -207,6 +207,36 @@ class CurvatureControlTest {
     }
 
     @Test
+    void aRiseTheProbeCannotJudgeIsNotKeptInASnapshot() {
+        // A symmetry tolerance no finite-difference product meets: every probe is inconclusive,
+        // so the rise to 10 stands and its first step blows the regression up.
+        CurvatureOptions unjudged = new CurvatureOptions(new ProbeSchedule(1_000_000, 1_000_000, 0.99), 20,
+                Double.MIN_VALUE, CurvatureOptions.DEFAULTS.classifier(), 0.8, 5, 0.5, 42, null);
+        MultiLayerNetwork net = regression(0.01);
+        TerrainListener listener = TerrainListener.builder().curvature(unjudged).build();
+        net.addListeners(listener);
+        DataSet regression = regressionTask();
+        for (int i = 0; i < 20; i++) {
+            net.fit(regression);
+        }
+        // Iteration 20 is due for a snapshot, with a loss still healthy at these parameters.
+        org.deeplearning4j.util.NetworkUtils.setLearningRate(net, 10.0);
+
+        for (int i = 0; i < 3; i++) {
+            net.fit(regression);
+        }
+
+        assertThat(listener.events()).filteredOn(e -> e.type() == EventType.CURVATURE_PROBE)
+                .allSatisfy(e -> assertThat(e.curvature().conclusive()).isFalse());
+        TerrainEvent rollback = listener.events().stream().filter(e -> e.type() == EventType.ROLLBACK).findFirst()
+                .orElseThrow();
+        // Back to the snapshot before the rise, at half the rate known to train there, not at 5.
+        assertThat(rollback.message()).contains("rolled back to the snapshot taken at iteration 15");
+        assertThat(rollback.learningRatesAfter().values())
+                .allSatisfy(rate -> assertThat(rate).isCloseTo(0.005, within(1e-12)));
+    }
+
+    @Test
     void aProbeBeforeTheStepLeavesTheStepBitwiseAsItWouldHaveBeen() {
         for (boolean graph : new boolean[] {false, true}) {
             org.deeplearning4j.nn.api.Model probed = graph ? Networks.graph(new Nesterovs(0.01, 0.9))
