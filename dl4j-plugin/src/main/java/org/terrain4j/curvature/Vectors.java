@@ -45,4 +45,36 @@ final class Vectors {
             x[i] *= alpha;
         }
     }
+
+    /**
+     * {@code y += alpha * x}, then {@code z . y}, in one pass: the recurrence's subtraction of the
+     * previous Lanczos vector fused with the Rayleigh quotient of the current one.
+     */
+    static double axpyThenDot(double alpha, double[] x, double[] y, double[] z) {
+        double s0 = 0;
+        double s1 = 0;
+        int i = 0;
+        for (int end = y.length - 1; i < end; i += 2) {
+            double y0 = y[i] + alpha * x[i];
+            double y1 = y[i + 1] + alpha * x[i + 1];
+            y[i] = y0;
+            y[i + 1] = y1;
+            s0 += z[i] * y0;
+            s1 += z[i + 1] * y1;
+        }
+        for (; i < y.length; i++) {
+            y[i] += alpha * x[i];
+            s0 += z[i] * y[i];
+        }
+        return s0 + s1;
+    }
+
+    /** A new vector {@code alpha * x}. */
+    static double[] scaled(double alpha, double[] x) {
+        double[] result = new double[x.length];
+        for (int i = 0; i < x.length; i++) {
+            result[i] = alpha * x[i];
+        }
+        return result;
+    }
 }

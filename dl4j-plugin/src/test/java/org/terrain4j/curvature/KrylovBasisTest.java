@@ -36,11 +36,15 @@ class KrylovBasisTest {
     }
 
     @Test
-    void combinationSumsTheScaledVectors() {
-        KrylovBasis basis = new KrylovBasis(2);
-        basis.add(new double[] {1, 0, 0});
-        basis.add(new double[] {0, 1, 0});
+    void combinationsSumTheScaledVectorsInPairsAndTheOneLeftOver() {
+        KrylovBasis basis = new KrylovBasis(3);
+        basis.add(new double[] {1, 0, 0, 0});
+        basis.add(new double[] {0, 1, 0, 0});
+        basis.add(new double[] {0, 0, 1, 0});
 
-        assertThat(basis.combination(new double[] {2, -3})).containsExactly(2, -3, 0);
+        double[][] both = basis.combinations(new double[] {2, -3, 5}, new double[] {-1, 0.5, 7});
+
+        assertThat(both[0]).containsExactly(2, -3, 5, 0);
+        assertThat(both[1]).containsExactly(-1, 0.5, 7, 0);
     }
 }

@@ -29,7 +29,6 @@ public final class NetworkHessian implements SymmetricOperator {
     private final double cubeRootEpsilon;
     private final INDArray direction;
     private final INDArray gradientPlus;
-    private final INDArray gradientMinus;
 
     private NetworkHessian(Model model, DataSet batch, INDArray theta) {
         this.model = model;
@@ -40,7 +39,6 @@ public final class NetworkHessian implements SymmetricOperator {
         this.cubeRootEpsilon = Math.cbrt(type == DataType.DOUBLE ? Math.ulp(1.0) : Math.ulp(1.0f));
         this.direction = theta.ulike();
         this.gradientPlus = theta.ulike();
-        this.gradientMinus = theta.ulike();
     }
 
     /** What to do with the operator while the network is held for probing. */
@@ -121,9 +119,13 @@ public final class NetworkHessian implements SymmetricOperator {
         }
         double eps = cubeRootEpsilon * (1 + parameterNorm) / norm;
         load(v, direction);
-        gradientAt(eps, gradientPlus);
-        gradientAt(-eps, gradientMinus);
-        store(gradientPlus.subi(gradientMinus), 1 / (2 * eps), out);
+        // DL4J's gradient view holds the sum over the batch when miniBatch is on (the updater
+        // divides later): the mean loss's Hessian takes that divisor, folded into the scale.
+        double divisor = model.conf().isMiniBatch() ? batch.numExamples() : 1;
+        gradientPlus.assign(gradientAt(eps));
+        INDArray gradientMinus = gradientAt(-eps); // the view may be [1, n] where theta is [n]
+        Nd4j.getBlasWrapper().level1().axpy(gradientPlus.length(), -1, gradientMinus, gradientPlus);
+        store(gradientPlus, 1 / (2 * eps * divisor), out);
     }
 
     /** Copies {@code v} into the native buffer of {@code into} (float or double): no temporary arrays. */
@@ -153,8 +155,11 @@ public final class NetworkHessian implements SymmetricOperator {
         }
     }
 
-    /** The mean-loss gradient at {@code theta + step * direction}, into {@code into}; no temporaries. */
-    private void gradientAt(double step, INDArray into) {
+    /**
+     * The loss gradient at {@code theta + step * direction}: the network's own gradient view,
+     * valid until the next gradient computation; no temporaries.
+     */
+    private INDArray gradientAt(double step) {
         INDArray params = model.params();
         params.assign(theta);
         Nd4j.getBlasWrapper().level1().axpy(params.length(), step, direction, params);
@@ -169,7 +174,6 @@ public final class NetworkHessian implements SymmetricOperator {
             graph.setLabels(batch.getLabels());
             graph.computeGradientAndScore();
         }
-        double divisor = model.conf().isMiniBatch() ? batch.numExamples() : 1;
-        into.assign(model.getGradientsViewArray()).divi(divisor);
+        return model.getGradientsViewArray();
     }
 }
