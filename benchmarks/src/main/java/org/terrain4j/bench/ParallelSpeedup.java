@@ -6,7 +6,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
-import org.terrain4j.searchdemo.DigitsSearch;
+import org.terrain4j.demo.DemoDataset;
+import org.terrain4j.searchdemo.DemoSearch;
 import org.terrain4j.searchdemo.GeneratorKind;
 import org.terrain4j.searchdemo.StudySettings;
 import org.terrain4j.searchdemo.TrialTable;
@@ -19,7 +20,9 @@ import org.terrain4j.study.store.StoredTrial;
 
 /**
  * Trial throughput of the study runner with 1 and with 2 trials at once, interleaved over
- * rounds, the same random search of the digits network each time, for both local executors:
+ * rounds, the same random search of a demo network each time (digits: trials of about half a
+ * second, whose sub-millisecond iterations leave ND4J's per-array overhead unamortized; or
+ * Fashion-MNIST: iterations of milliseconds, as real searches train), for both local executors:
  * worker processes ({@code ProcessTrialExecutor}) and threads of this JVM
  * ({@code LocalTrialExecutor}), OMP_NUM_THREADS=1 everywhere.
  *
@@ -27,10 +30,10 @@ import org.terrain4j.study.store.StoredTrial;
  * state, from the store's finish times: trials finished after the first {@code parallel} ones,
  * over the time since (what an hours-long search sees, once every worker is warm).
  *
- * <p>Prints TSV: {@code round executor parallel trials seconds trials_per_second
+ * <p>Prints TSV: {@code dataset round executor parallel trials seconds trials_per_second
  * steady_trials_per_second}.
  *
- * <pre>java -cp ... org.terrain4j.bench.ParallelSpeedup ROUNDS TRIALS EPOCHS [processes,threads]</pre>
+ * <pre>java -cp ... org.terrain4j.bench.ParallelSpeedup ROUNDS TRIALS EPOCHS [processes,threads] [digits|fashion]</pre>
  */
 public final class ParallelSpeedup {
 
@@ -42,10 +45,11 @@ public final class ParallelSpeedup {
         int trials = Integer.parseInt(args[1]);
         int epochs = Integer.parseInt(args[2]);
         String[] kinds = (args.length > 3 ? args[3] : "processes,threads").split(",");
+        DemoDataset dataset = DemoDataset.valueOf((args.length > 4 ? args[4] : "digits").toUpperCase(Locale.ROOT));
         Path folder = Files.createTempDirectory("terrain-parallel");
         StoreLocation store = StoreLocation.parse("sqlite:" + folder.resolve("studies.db"));
         // warm-up: load the data and JIT-compile the training path
-        new DigitsSearch(GeneratorKind.RANDOM, 4, 99, epochs, 2).run(new TrialTable(new PrintWriter(new StringWriter())),
+        new DemoSearch(dataset, GeneratorKind.RANDOM, 4, 99, epochs, 2).run(new TrialTable(new PrintWriter(new StringWriter())),
                 new StudySettings(store, "warmup", false, "none", 0, null));
         for (int round = 1; round <= rounds; round++) {
             for (String kind : kinds) {
@@ -54,11 +58,12 @@ public final class ParallelSpeedup {
                             : new LocalTrialExecutor(parallel);
                     String study = kind + parallel + "-r" + round;
                     long start = System.nanoTime();
-                    new DigitsSearch(GeneratorKind.RANDOM, trials, round, epochs, parallel).run(
+                    new DemoSearch(dataset, GeneratorKind.RANDOM, trials, round, epochs, parallel).run(
                             new TrialTable(new PrintWriter(new StringWriter())),
                             new StudySettings(store, study, false, "none", 0, null), executor);
                     double seconds = (System.nanoTime() - start) / 1e9;
-                    System.out.printf(Locale.ROOT, "%d\t%s\t%d\t%d\t%.2f\t%.3f\t%.3f%n", round, kind, parallel, trials,
+                    System.out.printf(Locale.ROOT, "%s\t%d\t%s\t%d\t%d\t%.2f\t%.3f\t%.3f%n", dataset.label(), round, kind,
+                            parallel, trials,
                             seconds, trials / seconds, steadyThroughput(store, study, parallel));
                     System.out.flush();
                 }

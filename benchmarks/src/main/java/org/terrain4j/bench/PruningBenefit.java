@@ -6,7 +6,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
-import org.terrain4j.searchdemo.DigitsSearch;
+import org.terrain4j.demo.DemoDataset;
+import org.terrain4j.searchdemo.DemoSearch;
 import org.terrain4j.searchdemo.GeneratorKind;
 import org.terrain4j.searchdemo.StudySettings;
 import org.terrain4j.searchdemo.TrialTable;
@@ -36,7 +37,7 @@ public final class PruningBenefit {
         for (int seed = 1; seed <= seeds; seed++) {
             for (String pruner : List.of("none", "median", "asha")) {
                 long start = System.nanoTime();
-                List<StoredTrial> all = new DigitsSearch(GeneratorKind.RANDOM, trials, seed, epochs, 1).run(
+                List<StoredTrial> all = new DemoSearch(DemoDataset.DIGITS, GeneratorKind.RANDOM, trials, seed, epochs, 1).run(
                         new TrialTable(new PrintWriter(new StringWriter())),
                         new StudySettings(store, pruner + "-" + seed, false, pruner, 0, null));
                 double seconds = (System.nanoTime() - start) / 1e9;

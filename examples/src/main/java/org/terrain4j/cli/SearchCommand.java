@@ -7,7 +7,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import org.terrain4j.searchdemo.DigitsSearch;
+import org.terrain4j.demo.DemoDataset;
+import org.terrain4j.searchdemo.DemoSearch;
 import org.terrain4j.searchdemo.GeneratorKind;
 import org.terrain4j.searchdemo.StudySettings;
 import org.terrain4j.searchdemo.TrialTable;
@@ -24,12 +25,12 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
-/** {@code terrain search}: an Arbiter search on the digits network, trained with Terrain. */
+/** {@code terrain search}: an Arbiter search on a demo network (digits by default), trained with Terrain. */
 @Command(name = "search",
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
-        description = {"Hyperparameter search on the digits network (learning rate, Terrain's schedule family, "
-                + "batch size, hidden width) with Arbiter's random search or Terrain's Bayesian or TPE generator; "
+        description = {"Hyperparameter search on a demo network (digits by default; --dataset) over the learning rate, "
+                + "Terrain's schedule family, batch size and hidden width, with Arbiter's random search or Terrain's Bayesian or TPE generator; "
                 + "prints each trial as it finishes and the best configuration at the end. Every trial is recorded in a "
                 + "study store (SQLite by default); --resume continues a study, --pruner stops poor trials early."})
 final class SearchCommand implements Callable<Integer> {
@@ -39,6 +40,12 @@ final class SearchCommand implements Callable<Integer> {
 
     @Mixin
     private VerboseOption verbose;
+
+    @Option(names = "--dataset", paramLabel = "NAME",
+            description = "digits (bundled, about a second per trial), fashion (Fashion-MNIST from Debian's "
+                    + "dataset-fashion-mnist or $TERRAIN_FASHION_MNIST_DIR, seconds per epoch) or iris "
+                    + "(default: ${DEFAULT-VALUE}).")
+    private DemoDataset dataset = DemoDataset.DIGITS;
 
     @Option(names = "--generator", paramLabel = "KIND",
             description = "random, bayesian or tpe (default: ${DEFAULT-VALUE}).", converter = GeneratorConverter.class)
@@ -61,7 +68,7 @@ final class SearchCommand implements Callable<Integer> {
             + "default: ${DEFAULT-VALUE}).")
     private String storage = StoreLocation.DEFAULT;
 
-    @Option(names = "--study", paramLabel = "NAME", description = "The study's name (default: digits-GENERATOR-seedS).")
+    @Option(names = "--study", paramLabel = "NAME", description = "The study's name (default: DATASET-GENERATOR-seedS).")
     private String study;
 
     @Option(names = "--resume", description = "Continue the study if it exists: its finished trials count towards --trials "
@@ -91,10 +98,10 @@ final class SearchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        DigitsSearch search;
+        DemoSearch search;
         StudySettings settings;
         try {
-            search = new DigitsSearch(generator, trials, seed, epochs, parallel);
+            search = new DemoSearch(dataset, generator, trials, seed, epochs, parallel);
             String name = study == null ? search.defaultStudyName() : study;
             settings = new StudySettings(StoreLocation.parse(storage), name, resume, pruner, prunePatience,
                     models == null ? Path.of("terrain-models", name) : models);
@@ -111,10 +118,10 @@ final class SearchCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
-        DigitsSearch.checkStudy(settings);
+        DemoSearch.checkStudy(settings);
         PrintWriter out = spec.commandLine().getOut();
-        out.printf(Locale.ROOT, "digits: %s search, %d trials of %d epochs, seed %d; study '%s' in %s, pruner %s%n",
-                generator.name().toLowerCase(Locale.ROOT), trials, epochs, seed, settings.study(), settings.storage(),
+        out.printf(Locale.ROOT, "%s: %s search, %d trials of %d epochs, seed %d; study '%s' in %s, pruner %s%n",
+                dataset.label(), generator.name().toLowerCase(Locale.ROOT), trials, epochs, seed, settings.study(), settings.storage(),
                 settings.pruner(epochs));
         TrialTable table = new TrialTable(out);
         table.printHeader();

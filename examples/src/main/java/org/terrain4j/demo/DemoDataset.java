@@ -12,22 +12,47 @@ import org.terrain4j.data.Datasets;
  */
 public enum DemoDataset {
     /** UCI digits 8x8, bundled: the default, trains in seconds. */
-    DIGITS(List.of(128, 64), 32, 0.05, 40),
+    DIGITS(64, 10, List.of(128, 64), 32, 0.05, 40),
     /** Fashion-MNIST from Debian's dataset-fashion-mnist: minutes per run. */
-    FASHION(List.of(256, 128), 128, 0.05, 20),
+    FASHION(784, 10, List.of(256, 128), 128, 0.05, 20),
     /** Iris, bundled: tiny, for a first look. */
-    IRIS(List.of(16), 16, 0.05, 100);
+    IRIS(4, 3, List.of(16), 16, 0.05, 100);
 
+    private final int features;
+    private final int classes;
     private final List<Integer> hiddenLayers;
     private final int batchSize;
     private final double learningRate;
     private final int defaultEpochs;
 
-    DemoDataset(List<Integer> hiddenLayers, int batchSize, double learningRate, int defaultEpochs) {
+    DemoDataset(int features, int classes, List<Integer> hiddenLayers, int batchSize, double learningRate,
+                int defaultEpochs) {
+        this.features = features;
+        this.classes = classes;
         this.hiddenLayers = hiddenLayers;
         this.batchSize = batchSize;
         this.learningRate = learningRate;
         this.defaultEpochs = defaultEpochs;
+    }
+
+    /** Inputs per example, known without loading the data (a network can be built first). */
+    public int features() {
+        return features;
+    }
+
+    /** Classes. */
+    public int classes() {
+        return classes;
+    }
+
+    /** Whether the split depends on the seed (stratified by seed), or is fixed (Fashion-MNIST's). */
+    public boolean splitDependsOnSeed() {
+        return this != FASHION;
+    }
+
+    /** The name in lower case, as the command line takes it. */
+    public String label() {
+        return name().toLowerCase(java.util.Locale.ROOT);
     }
 
     /** Widths of the hidden ReLU layers. */

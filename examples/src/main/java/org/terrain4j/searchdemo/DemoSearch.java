@@ -24,6 +24,7 @@ import org.terrain4j.arbiter.ScheduleFamily;
 import org.terrain4j.arbiter.TerrainPolicySpace;
 import org.terrain4j.arbiter.TerrainTrial;
 import org.terrain4j.arbiter.TerrainTrialSpace;
+import org.terrain4j.demo.DemoDataset;
 import org.terrain4j.search.arbiter.FailureLimitCondition;
 import org.terrain4j.search.arbiter.GeneratorExhaustedCondition;
 import org.terrain4j.study.run.LocalTrialExecutor;
@@ -34,20 +35,27 @@ import org.terrain4j.study.store.StoredTrial;
 import org.terrain4j.study.store.StudyStore;
 
 /**
- * The digits search: an MLP 64-h-10 trained with Nesterov momentum for a fixed number of
+ * The demo search: an MLP with one hidden layer (inputs-h-classes of the dataset: 64-h-10 for
+ * digits, 784-h-10 for Fashion-MNIST) trained with Nesterov momentum for a fixed number of
  * epochs; searched are the learning rate (log-uniform 1e-3 to 1), the hidden width h (16 to 256),
- * Terrain's schedule family and the batch size (16, 32, 64, 128); scored by validation accuracy.
+ * Terrain's schedule family and the batch size (half the demo's batch size for the dataset up
+ * to four times it: 16 to 128 for digits, 64 to 512 for Fashion-MNIST); scored by validation
+ * accuracy.
  *
+ * @param dataset the data (digits trains a trial in about a second; Fashion-MNIST's 50k
+ *                training images take seconds per epoch)
  * @param generator the generator kind
  * @param trials the number of trials, at least 1
  * @param seed the seed of the generator, the data split and the weights
  * @param epochs training epochs per trial, at least 1
  * @param parallel trials trained at once, at least 1
  */
-public record DigitsSearch(GeneratorKind generator, int trials, long seed, int epochs, int parallel) {
+public record DemoSearch(DemoDataset dataset, GeneratorKind generator, int trials, long seed, int epochs,
+                         int parallel) {
 
     /** Validates, naming the bad value. */
-    public DigitsSearch {
+    public DemoSearch {
+        java.util.Objects.requireNonNull(dataset, "dataset");
         java.util.Objects.requireNonNull(generator, "generator");
         if (trials < 1) {
             throw new IllegalArgumentException("--trials must be at least 1, got " + trials);
@@ -66,31 +74,34 @@ public record DigitsSearch(GeneratorKind generator, int trials, long seed, int e
                 .seed(seed)
                 .updater(new NesterovsSpace(new ContinuousParameterSpace(new LogUniformDistribution(1e-3, 1.0)),
                         new org.deeplearning4j.arbiter.optimize.parameter.FixedValue<>(0.9)))
-                .addLayer(new DenseLayerSpace.Builder().nIn(64).nOut(new IntegerParameterSpace(16, 256))
+                .addLayer(new DenseLayerSpace.Builder().nIn(dataset.features()).nOut(new IntegerParameterSpace(16, 256))
                         .activation(Activation.RELU).build())
-                .addLayer(new OutputLayerSpace.Builder().nOut(10).activation(Activation.SOFTMAX)
+                .addLayer(new OutputLayerSpace.Builder().nOut(dataset.classes()).activation(Activation.SOFTMAX)
                         .lossFunction(LossFunction.MCXENT).build())
                 .numEpochs(epochs)
                 .build();
         TerrainPolicySpace policy = TerrainPolicySpace.builder()
                 .schedule(new DiscreteParameterSpace<>(ScheduleFamily.values())).build();
-        return new TerrainTrialSpace(network, policy, new DiscreteParameterSpace<>(16, 32, 64, 128));
+        int batch = dataset.batchSize();
+        return new TerrainTrialSpace(network, policy,
+                new DiscreteParameterSpace<>(batch / 2, batch, 2 * batch, 4 * batch));
     }
 
-    /** The default study name: {@code digits-GENERATOR-seedS}. */
+    /** The default study name: {@code DATASET-GENERATOR-seedS}, e.g. {@code digits-tpe-seed42}. */
     public String defaultStudyName() {
-        return "digits-" + generator.name().toLowerCase(java.util.Locale.ROOT) + "-seed" + seed;
+        return dataset.label() + "-" + generator.name().toLowerCase(java.util.Locale.ROOT) + "-seed" + seed;
     }
 
-    /** The Arbiter configuration: the generator, the digits data, accuracy, and the trial budget. */
+    /** The Arbiter configuration: the generator, the dataset's {@link DemoDataSource}, accuracy, and the trial budget. */
     public OptimizationConfiguration configuration() {
         ScoreFunction score = new EvaluationScoreFunction(Evaluation.Metric.ACCURACY);
         CandidateGenerator candidates = generator.create(space(), score, seed, trials);
         Properties properties = new Properties();
-        properties.setProperty(DigitsDataSource.SEED, Long.toString(seed));
+        properties.setProperty(DemoDataSource.DATASET, dataset.name());
+        properties.setProperty(DemoDataSource.SEED, Long.toString(seed));
         return new OptimizationConfiguration.Builder()
                 .candidateGenerator(candidates)
-                .dataSource(DigitsDataSource.class, properties)
+                .dataSource(DemoDataSource.class, properties)
                 .scoreFunction(score)
                 .terminationConditions(new MaxCandidatesCondition(trials), new GeneratorExhaustedCondition(),
                         new FailureLimitCondition(10), new MaxTimeCondition(7, TimeUnit.DAYS))
@@ -115,7 +126,7 @@ public record DigitsSearch(GeneratorKind generator, int trials, long seed, int e
             refuseToOverwrite(store, settings);
             StudyRunner runner = StudyRunner.builder(configuration()).store(store).study(settings.study())
                     .executor(executor).pruner(settings.pruner(epochs))
-                    .modelFolder(settings.models()).describer(DigitsSearch::describe).build();
+                    .modelFolder(settings.models()).describer(DemoSearch::describe).build();
             runner.addListeners(table);
             runner.execute();
             return store.trials(settings.study());
@@ -141,7 +152,7 @@ public record DigitsSearch(GeneratorKind generator, int trials, long seed, int e
         }
     }
 
-    /** A digits candidate in one line of JSON: learning rate, width, schedule and batch size. */
+    /** A candidate in one line of JSON: learning rate, width, schedule and batch size. */
     static String describe(Object candidate) {
         if (!(candidate instanceof TerrainTrial trial)) {
             return String.valueOf(candidate);

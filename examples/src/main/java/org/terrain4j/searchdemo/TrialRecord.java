@@ -8,7 +8,7 @@ import org.terrain4j.arbiter.ScheduleFamily;
 import org.terrain4j.arbiter.TerrainTrial;
 
 /**
- * One finished trial of the digits search, as the table shows it.
+ * One finished trial of the demo search, as the table shows it.
  *
  * @param index the trial's number in the study (the candidate index without a study)
  * @param complete whether it completed, maybe pruned (else failed)
@@ -29,7 +29,7 @@ public record TrialRecord(int index, boolean complete, boolean pruned, double sc
         return new TrialRecord(index, complete, true, score, learningRate, width, schedule, batchSize, seconds, failure);
     }
 
-    /** Reads the record from a digits-search candidate. */
+    /** Reads the record from a demo-search candidate. */
     static TrialRecord of(int index, TerrainTrial trial, boolean complete, Double score, double seconds, String failure) {
         MultiLayerConfiguration conf = ((DL4JConfiguration) trial.network()).getMultiLayerConfiguration();
         double rate = ((BaseLayer) conf.getConf(0).getLayer()).getIUpdater().getLearningRate(0, 0);

@@ -81,4 +81,24 @@ class TerrainCommandTest {
                 .containsPattern("constant LR \\| 3      \\| 0\\.\\d{4} \\(\\d\\) ")
                 .containsPattern("\nTerrain     \\| 3      \\| 0\\.\\d{4} \\(\\d\\) ");
     }
+
+    @Test
+    void searchTrainsOnTheDatasetItIsGiven() {
+        String store = "sqlite:" + folder.resolve("studies.db");
+
+        assertThat(run("search", "--dataset", "iris", "--generator", "random", "--trials", "2", "--epochs", "1",
+                "--storage", store, "--models", folder.resolve("models").toString())).isZero();
+
+        assertThat(out.toString()).startsWith("iris: random search, 2 trials of 1 epochs, seed 42; study "
+                + "'iris-random-seed42'").contains("best: trial ").contains("(2 trials: 2 complete, 0 pruned, 0 failed)");
+        // Iris's batch sizes: half to four times the demo's 16.
+        assertThat(out.toString()).containsPattern("\"batchSize\": (8|16|32|64)}");
+    }
+
+    @Test
+    void searchRefusesAnUnknownDataset() {
+        assertThat(run("search", "--dataset", "cifar")).isEqualTo(2);
+        assertThat(err.toString()).hasLineCount(1).startsWith("terrain: Invalid value for option '--dataset'")
+                .contains("cifar");
+    }
 }

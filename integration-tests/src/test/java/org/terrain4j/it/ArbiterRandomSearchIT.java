@@ -27,7 +27,7 @@ import org.deeplearning4j.arbiter.task.ComputationGraphTaskCreator;
 import org.deeplearning4j.arbiter.task.MultiLayerNetworkTaskCreator;
 import org.deeplearning4j.nn.conf.inputs.InputType;
 import org.junit.jupiter.api.Test;
-import org.terrain4j.searchdemo.DigitsDataSource;
+import org.terrain4j.searchdemo.DemoDataSource;
 import org.nd4j.evaluation.classification.Evaluation;
 import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.lossfunctions.LossFunctions.LossFunction;
@@ -92,7 +92,7 @@ class ArbiterRandomSearchIT {
         properties.setProperty("batchSize", "32");
         OptimizationConfiguration configuration = new OptimizationConfiguration.Builder()
                 .candidateGenerator(generator)
-                .dataSource(DigitsDataSource.class, properties)
+                .dataSource(DemoDataSource.class, properties)
                 .modelSaver(new InMemoryResultSaver())
                 .scoreFunction(new EvaluationScoreFunction(Evaluation.Metric.ACCURACY))
                 .terminationConditions(new MaxCandidatesCondition(CANDIDATES),

@@ -8,7 +8,8 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.terrain4j.searchdemo.DigitsSearch;
+import org.terrain4j.demo.DemoDataset;
+import org.terrain4j.searchdemo.DemoSearch;
 import org.terrain4j.searchdemo.GeneratorKind;
 import org.terrain4j.searchdemo.StudySettings;
 import org.terrain4j.searchdemo.TrialRecord;
@@ -39,7 +40,7 @@ class BayesianSearchIT {
         double[] best = new double[SEEDS.length];
         for (int s = 0; s < SEEDS.length; s++) {
             TrialTable table = new TrialTable(new PrintWriter(new StringWriter()));
-            new DigitsSearch(kind, TRIALS, SEEDS[s], EPOCHS, 1).run(table, newStudy(kind + "-" + SEEDS[s]));
+            new DemoSearch(DemoDataset.DIGITS, kind, TRIALS, SEEDS[s], EPOCHS, 1).run(table, newStudy(kind + "-" + SEEDS[s]));
             assertThat(table.records()).as("%s seed %d", kind, SEEDS[s]).hasSize(TRIALS).allMatch(TrialRecord::complete);
             best[s] = table.best().orElseThrow().score();
         }
@@ -63,7 +64,7 @@ class BayesianSearchIT {
     @Test
     void tpeSearchCompletesEveryTrial() {
         TrialTable table = new TrialTable(new PrintWriter(new StringWriter()));
-        new DigitsSearch(GeneratorKind.TPE, 8, 5, 2, 2).run(table, newStudy("tpe"));
+        new DemoSearch(DemoDataset.DIGITS, GeneratorKind.TPE, 8, 5, 2, 2).run(table, newStudy("tpe"));
         assertThat(table.records()).hasSize(8).allMatch(TrialRecord::complete);
         assertThat(table.best().orElseThrow().score()).isGreaterThan(0.5);
     }
