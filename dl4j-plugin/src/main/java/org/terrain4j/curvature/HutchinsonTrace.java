@@ -39,6 +39,33 @@ public final class HutchinsonTrace {
     }
 
     /**
+     * The estimate from samples {@code z^T A z} already taken, each unbiased for {@code tr(A)}
+     * (Gaussian or Rademacher {@code z}, or {@code n q^T A q} for a unit {@code q} uniform on the
+     * sphere, such as a Lanczos start): products a probe made for other reasons give a trace
+     * for free, with a standard error from their spread (NaN for one sample).
+     *
+     * @param samples at least one
+     */
+    public static TraceEstimate fromSamples(double... samples) {
+        if (samples.length == 0) {
+            throw new IllegalArgumentException("a trace estimate needs at least one sample");
+        }
+        double sum = 0;
+        for (double sample : samples) {
+            sum += sample;
+        }
+        double mean = sum / samples.length;
+        if (samples.length == 1) {
+            return new TraceEstimate(mean, Double.NaN, 0);
+        }
+        double squares = 0;
+        for (double sample : samples) {
+            squares += (sample - mean) * (sample - mean);
+        }
+        return new TraceEstimate(mean, Math.sqrt(squares / (samples.length - 1) / samples.length), 0);
+    }
+
+    /**
      * @param trace the estimate
      * @param standardError its standard error from the probes' spread
      * @param products operator products spent

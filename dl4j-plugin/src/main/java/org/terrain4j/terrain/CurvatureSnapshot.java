@@ -2,19 +2,21 @@ package org.terrain4j.terrain;
 
 /**
  * What a curvature probe measured on a probe batch: the extreme Hessian eigenvalues (Lanczos),
- * optionally the trace (Hutchinson), and what it cost. An inconclusive probe (NaN loss on the
+ * a trace estimate (Hutchinson's, from the products the probe made anyway), and what it cost. An inconclusive probe (NaN loss on the
  * probe batch, an operator that is not symmetric within tolerance, too few products) keeps its
  * reason and is never used to name a terrain.
  *
  * @param lambdaMin smallest eigenvalue estimate
  * @param lambdaMax largest eigenvalue estimate
  * @param trace trace estimate, NaN when not measured
+ * @param traceStandardError the standard error of the trace estimate from its samples' spread, NaN
+ *                           when fewer than two samples (or no trace) were taken
  * @param products Hessian-vector products spent
  * @param millis wall-clock milliseconds spent
  * @param inconclusive why the numbers cannot be trusted, or null when they can
  */
-public record CurvatureSnapshot(double lambdaMin, double lambdaMax, double trace, int products, long millis,
-                                String inconclusive) {
+public record CurvatureSnapshot(double lambdaMin, double lambdaMax, double trace, double traceStandardError,
+                                int products, long millis, String inconclusive) {
 
     /** Whether the numbers can be used. */
     public boolean conclusive() {
@@ -23,6 +25,6 @@ public record CurvatureSnapshot(double lambdaMin, double lambdaMax, double trace
 
     /** A probe that produced nothing usable, with the reason. */
     public static CurvatureSnapshot inconclusive(String reason, int products, long millis) {
-        return new CurvatureSnapshot(Double.NaN, Double.NaN, Double.NaN, products, millis, reason);
+        return new CurvatureSnapshot(Double.NaN, Double.NaN, Double.NaN, Double.NaN, products, millis, reason);
     }
 }

@@ -84,6 +84,19 @@ class CurvatureNumericsTest {
     }
 
     @Test
+    void traceFromSamplesAlreadyTakenIsTheirMeanWithTheStandardErrorOfTheMean() {
+        HutchinsonTrace.TraceEstimate three = HutchinsonTrace.fromSamples(10, 12, 14);
+
+        assertThat(three.trace()).isEqualTo(12.0);
+        // sample variance 4, over 3 samples
+        assertThat(three.standardError()).isCloseTo(Math.sqrt(4.0 / 3), org.assertj.core.api.Assertions.within(1e-12));
+        assertThat(three.products()).isZero();
+        assertThat(HutchinsonTrace.fromSamples(7).standardError()).isNaN();
+        org.assertj.core.api.Assertions.assertThatThrownBy(HutchinsonTrace::fromSamples)
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("at least one sample");
+    }
+
+    @Test
     void powerIterationAgreesWithTheDecomposition() {
         double[][] m = matrix(new double[] {4, 1, 0.5, -2, 0.1, 0.2}, 7);
         double[] exact = new EigenDecompositionSymmetric(MatrixUtils.createRealMatrix(m)).getEigenvalues();

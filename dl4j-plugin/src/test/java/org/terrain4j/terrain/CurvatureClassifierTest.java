@@ -13,7 +13,7 @@ class CurvatureClassifierTest {
     private static final StabilityBound SGD = StabilityBound.gradientDescent();
 
     private static CurvatureSnapshot probe(double min, double max) {
-        return new CurvatureSnapshot(min, max, Double.NaN, 20, 5, null);
+        return new CurvatureSnapshot(min, max, Double.NaN, Double.NaN, 20, 5, null);
     }
 
     @Test

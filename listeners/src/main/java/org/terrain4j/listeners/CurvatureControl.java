@@ -271,8 +271,11 @@ final class CurvatureControl {
 
     private static String describe(CurvatureSnapshot s) {
         return s.conclusive()
-                ? String.format(Locale.ROOT, "lambda_min %.4g, lambda_max %.4g from %d Hessian-vector products in %d ms",
-                        s.lambdaMin(), s.lambdaMax(), s.products(), s.millis())
+                ? String.format(Locale.ROOT, "lambda_min %.4g, lambda_max %.4g, trace about %.4g%s from %d "
+                        + "Hessian-vector products in %d ms", s.lambdaMin(), s.lambdaMax(), s.trace(),
+                        Double.isNaN(s.traceStandardError()) ? " (one sample)"
+                                : String.format(Locale.ROOT, " (standard error %.2g)", s.traceStandardError()),
+                        s.products(), s.millis())
                 : "inconclusive: " + s.inconclusive();
     }
 }

@@ -3,6 +3,7 @@ package org.terrain4j.listeners;
 import java.util.Random;
 import org.deeplearning4j.nn.api.Model;
 import org.nd4j.linalg.dataset.DataSet;
+import org.terrain4j.curvature.HutchinsonTrace;
 import org.terrain4j.curvature.Lanczos;
 import org.terrain4j.curvature.LanczosResult;
 import org.terrain4j.curvature.NetworkHessian;
@@ -13,7 +14,9 @@ import org.terrain4j.terrain.CurvatureSnapshot;
 /**
  * One curvature probe of the listener: Lanczos on the Hessian of the batch just trained (copied,
  * so training's arrays are never touched; the previous probe's batch when that one is not
- * finite), after an optional symmetry check. Any failure becomes
+ * finite), after an optional symmetry check, and a trace estimate from the products already
+ * made (the symmetry check's two Gaussian vectors and the Lanczos start: three Hutchinson
+ * samples, a rough figure with its standard error, for the record; no decision uses it). Any failure becomes
  * an inconclusive snapshot with its reason: a probe never stops training.
  */
 final class CurvatureProbe {
@@ -47,14 +50,16 @@ final class CurvatureProbe {
 
     private CurvatureSnapshot measure(NetworkHessian hessian, long start) {
         int products = 0;
+        double[] traceSamples = new double[0];
         if (options.symmetryTolerance() > 0) {
-            double asymmetry = asymmetry(hessian);
+            SymmetryCheck check = checkSymmetry(hessian);
             products += 2;
-            if (!(asymmetry <= options.symmetryTolerance())) {
+            if (!(check.asymmetry() <= options.symmetryTolerance())) {
                 return CurvatureSnapshot.inconclusive(String.format(java.util.Locale.ROOT,
-                        "the Hessian-vector products are not symmetric (relative asymmetry %.3g)", asymmetry),
+                        "the Hessian-vector products are not symmetric (relative asymmetry %.3g)", check.asymmetry()),
                         products, millisSince(start));
             }
+            traceSamples = check.traceSamples();
         }
         LanczosResult result = new Lanczos(options.lanczosSteps(), 1e-10).run(hessian, random);
         products += result.products();
@@ -63,7 +68,23 @@ final class CurvatureProbe {
                     products, millisSince(start));
         }
         lastSmallestVector = result.smallestVector();
-        return new CurvatureSnapshot(result.smallest(), result.largest(), Double.NaN, products, millisSince(start), null);
+        double[] samples = java.util.Arrays.copyOf(traceSamples, traceSamples.length + 1);
+        samples[traceSamples.length] = hessian.dimension() * rayleighQuotientOfStart(result);
+        HutchinsonTrace.TraceEstimate trace = HutchinsonTrace.fromSamples(samples);
+        return new CurvatureSnapshot(result.smallest(), result.largest(), trace.trace(), trace.standardError(), products,
+                millisSince(start), null);
+    }
+
+    /**
+     * {@code q1^T H q1} of the Lanczos start, the first diagonal entry of the tridiagonal: the sum
+     * of the Ritz values weighted by the squared first components of their eigenvectors.
+     */
+    private static double rayleighQuotientOfStart(LanczosResult result) {
+        double sum = 0;
+        for (int i = 0; i < result.ritzValues().length; i++) {
+            sum += result.firstComponentsSquared()[i] * result.ritzValues()[i];
+        }
+        return sum;
     }
 
     /**
@@ -86,8 +107,15 @@ final class CurvatureProbe {
         return lastSmallestVector;
     }
 
+    /**
+     * The symmetry check's outcome: the relative asymmetry, and {@code u.Hu}, {@code v.Hv} of its
+     * Gaussian vectors, two Hutchinson samples of the trace at no extra product.
+     */
+    private record SymmetryCheck(double asymmetry, double[] traceSamples) {
+    }
+
     /** |u.Hv - v.Hu| / (|u| |Hv| + |v| |Hu|) for random u, v: 0 for an exactly symmetric operator. */
-    private double asymmetry(SymmetricOperator hessian) {
+    private SymmetryCheck checkSymmetry(SymmetricOperator hessian) {
         int n = hessian.dimension();
         double[] u = RandomVectors.gaussian(n, random);
         double[] v = RandomVectors.gaussian(n, random);
@@ -97,6 +125,8 @@ final class CurvatureProbe {
         hessian.apply(v, hv);
         double uhv = 0;
         double vhu = 0;
+        double uhu = 0;
+        double vhv = 0;
         double nu = 0;
         double nv = 0;
         double nhu = 0;
@@ -104,13 +134,15 @@ final class CurvatureProbe {
         for (int i = 0; i < n; i++) {
             uhv += u[i] * hv[i];
             vhu += v[i] * hu[i];
+            uhu += u[i] * hu[i];
+            vhv += v[i] * hv[i];
             nu += u[i] * u[i];
             nv += v[i] * v[i];
             nhu += hu[i] * hu[i];
             nhv += hv[i] * hv[i];
         }
         double scale = Math.sqrt(nu * nhv) + Math.sqrt(nv * nhu);
-        return scale == 0 ? 0 : Math.abs(uhv - vhu) / scale;
+        return new SymmetryCheck(scale == 0 ? 0 : Math.abs(uhv - vhu) / scale, new double[] {uhu, vhv});
     }
 
     private static long millisSince(long start) {

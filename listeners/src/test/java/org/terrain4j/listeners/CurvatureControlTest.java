@@ -42,6 +42,12 @@ class CurvatureControlTest {
                 .findFirst().orElseThrow();
         assertThat(probe.curvature().conclusive()).isTrue();
         assertThat(10.0 * probe.curvature().lambdaMax()).isGreaterThan(2);
+        // The trace from the products made anyway: the symmetry check's two vectors and the
+        // Lanczos start. The classification loss's curvature is mostly positive, over many
+        // directions: its trace is well above the largest eigenvalue alone.
+        assertThat(probe.curvature().trace()).isGreaterThan(probe.curvature().lambdaMax());
+        assertThat(probe.curvature().traceStandardError()).isFinite().isPositive();
+        assertThat(probe.message()).contains("trace about").contains("standard error");
         assertThat(listener.terrain()).isEqualTo(Terrain.UNSTABLE);
         assertThat(net.getLearningRate(0)).isCloseTo(0.8 * 2 / probe.curvature().lambdaMax(), within(1e-9));
     }
