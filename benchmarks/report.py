@@ -214,8 +214,6 @@ def study(results):
     with open(os.path.join(results, "parallel.tsv")) as f:
         for line in f:
             parts = line.rstrip("\n").split("\t")
-            if len(parts) == 7:  # before the dataset column: digits
-                parts = ["digits"] + parts
             if len(parts) == 8:
                 key = (parts[0], parts[2], int(parts[1]))
                 whole.setdefault(key, {})[int(parts[3])] = float(parts[6])

@@ -18,4 +18,17 @@ package org.terrain4j.curvature;
 public record LanczosResult(double smallest, double largest, double[] smallestVector, double[] largestVector,
                             double[] ritzValues, double[] firstComponentsSquared, int products,
                             boolean brokeDown) {
+
+    /**
+     * {@code q1^T A q1} of the unit start vector, the tridiagonal's first entry, as the Gauss
+     * quadrature of the Ritz values with their weights gives it back. Times the dimension, a
+     * Hutchinson sample of the trace when the start was uniform on the sphere.
+     */
+    public double startRayleighQuotient() {
+        double sum = 0;
+        for (int i = 0; i < ritzValues.length; i++) {
+            sum += firstComponentsSquared[i] * ritzValues[i];
+        }
+        return sum;
+    }
 }

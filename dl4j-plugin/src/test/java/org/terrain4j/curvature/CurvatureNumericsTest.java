@@ -84,6 +84,21 @@ class CurvatureNumericsTest {
     }
 
     @Test
+    void theQuadratureGivesBackTheStartVectorsRayleighQuotient() {
+        SymmetricOperator a = SymmetricOperator.of(matrix(new double[] {-2, 0.5, 1, 3, 7}, 9));
+        double[] start = {0.3, -1, 0.2, 0.8, 0.5};
+        double norm = Vectors.norm(start);
+        double[] unit = Vectors.scaled(1 / norm, start);
+        double[] au = new double[5];
+        a.apply(unit, au);
+
+        LanczosResult result = new Lanczos(3, 1e-10).run(a, start);
+
+        assertThat(result.startRayleighQuotient()).isCloseTo(Vectors.dot(unit, au),
+                org.assertj.core.api.Assertions.within(1e-12));
+    }
+
+    @Test
     void traceFromSamplesAlreadyTakenIsTheirMeanWithTheStandardErrorOfTheMean() {
         HutchinsonTrace.TraceEstimate three = HutchinsonTrace.fromSamples(10, 12, 14);
 

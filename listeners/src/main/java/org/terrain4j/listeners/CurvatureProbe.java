@@ -69,22 +69,10 @@ final class CurvatureProbe {
         }
         lastSmallestVector = result.smallestVector();
         double[] samples = java.util.Arrays.copyOf(traceSamples, traceSamples.length + 1);
-        samples[traceSamples.length] = hessian.dimension() * rayleighQuotientOfStart(result);
+        samples[traceSamples.length] = hessian.dimension() * result.startRayleighQuotient();
         HutchinsonTrace.TraceEstimate trace = HutchinsonTrace.fromSamples(samples);
         return new CurvatureSnapshot(result.smallest(), result.largest(), trace.trace(), trace.standardError(), products,
                 millisSince(start), null);
-    }
-
-    /**
-     * {@code q1^T H q1} of the Lanczos start, the first diagonal entry of the tridiagonal: the sum
-     * of the Ritz values weighted by the squared first components of their eigenvectors.
-     */
-    private static double rayleighQuotientOfStart(LanczosResult result) {
-        double sum = 0;
-        for (int i = 0; i < result.ritzValues().length; i++) {
-            sum += result.firstComponentsSquared()[i] * result.ritzValues()[i];
-        }
-        return sum;
     }
 
     /**
