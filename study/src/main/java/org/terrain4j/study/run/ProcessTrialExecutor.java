@@ -1,10 +1,6 @@
 package org.terrain4j.study.run;
 
-import java.io.BufferedInputStream;
-import java.io.BufferedOutputStream;
 import java.io.IOException;
-import java.io.ObjectInputStream;
-import java.io.ObjectOutputStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,9 +19,10 @@ import org.slf4j.LoggerFactory;
  * operations, its allocations and the JIT compiler of one JVM contend, and two trials as threads
  * train barely faster than one. Workers start with {@code OMP_NUM_THREADS=1}, the serial garbage
  * collector and the client compiler (a tuning measured for trials of small networks; see
- * {@link #DEFAULT_JVM_OPTIONS}), and report epochs to the store themselves. A worker that dies
- * (out of memory, a native crash) fails its trial with the exit code and is replaced; the
- * search goes on.
+ * {@link #DEFAULT_JVM_OPTIONS}), talk to the driver over a loopback socket
+ * ({@link WorkerConnection}; their standard output and error are the driver's), and report epochs
+ * to the store themselves. A worker that dies (out of memory, a native crash) fails its trial
+ * with the exit code and is replaced; the search goes on.
  */
 public final class ProcessTrialExecutor implements TrialExecutor {
 
@@ -41,7 +38,7 @@ public final class ProcessTrialExecutor implements TrialExecutor {
     private final List<String> jvmOptions;
     private final BlockingQueue<Job> jobs = new LinkedBlockingQueue<>();
     private final List<Thread> feeders = new ArrayList<>();
-    private final List<Process> processes = new ArrayList<>();
+    private final List<WorkerConnection> workerConnections = new ArrayList<>();
     private volatile boolean closed;
 
     /**
@@ -91,9 +88,7 @@ public final class ProcessTrialExecutor implements TrialExecutor {
     /** One worker's loop: start the process when needed, send it jobs, read their outcomes. */
     private void feed(int id) {
         String name = Worker.current() + "/worker-" + id;
-        Process process = null;
-        ObjectOutputStream toWorker = null;
-        ObjectInputStream fromWorker = null;
+        WorkerConnection worker = null;
         while (!closed) {
             Job job;
             try {
@@ -105,68 +100,38 @@ public final class ProcessTrialExecutor implements TrialExecutor {
                 continue;
             }
             long start = System.currentTimeMillis();
+            boolean started = false;
             try {
-                if (process == null || !process.isAlive()) {
-                    process = startWorker(name);
-                    toWorker = new ObjectOutputStream(new BufferedOutputStream(process.getOutputStream()));
-                    toWorker.flush();
-                    fromWorker = new ObjectInputStream(new BufferedInputStream(process.getInputStream()));
+                if (worker == null || !worker.isAlive()) {
+                    worker = startWorker(name);
                 }
-                toWorker.writeObject(job.trial());
-                toWorker.flush();
-                toWorker.reset();
-                TrialOutcome outcome = (TrialOutcome) fromWorker.readObject();
+                started = true;
+                TrialOutcome outcome = worker.train(job.trial());
                 job.result().complete(RemoteTrial.result(job.runner(), job.candidate(), outcome, start));
             } catch (IOException | ClassNotFoundException | RuntimeException e) {
-                String why = process == null ? "could not start: " + e
-                        : died(process) + " while training trial " + job.trial().trialNumber();
+                String why = !started ? "could not start: " + e.getMessage()
+                        : worker.whyItStopped() + " while training trial " + job.trial().trialNumber();
                 LOG.warn("{}: {}", name, why);
                 job.result().complete(RemoteTrial.result(job.runner(), job.candidate(),
                         new TrialOutcome(false, null, "the worker process " + why, null, name), start));
-                if (process != null) {
-                    process.destroyForcibly();
+                if (worker != null) {
+                    worker.kill();
                 }
-                process = null;
+                worker = null;
             }
         }
-        if (process != null) {
-            try {
-                toWorker.close(); // end of input: the worker exits
-                if (!process.waitFor(10, TimeUnit.SECONDS)) {
-                    process.destroyForcibly();
-                }
-            } catch (IOException | InterruptedException e) {
-                process.destroyForcibly();
-            }
+        if (worker != null) {
+            worker.close();
         }
     }
 
-    private static String died(Process process) {
-        try {
-            if (process.waitFor(5, TimeUnit.SECONDS)) {
-                return "exited with code " + process.exitValue() + (process.exitValue() == 137 ? " (killed: out of memory?)" : "");
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+    private WorkerConnection startWorker(String name) throws IOException {
+        WorkerConnection worker = WorkerConnection.start(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                jvmOptions, String.join(java.io.File.pathSeparator, ApplicationClassPath.entries()), name);
+        synchronized (workerConnections) {
+            workerConnections.add(worker);
         }
-        return "stopped answering";
-    }
-
-    private Process startWorker(String name) throws IOException {
-        List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.addAll(jvmOptions);
-        command.add("-cp");
-        command.add(String.join(java.io.File.pathSeparator, ApplicationClassPath.entries()));
-        command.add(TrialWorker.class.getName());
-        command.add(name);
-        ProcessBuilder builder = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT);
-        builder.environment().put("OMP_NUM_THREADS", "1");
-        Process process = builder.start();
-        synchronized (processes) {
-            processes.add(process);
-        }
-        return process;
+        return worker;
     }
 
     /** Stops the workers (a running trial is killed; it stays running in the store until resumed). */
@@ -180,8 +145,8 @@ public final class ProcessTrialExecutor implements TrialExecutor {
                 Thread.currentThread().interrupt();
             }
         }
-        synchronized (processes) {
-            processes.forEach(Process::destroyForcibly);
+        synchronized (workerConnections) {
+            workerConnections.forEach(WorkerConnection::kill);
         }
         Job left;
         while ((left = jobs.poll()) != null) {

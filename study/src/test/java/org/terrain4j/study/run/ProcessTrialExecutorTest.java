@@ -73,4 +73,26 @@ class ProcessTrialExecutorTest {
             assertThat(trials.stream().filter(t -> t.state() == TrialState.COMPLETE)).hasSize(4);
         }
     }
+    @Test
+    void workersTrainWhenTheirJvmWritesToStandardOutput() {
+        List<String> options = new java.util.ArrayList<>(ProcessTrialExecutor.DEFAULT_JVM_OPTIONS);
+        options.add("-Xlog:gc*:stdout"); // the JVM's own lines, written to standard output at any time
+        try (StudyStore store = store()) {
+            StudyRunner.builder(configuration(random(space(40)), 3)).store(store).study("chatty")
+                    .executor(new ProcessTrialExecutor(1, options)).build().execute();
+            assertThat(store.trials("chatty")).hasSize(3).allSatisfy(t -> assertThat(t.state()).isEqualTo(TrialState.COMPLETE));
+        }
+    }
+
+    @Test
+    void aWorkerJvmThatCannotStartFailsTheTrialsWithItsExitCode() {
+        try (StudyStore store = store()) {
+            StudyRunner.builder(configuration(random(space(40)), 2)).store(store).study("no-start")
+                    .executor(new ProcessTrialExecutor(1, List.of("-XX:+NoSuchTerrainOption"))).build().execute();
+            assertThat(store.trials("no-start")).hasSize(2).allSatisfy(t -> {
+                assertThat(t.state()).isEqualTo(TrialState.FAILED);
+                assertThat(t.reason()).contains("the worker process could not start: exited with code 1 before it connected");
+            });
+        }
+    }
 }
