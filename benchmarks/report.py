@@ -210,22 +210,26 @@ def study(results):
                           "pruning's (target: the same, >= -0.005): %s" % (
                               pruner, ratio, "met" if ratio <= 0.5 else "MISSED", delta,
                               "met" if delta >= -0.005 else "MISSED"))
-    whole, steady = {}, {}
+    whole, steady, median_trial, trial_time = {}, {}, {}, {}
     with open(os.path.join(results, "parallel.tsv")) as f:
         for line in f:
             parts = line.rstrip("\n").split("\t")
-            if len(parts) == 8:
+            if len(parts) == 10:
                 key = (parts[0], parts[2], int(parts[1]))
                 whole.setdefault(key, {})[int(parts[3])] = float(parts[6])
                 steady.setdefault(key, {})[int(parts[3])] = float(parts[7])
+                median_trial.setdefault(key, {})[int(parts[3])] = float(parts[8])
+                trial_time.setdefault(key, {})[int(parts[3])] = float(parts[9])
     nan = float("nan")
     speed_lines = ["| dataset | executor | round | 1 at a time, trials/s | 2 at a time, trials/s | ratio "
-                   "| steady state: 1 at a time | 2 at a time | ratio |", "|---|---|---|---|---|---|---|---|---|"]
+                   "| steady state: 1 at a time | 2 at a time | ratio | median trial, s (1 / 2 at a time) "
+                   "| the same trials' summed time, 2 vs 1 at a time (from the third) |", "|---|---|---|---|---|---|---|---|---|---|---|"]
     for key in sorted(whole, key=lambda k: (k[0] != "fashion", k)):
-        w, s_ = whole[key], steady[key]
-        speed_lines.append("| %s | %s | %d | %.3f | %.3f | %.2f | %.3f | %.3f | %.2f |" % (
+        w, s_, m, t = whole[key], steady[key], median_trial[key], trial_time[key]
+        speed_lines.append("| %s | %s | %d | %.3f | %.3f | %.2f | %.3f | %.3f | %.2f | %.2f / %.2f | %.2f |" % (
             key[0], key[1], key[2], w.get(1, nan), w.get(2, nan), w.get(2, nan) / w.get(1, nan),
-            s_.get(1, nan), s_.get(2, nan), s_.get(2, nan) / s_.get(1, nan)))
+            s_.get(1, nan), s_.get(2, nan), s_.get(2, nan) / s_.get(1, nan), m.get(1, nan), m.get(2, nan),
+            t.get(2, nan) / t.get(1, nan)))
     datasets = sorted({k[0] for k in whole}, key=lambda d: d != "fashion")
     for dataset in datasets:
         for label, speed in (("whole runs", whole), ("steady state", steady)):
@@ -241,6 +245,13 @@ def study(results):
                     verdict = "met" if ratio >= 1.7 else "MISSED"
                 checks.append("- %s, 2 concurrent trials vs 1, %s, %s: median throughput ratio %.2f (target >= 1.7): "
                               "%s" % (dataset, kind, label, ratio, verdict))
+            if label == "steady state":
+                slowdown = [v[2] / v[1] for (d, k, _), v in trial_time.items()
+                            if d == dataset and k == "processes" and 1 in v and 2 in v]
+                if slowdown:
+                    checks.append("- for the record, %s, processes: the same trials take %.2f times as long side by "
+                                  "side (median over rounds; 1.00 would be no contention)" % (
+                                      dataset, statistics.median(slowdown)))
             cross = [speed[(d, "processes", r)][2] / speed[(d, "threads", r)][1] for (d, k, r) in speed
                      if d == dataset and k == "processes" and 2 in speed[(d, k, r)]
                      and 1 in speed.get((d, "threads", r), {})]
@@ -252,8 +263,11 @@ def study(results):
             "SQLite store; median over seeds. Epochs spent: every epoch any trial trained.\n\n" + "\n".join(lines)
             + "\n\n### Parallel trials (`ParallelSpeedup`)\n\nThe same random search with 1 and 2 trials at a time, "
             "interleaved rounds, on two workloads: Fashion-MNIST (`terrain search --dataset fashion`: 784-h-10 on 50k "
-            "images, iterations of milliseconds, as real searches train) and digits (64-h-10, trials of about half a "
-            "second). Worker JVMs (`ProcessTrialExecutor`, `terrain search --runner processes`) and threads "
+            "images, iterations of milliseconds and trials of several epochs, as real searches train) and digits "
+            "(64-h-10, trials of about half a second, where ND4J's per-array overhead dominates)."
+            " The last columns: the median trial's seconds, and how much longer the same trials (a round's seed fixes"
+            " them; from the third, so that none includes starting its worker) take in all when two train side by side:"
+            " the contention; the rest of the gap to 2.0 is start-up and the last trial's wait. Worker JVMs (`ProcessTrialExecutor`, `terrain search --runner processes`) and threads "
             "of one JVM (`LocalTrialExecutor`), OMP_NUM_THREADS=1 everywhere. Whole runs include starting the worker "
             "JVMs; steady state counts the trials finished after the first of each worker, over the time since "
             "(from the store's finish times), which is what an hours-long search sees.\n\n"

@@ -31,7 +31,10 @@ import org.terrain4j.study.store.StoredTrial;
  * over the time since (what an hours-long search sees, once every worker is warm).
  *
  * <p>Prints TSV: {@code dataset round executor parallel trials seconds trials_per_second
- * steady_trials_per_second}.
+ * steady_trials_per_second median_trial_seconds summed_trial_seconds}; the last, over the trials
+ * numbered 2 and on, tells how much longer the same trials take side by side (contention), apart
+ * from start-up and the last trial's wait (a run's seed fixes its configurations, whatever the
+ * parallelism).
  *
  * <pre>java -cp ... org.terrain4j.bench.ParallelSpeedup ROUNDS TRIALS EPOCHS [processes,threads] [digits|fashion]</pre>
  */
@@ -62,12 +65,26 @@ public final class ParallelSpeedup {
                             new TrialTable(new PrintWriter(new StringWriter())),
                             new StudySettings(store, study, false, "none", 0, null), executor);
                     double seconds = (System.nanoTime() - start) / 1e9;
-                    System.out.printf(Locale.ROOT, "%s\t%d\t%s\t%d\t%d\t%.2f\t%.3f\t%.3f%n", dataset.label(), round, kind,
-                            parallel, trials,
-                            seconds, trials / seconds, steadyThroughput(store, study, parallel));
+                    List<Double> trialSeconds = trialSeconds(store, study, 0);
+                    System.out.printf(Locale.ROOT, "%s\t%d\t%s\t%d\t%d\t%.2f\t%.3f\t%.3f\t%.3f\t%.2f%n", dataset.label(), round,
+                            kind, parallel, trials, seconds, trials / seconds, steadyThroughput(store, study, parallel),
+                            trialSeconds.get(trialSeconds.size() / 2),
+                            trialSeconds(store, study, 2).stream().mapToDouble(Double::doubleValue).sum());
                     System.out.flush();
                 }
             }
+        }
+    }
+
+    /**
+     * The seconds from claim to finish of each finished trial numbered {@code from} or more,
+     * sorted; from 2, no trial is a worker's first (which includes starting the worker), whether
+     * one or two trained at a time.
+     */
+    static List<Double> trialSeconds(StoreLocation location, String study, int from) {
+        try (JdbcStudyStore store = JdbcStudyStore.open(location)) {
+            return store.trials(study).stream().filter(t -> t.finishedAt() != null && t.number() >= from)
+                    .map(StoredTrial::seconds).sorted().toList();
         }
     }
 
