@@ -32,6 +32,8 @@ final class WorkerConnection implements Closeable {
     static final long CONNECT_TIMEOUT_MILLIS = 120_000;
 
     private static final int ACCEPT_POLL_MILLIS = 250;
+    /** How long a connection may take to present its token once connected. */
+    private static final int TOKEN_TIMEOUT_MILLIS = 10_000;
     private static final SecureRandom TOKENS = new SecureRandom();
 
     private final Process process;
@@ -100,7 +102,7 @@ final class WorkerConnection implements Closeable {
                 }
                 continue;
             }
-            socket.setSoTimeout((int) CONNECT_TIMEOUT_MILLIS);
+            socket.setSoTimeout(TOKEN_TIMEOUT_MILLIS);
             try {
                 if (token.equals(new DataInputStream(socket.getInputStream()).readUTF())) {
                     socket.setSoTimeout(0);
