@@ -127,11 +127,31 @@ public final class ProcessTrialExecutor implements TrialExecutor {
 
     private WorkerConnection startWorker(String name) throws IOException {
         WorkerConnection worker = WorkerConnection.start(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                jvmOptions, String.join(java.io.File.pathSeparator, ApplicationClassPath.entries()), name);
+                workerOptions(jvmOptions, System.getProperties()), String.join(java.io.File.pathSeparator,
+                        ApplicationClassPath.entries()), name);
         synchronized (workerConnections) {
             workerConnections.add(worker);
         }
         return worker;
+    }
+
+    /** System properties a worker inherits from the driver when set there: its logging configuration. */
+    static final List<String> INHERITED_PROPERTIES = List.of("logback.configurationFile");
+
+    /**
+     * A worker's JVM options: the driver's {@link #INHERITED_PROPERTIES} that are set, so that
+     * workers log as the driver does, then {@code jvmOptions}, which win where they repeat one.
+     */
+    static List<String> workerOptions(List<String> jvmOptions, java.util.Properties driver) {
+        List<String> options = new ArrayList<>();
+        for (String property : INHERITED_PROPERTIES) {
+            String value = driver.getProperty(property);
+            if (value != null) {
+                options.add("-D" + property + "=" + value);
+            }
+        }
+        options.addAll(jvmOptions);
+        return options;
     }
 
     /** Stops the workers (a running trial is killed; it stays running in the store until resumed). */

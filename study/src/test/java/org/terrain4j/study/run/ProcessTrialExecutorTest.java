@@ -95,4 +95,15 @@ class ProcessTrialExecutorTest {
             });
         }
     }
+
+    @Test
+    void workersInheritTheDriversLoggingConfigurationAndTheirOwnOptionsComeLast() {
+        java.util.Properties driver = new java.util.Properties();
+        driver.setProperty("logback.configurationFile", "/etc/terrain/logback.xml");
+        driver.setProperty("user.name", "someone");
+        assertThat(ProcessTrialExecutor.workerOptions(List.of("-Xmx1g", "-Dlogback.configurationFile=mine.xml"), driver))
+                .containsExactly("-Dlogback.configurationFile=/etc/terrain/logback.xml", "-Xmx1g",
+                        "-Dlogback.configurationFile=mine.xml");
+        assertThat(ProcessTrialExecutor.workerOptions(List.of("-Xmx1g"), new java.util.Properties())).containsExactly("-Xmx1g");
+    }
 }
