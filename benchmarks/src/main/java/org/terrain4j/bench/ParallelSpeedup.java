@@ -65,35 +65,29 @@ public final class ParallelSpeedup {
                             new TrialTable(new PrintWriter(new StringWriter())),
                             new StudySettings(store, study, false, "none", 0, null), executor);
                     double seconds = (System.nanoTime() - start) / 1e9;
-                    List<Double> trialSeconds = trialSeconds(store, study, 0);
+                    List<StoredTrial> finished = finishedTrials(store, study);
                     System.out.printf(Locale.ROOT, "%s\t%d\t%s\t%d\t%d\t%.2f\t%.3f\t%.3f\t%.3f\t%.2f%n", dataset.label(), round,
-                            kind, parallel, trials, seconds, trials / seconds, steadyThroughput(store, study, parallel),
-                            trialSeconds.get(trialSeconds.size() / 2),
-                            trialSeconds(store, study, 2).stream().mapToDouble(Double::doubleValue).sum());
+                            kind, parallel, trials, seconds, trials / seconds, steadyThroughput(finished, parallel),
+                            finished.stream().map(StoredTrial::seconds).sorted().toList().get(finished.size() / 2),
+                            // from trial 2 on, none is a worker's first (which includes starting the
+                            // worker), whether one or two trained at a time
+                            finished.stream().filter(t -> t.number() >= 2).mapToDouble(StoredTrial::seconds).sum());
                     System.out.flush();
                 }
             }
         }
     }
 
-    /**
-     * The seconds from claim to finish of each finished trial numbered {@code from} or more,
-     * sorted; from 2, no trial is a worker's first (which includes starting the worker), whether
-     * one or two trained at a time.
-     */
-    static List<Double> trialSeconds(StoreLocation location, String study, int from) {
+    /** The study's finished trials. */
+    static List<StoredTrial> finishedTrials(StoreLocation location, String study) {
         try (JdbcStudyStore store = JdbcStudyStore.open(location)) {
-            return store.trials(study).stream().filter(t -> t.finishedAt() != null && t.number() >= from)
-                    .map(StoredTrial::seconds).sorted().toList();
+            return store.trials(study).stream().filter(t -> t.finishedAt() != null).toList();
         }
     }
 
     /** Trials per second after the first {@code parallel} finished, from the store's finish times. */
-    static double steadyThroughput(StoreLocation location, String study, int parallel) {
-        List<Long> finished;
-        try (JdbcStudyStore store = JdbcStudyStore.open(location)) {
-            finished = store.trials(study).stream().map(StoredTrial::finishedAt).filter(t -> t != null).sorted().toList();
-        }
+    static double steadyThroughput(List<StoredTrial> trials, int parallel) {
+        List<Long> finished = trials.stream().map(StoredTrial::finishedAt).sorted().toList();
         int skipped = Math.min(parallel, finished.size() - 1);
         if (skipped < 1) {
             return Double.NaN;

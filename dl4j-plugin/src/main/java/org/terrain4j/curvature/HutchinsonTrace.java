@@ -24,18 +24,13 @@ public final class HutchinsonTrace {
         }
         int n = operator.dimension();
         double[] out = new double[n];
-        double sum = 0;
-        double sumSquares = 0;
+        double[] samples = new double[probes];
         for (int p = 0; p < probes; p++) {
             double[] z = RandomVectors.rademacher(n, random);
             operator.apply(z, out);
-            double sample = Vectors.dot(z, out);
-            sum += sample;
-            sumSquares += sample * sample;
+            samples[p] = Vectors.dot(z, out);
         }
-        double mean = sum / probes;
-        double variance = Math.max(0, (sumSquares - probes * mean * mean) / (probes - 1));
-        return new TraceEstimate(mean, Math.sqrt(variance / probes), probes);
+        return fromSamples(samples, probes);
     }
 
     /**
@@ -47,6 +42,11 @@ public final class HutchinsonTrace {
      * @param samples at least one
      */
     public static TraceEstimate fromSamples(double... samples) {
+        return fromSamples(samples, 0);
+    }
+
+    /** The mean of the samples and its standard error (NaN for one sample), for {@code products} products. */
+    private static TraceEstimate fromSamples(double[] samples, int products) {
         if (samples.length == 0) {
             throw new IllegalArgumentException("a trace estimate needs at least one sample");
         }
@@ -56,13 +56,13 @@ public final class HutchinsonTrace {
         }
         double mean = sum / samples.length;
         if (samples.length == 1) {
-            return new TraceEstimate(mean, Double.NaN, 0);
+            return new TraceEstimate(mean, Double.NaN, products);
         }
         double squares = 0;
         for (double sample : samples) {
             squares += (sample - mean) * (sample - mean);
         }
-        return new TraceEstimate(mean, Math.sqrt(squares / (samples.length - 1) / samples.length), 0);
+        return new TraceEstimate(mean, Math.sqrt(squares / (samples.length - 1) / samples.length), products);
     }
 
     /**

@@ -116,6 +116,9 @@ public final class ProcessTrialExecutor implements TrialExecutor {
                         new TrialOutcome(false, null, "the worker process " + why, null, name), start));
                 if (worker != null) {
                     worker.kill();
+                    synchronized (workerConnections) {
+                        workerConnections.remove(worker);
+                    }
                 }
                 worker = null;
             }
