@@ -2,6 +2,7 @@ package org.terrain4j.control;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.DoubleUnaryOperator;
 import org.terrain4j.terrain.Classification;
 import org.terrain4j.terrain.Terrain;
 
@@ -9,10 +10,13 @@ import org.terrain4j.terrain.Terrain;
  * Acts on plateaus as {@code ReduceLROnPlateau} does: each layer's learning rate becomes
  * {@link PlateauOptions#reduce(double)} of its current rate. When no layer can be reduced any
  * more (all at the minimum, or the reduction is below eps), it asks to stop if so configured.
+ * The same decay serves the stationarity test ({@link StationarityOptions}), which decides
+ * itself when to decay and calls {@link #decay(Map)}.
  */
 public final class PlateauPolicy {
 
-    private final PlateauOptions options;
+    private final DoubleUnaryOperator reduce;
+    private final double minLearningRate;
     private final boolean stopAtMinimum;
 
     /**
@@ -20,7 +24,20 @@ public final class PlateauPolicy {
      * @param stopAtMinimum whether a plateau with every rate at its minimum requests a stop
      */
     public PlateauPolicy(PlateauOptions options, boolean stopAtMinimum) {
-        this.options = options;
+        this(options::reduce, options.minLearningRate(), stopAtMinimum);
+    }
+
+    /**
+     * @param options how rates are decayed when the stationarity test fires
+     * @param stopAtMinimum whether a decay with every rate at its minimum requests a stop
+     */
+    public PlateauPolicy(StationarityOptions options, boolean stopAtMinimum) {
+        this(options::reduce, options.minLearningRate(), stopAtMinimum);
+    }
+
+    private PlateauPolicy(DoubleUnaryOperator reduce, double minLearningRate, boolean stopAtMinimum) {
+        this.reduce = reduce;
+        this.minLearningRate = minLearningRate;
         this.stopAtMinimum = stopAtMinimum;
     }
 
@@ -34,9 +51,19 @@ public final class PlateauPolicy {
         if (classification.terrain() != Terrain.PLATEAU) {
             return Action.NONE;
         }
+        return decay(currentRates);
+    }
+
+    /**
+     * Decays every controlled layer's rate, or asks to stop when none can decay any more (if so
+     * configured).
+     *
+     * @param currentRates the learning rate of each controlled layer now, by layer name
+     */
+    public Action decay(Map<String, Double> currentRates) {
         Map<String, Double> factors = new LinkedHashMap<>();
         currentRates.forEach((layer, rate) -> {
-            double reduced = options.reduce(rate);
+            double reduced = reduce.applyAsDouble(rate);
             if (reduced < rate) {
                 factors.put(layer, reduced / rate);
             }
@@ -46,7 +73,7 @@ public final class PlateauPolicy {
         }
         return stopAtMinimum
                 ? new Action.RequestStop("plateau persists with every learning rate at its minimum "
-                        + options.minLearningRate())
+                        + minLearningRate)
                 : Action.NONE;
     }
 }

@@ -1,6 +1,9 @@
 package org.terrain4j.listeners;
 
+import java.util.Map;
 import org.terrain4j.control.PlateauDetector;
+import org.terrain4j.control.StationarityTest;
+import org.terrain4j.control.StationarityVerdict;
 import org.terrain4j.stats.BatchSizeAdvice;
 import org.terrain4j.stats.GradientNoiseScale;
 import org.terrain4j.stats.TrainingSignals;
@@ -21,11 +24,17 @@ import org.terrain4j.terrain.Terrain;
  * @param batchSizeAdvice the last batch-size advice
  * @param epochsSeen whether an epoch of fit(iterator) has started
  * @param stopRequested whether a stop was requested
+ * @param stationarity the stationarity test's iterations, or null under the plateau rule
+ * @param testedRates the controlled rates the stationarity test's iterations ran at (null before training)
+ * @param lastVerdict the stationarity test's last verdict
+ * @param checks checks made so far, under either rule
  */
 public record ListenerState(int version, TrainingSignals.State signals, PlateauDetector.State plateau,
                             GradientNoiseScale.State noiseScale, Terrain terrain, boolean diverging,
-                            BatchSizeAdvice batchSizeAdvice, boolean epochsSeen, boolean stopRequested) {
+                            BatchSizeAdvice batchSizeAdvice, boolean epochsSeen, boolean stopRequested,
+                            StationarityTest.State stationarity, Map<String, Double> testedRates,
+                            StationarityVerdict.Kind lastVerdict, long checks) {
 
-    /** The format version this code writes and reads. */
-    public static final int VERSION = 1;
+    /** The format version this code writes and reads (2: the stationarity test's state). */
+    public static final int VERSION = 2;
 }

@@ -13,7 +13,10 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.terrain4j.control.Action;
 import org.terrain4j.control.PlateauDetector;
+import org.terrain4j.control.GradientCoherence;
 import org.terrain4j.control.PlateauPolicy;
+import org.terrain4j.control.StationarityTest;
+import org.terrain4j.control.StationarityVerdict;
 import org.terrain4j.stats.BatchSizeAdvice;
 import org.terrain4j.stats.GradientNoiseScale;
 import org.terrain4j.stats.SignalSummary;
@@ -46,6 +49,8 @@ public final class TerrainListener extends BaseTrainingListener {
     private final TrainingSignals signals;
     private final PlateauDetector detector;
     private final PlateauPolicy policy;
+    private final StationarityTest stationarity;
+    private final GradientSum gradientSum;
     private final TerrainClassifier classifier;
     private final GradientNoiseSampler noise;
     private final EventLog events;
@@ -62,6 +67,9 @@ public final class TerrainListener extends BaseTrainingListener {
     private boolean diverging;
     private boolean epochsSeen;
     private boolean stopRequested;
+    private Map<String, Double> testedRates;
+    private StationarityVerdict.Kind lastVerdict = StationarityVerdict.Kind.TOO_FEW_SAMPLES;
+    private long checks;
 
     /** A listener with Terrain's defaults (see {@link TerrainListenerBuilder}). */
     public TerrainListener() {
@@ -73,7 +81,11 @@ public final class TerrainListener extends BaseTrainingListener {
         this.options = options;
         this.signals = new TrainingSignals(options.smoothing(), options.window());
         this.detector = new PlateauDetector(options.plateau());
-        this.policy = new PlateauPolicy(options.plateau(), options.stopAtMinimum());
+        this.policy = options.usesStationarityTest()
+                ? new PlateauPolicy(options.stationarity(), options.stopAtMinimum())
+                : new PlateauPolicy(options.plateau(), options.stopAtMinimum());
+        this.stationarity = options.usesStationarityTest() ? new StationarityTest(options.stationarity()) : null;
+        this.gradientSum = options.usesStationarityTest() ? new GradientSum() : null;
         this.classifier = new TerrainClassifier(options.explosionFactor());
         this.noise = new GradientNoiseSampler(options.noiseScalePeriod(), options.noiseScaleBatches(),
                 options.noiseScaleSmoothing());
@@ -107,6 +119,9 @@ public final class TerrainListener extends BaseTrainingListener {
         long iteration = NetworkCounters.iteration(model);
         if (Double.isFinite(norm)) {
             noise.offer(iteration, gradient, divisor, norm * norm, batchSize);
+            if (gradientSum != null) {
+                gradientSum.offer(gradient, divisor, norm * norm);
+            }
         }
         if (iteration % options.layerStatisticsPeriod() == 0) {
             layerStatistics.readGradients(layers());
@@ -127,7 +142,11 @@ public final class TerrainListener extends BaseTrainingListener {
     @Override
     public void iterationDone(Model model, int iteration, int epoch) {
         bind(model);
-        signals.addLoss(model.score());
+        double loss = model.score();
+        signals.addLoss(loss);
+        if (stationarity != null) {
+            stationarity.record(loss);
+        }
         if (iteration % options.layerStatisticsPeriod() == 0) {
             layerStatistics.readUpdates(layers());
         }
@@ -149,7 +168,7 @@ public final class TerrainListener extends BaseTrainingListener {
             hostIteration = iteration;
             hostEpoch = epoch;
             Classification named = curvature.afterGoodIteration(model, rates, iteration, epoch,
-                    signals.smoothedGradientNorm(), signals.smoothedLoss(), detector.badChecks() > 0, host);
+                    signals.smoothedGradientNorm(), signals.smoothedLoss(), stalling(), host);
             if (named != null && named.terrain() != terrain) {
                 terrain = named.terrain();
                 report(EventType.TERRAIN, snapshot(iteration, epoch, Double.NaN, false), terrain, named.reason(),
@@ -179,6 +198,11 @@ public final class TerrainListener extends BaseTrainingListener {
      * @param nextIteration the iteration the next parameter update will have
      */
     private void check(long nextIteration, long epoch) {
+        checks++;
+        if (stationarity != null) {
+            checkStationarity(nextIteration, epoch);
+            return;
+        }
         double monitored = options.monitor() instanceof Monitor.Validation validation
                 ? ValidationEvaluator.evaluate(model, validation) : signals.takeIntervalMeanLoss();
         double threshold = advice == BatchSizeAdvice.FAR_BELOW
@@ -197,6 +221,59 @@ public final class TerrainListener extends BaseTrainingListener {
             scale.factors().forEach((layer, factor) -> rates.scale(layer, (int) nextIteration, factor));
             report(EventType.LEARNING_RATE_SCALED, snapshot, terrain, classification.reason() + "; "
                     + noiseSummary(), before, controlledRates(nextIteration, epoch));
+        } else if (action instanceof Action.RequestStop stop) {
+            stopRequested = true;
+            report(EventType.STOP_REQUESTED, snapshot, terrain, stop.reason(), before, before);
+        }
+    }
+
+    /** Whether the last check saw no progress: a hint for the curvature probes. */
+    private boolean stalling() {
+        return stationarity != null ? lastVerdict == StationarityVerdict.Kind.STALLED
+                || lastVerdict == StationarityVerdict.Kind.STATIONARY : detector.badChecks() > 0;
+    }
+
+    /**
+     * The default rule's check: the stationarity test on the iterations since the rates last
+     * changed (a change by anyone, a schedule included, restarts it), then a decay if it fires.
+     */
+    private void checkStationarity(long nextIteration, long epoch) {
+        double monitored = signals.takeIntervalMeanLoss();
+        GradientCoherence coherence = gradientSum.take();
+        Map<String, Double> before = controlledRates(nextIteration, epoch);
+        if (!before.equals(testedRates)) {
+            testedRates = before;
+            stationarity.reset();
+            return;
+        }
+        if (coherence != null) {
+            stationarity.recordCoherence(coherence);
+        }
+        StationarityVerdict verdict = stationarity.verdict();
+        TerrainSnapshot snapshot = snapshot(nextIteration, epoch, monitored, verdict.stationary());
+        Classification classification = classifier.classify(snapshot);
+        if (classification.terrain() == Terrain.DIVERGING || verdict.kind() == StationarityVerdict.Kind.TOO_FEW_SAMPLES) {
+            if (classification.terrain() != terrain) {
+                report(EventType.TERRAIN, snapshot, classification.terrain(), classification.reason(), Map.of(), Map.of());
+                terrain = classification.terrain();
+            }
+            return;
+        }
+        Terrain named = verdict.kind() == StationarityVerdict.Kind.DESCENDING ? Terrain.DESCENDING : Terrain.PLATEAU;
+        if (verdict.kind() != lastVerdict || named != terrain) {
+            report(EventType.TERRAIN, snapshot, named, verdict.describe(), Map.of(), Map.of());
+        }
+        terrain = named;
+        lastVerdict = verdict.kind();
+        if (!verdict.stationary()) {
+            return;
+        }
+        Action action = policy.decay(before);
+        if (action instanceof Action.ScaleLearningRate scale) {
+            scale.factors().forEach((layer, factor) -> rates.scale(layer, (int) nextIteration, factor));
+            testedRates = controlledRates(nextIteration, epoch);
+            stationarity.reset();
+            report(EventType.LEARNING_RATE_SCALED, snapshot, terrain, verdict.describe(), before, testedRates);
         } else if (action instanceof Action.RequestStop stop) {
             stopRequested = true;
             report(EventType.STOP_REQUESTED, snapshot, terrain, stop.reason(), before, before);
@@ -281,6 +358,7 @@ public final class TerrainListener extends BaseTrainingListener {
         rates = NetworkLearningRates.of(seen);
         checkMinimumRate(rates.learningRates((int) NetworkCounters.iteration(seen), (int) NetworkCounters.epoch(seen)));
         model = seen;
+        testedRates = controlledRates(NetworkCounters.iteration(seen), NetworkCounters.epoch(seen));
         layerStatistics = LayerStatistics.forLayers(NetworkCounters.layerNames(seen));
         if (!rates.layersWithoutLearningRate().isEmpty()) {
             report(EventType.WARNING, snapshot(NetworkCounters.iteration(seen), NetworkCounters.epoch(seen),
@@ -290,7 +368,8 @@ public final class TerrainListener extends BaseTrainingListener {
     }
 
     private void checkMinimumRate(Map<String, Double> startingRates) {
-        double minimum = options.plateau().minLearningRate();
+        double minimum = options.usesStationarityTest() ? options.stationarity().minLearningRate()
+                : options.plateau().minLearningRate();
         startingRates.forEach((layer, rate) -> {
             if (minimum > rate) {
                 throw new IllegalArgumentException("minLearningRate " + minimum + " is above the learning rate "
@@ -346,7 +425,8 @@ public final class TerrainListener extends BaseTrainingListener {
     /** What this listener learned, to save with a checkpoint. */
     public ListenerState state() {
         return new ListenerState(ListenerState.VERSION, signals.state(), detector.state(),
-                noise.estimate().state(), terrain, diverging, advice, epochsSeen, stopRequested);
+                noise.estimate().state(), terrain, diverging, advice, epochsSeen, stopRequested,
+                stationarity == null ? null : stationarity.state(), testedRates, lastVerdict, checks);
     }
 
     /** Continues from a saved state; call before training resumes. */
@@ -364,5 +444,11 @@ public final class TerrainListener extends BaseTrainingListener {
         advice = state.batchSizeAdvice();
         epochsSeen = state.epochsSeen();
         stopRequested = state.stopRequested();
+        checks = state.checks();
+        if (stationarity != null && state.stationarity() != null) {
+            stationarity.restore(state.stationarity());
+            testedRates = state.testedRates();
+            lastVerdict = state.lastVerdict();
+        }
     }
 }

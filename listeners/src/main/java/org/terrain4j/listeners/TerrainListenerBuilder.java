@@ -5,12 +5,20 @@ import java.util.Set;
 import org.nd4j.linalg.dataset.api.iterator.DataSetIterator;
 import org.terrain4j.control.Mode;
 import org.terrain4j.control.PlateauOptions;
+import org.terrain4j.control.StationarityOptions;
 import org.terrain4j.control.ThresholdMode;
 
 /**
  * Builds a {@link TerrainListener}. Every option has a default; {@link #build()} validates them
- * all and names the first bad one. The plateau options map one to one onto PyTorch's
- * {@code ReduceLROnPlateau} (see {@link PlateauOptions}).
+ * all and names the first bad one.
+ *
+ * <p>Two rules decide when to decay the learning rate. The default is a statistical test of
+ * stationarity ({@link StationarityOptions}, {@link #DEFAULT_STATIONARITY}): decay when training
+ * is stationary at the rate's noise floor, keep the rate while it descends or drifts. The other is
+ * PyTorch's {@code ReduceLROnPlateau} (see {@link PlateauOptions}): {@link #plateau(PlateauOptions)},
+ * or any of its own options ({@link #patience}, {@link #threshold}, {@link #cooldown},
+ * {@link #eps}, {@link #mode}) or a validation monitor, chooses it. {@link #factor} and
+ * {@link #minLearningRate} apply to whichever rule is chosen.
  *
  * <p>To configure Terrain as a plain {@code ReduceLROnPlateau(factor=0.1, patience=2)} on the
  * validation loss: {@code builder().monitor(validationIterator, ValidationMetric.LOSS)
@@ -41,7 +49,17 @@ public final class TerrainListenerBuilder {
      */
     public static final double DEFAULT_NOISE_DOMINATED_THRESHOLD = 0.05;
 
+    /**
+     * Terrain's default rule: decay by 0.3 when the stationarity test, at 95% confidence, finds
+     * the run stationary over at least 64 iterations at the current rate (the newer half of those
+     * since the rate last changed), keeping at most 16384 of them. See docs/BENCHMARKS.md,
+     * "Learning-rate control", for the tuning and report workloads behind these values.
+     */
+    public static final StationarityOptions DEFAULT_STATIONARITY =
+            new StationarityOptions(0.95, 0.3, 0, 64, 1 << 14, true);
+
     private PlateauOptions plateau = DEFAULT_PLATEAU;
+    private StationarityOptions stationarity = DEFAULT_STATIONARITY;
     private double noiseDominatedThreshold = DEFAULT_NOISE_DOMINATED_THRESHOLD;
     private boolean modeSet;
     private Monitor monitor = new Monitor.TrainingLoss();
@@ -62,53 +80,77 @@ public final class TerrainListenerBuilder {
     TerrainListenerBuilder() {
     }
 
-    /** Replaces every plateau option at once. */
+    /** Chooses the {@code ReduceLROnPlateau} rule with every one of its options at once. */
     public TerrainListenerBuilder plateau(PlateauOptions value) {
         plateau = value;
+        stationarity = null;
         modeSet = true;
         return this;
     }
 
-    /** Whether the monitored value should fall (MIN) or rise (MAX); follows the monitor unless set. */
+    /** Chooses the stationarity test (the default) with these options. */
+    public TerrainListenerBuilder stationarity(StationarityOptions value) {
+        stationarity = value;
+        return this;
+    }
+
+    /** The stationarity test's confidence level, in [0.5, 1) (chooses the stationarity test). */
+    public TerrainListenerBuilder confidence(double value) {
+        stationarity = (stationarity == null ? DEFAULT_STATIONARITY : stationarity).withConfidence(value);
+        return this;
+    }
+
+    /** Whether the monitored value should fall (MIN) or rise (MAX); chooses the plateau rule. */
     public TerrainListenerBuilder mode(Mode value) {
         plateau = plateau.withMode(value);
+        stationarity = null;
         modeSet = true;
         return this;
     }
 
-    /** Multiplier of the learning rate on a plateau, in (0, 1). */
+    /** Multiplier of the learning rate on a decay, in (0, 1), for either rule. */
     public TerrainListenerBuilder factor(double value) {
         plateau = plateau.withFactor(value);
+        if (stationarity != null) {
+            stationarity = stationarity.withFactor(value);
+        }
         return this;
     }
 
-    /** Checks without improvement tolerated before the rate is cut, non-negative. */
+    /** Checks without improvement tolerated before the rate is cut, non-negative; chooses the plateau rule. */
     public TerrainListenerBuilder patience(int value) {
         plateau = plateau.withPatience(value);
+        stationarity = null;
         return this;
     }
 
-    /** Least change that counts as improvement, and whether it is relative or absolute. */
+    /** Least change that counts as improvement, relative or absolute; chooses the plateau rule. */
     public TerrainListenerBuilder threshold(double value, ThresholdMode thresholdMode) {
         plateau = plateau.withThreshold(value, thresholdMode);
+        stationarity = null;
         return this;
     }
 
-    /** Checks after a cut during which no plateau is counted, non-negative. */
+    /** Checks after a cut during which no plateau is counted, non-negative; chooses the plateau rule. */
     public TerrainListenerBuilder cooldown(int value) {
         plateau = plateau.withCooldown(value);
+        stationarity = null;
         return this;
     }
 
-    /** The learning rate is never cut below this. */
+    /** The learning rate is never cut below this, for either rule. */
     public TerrainListenerBuilder minLearningRate(double value) {
         plateau = plateau.withMinLearningRate(value);
+        if (stationarity != null) {
+            stationarity = stationarity.withMinLearningRate(value);
+        }
         return this;
     }
 
-    /** Cuts smaller than this are skipped. */
+    /** Cuts smaller than this are skipped; chooses the plateau rule. */
     public TerrainListenerBuilder eps(double value) {
         plateau = plateau.withEps(value);
+        stationarity = null;
         return this;
     }
 
@@ -121,9 +163,13 @@ public final class TerrainListenerBuilder {
         return this;
     }
 
-    /** Watch a validation metric instead of the training loss; the mode follows the metric unless set. */
+    /**
+     * Watch a validation metric instead of the training loss; chooses the plateau rule (the
+     * stationarity test watches training itself). The mode follows the metric unless set.
+     */
     public TerrainListenerBuilder monitor(DataSetIterator validation, ValidationMetric metric) {
         monitor = new Monitor.Validation(validation, metric);
+        stationarity = null;
         if (!modeSet) {
             plateau = plateau.withMode(metric.naturalMode());
         }
@@ -209,7 +255,7 @@ public final class TerrainListenerBuilder {
 
     /** The validated options. */
     public TerrainOptions options() {
-        return new TerrainOptions(plateau, noiseDominatedThreshold, monitor, checks, smoothing, window, layerStatisticsPeriod,
+        return new TerrainOptions(plateau, stationarity, noiseDominatedThreshold, monitor, checks, smoothing, window, layerStatisticsPeriod,
                 noiseScalePeriod, noiseScaleBatches, noiseScaleSmoothing, batchAdviceFactor, explosionFactor,
                 controlledLayers, stopAtMinimum, eventsFile, curvature);
     }

@@ -3,12 +3,17 @@ package org.terrain4j.listeners;
 import java.nio.file.Path;
 import java.util.Set;
 import org.terrain4j.control.PlateauOptions;
+import org.terrain4j.control.StationarityOptions;
 
 /**
  * Every setting of a {@link TerrainListener}, validated on construction with messages that
  * name the option and its value. Build it with {@link TerrainListener#builder()}.
  *
- * @param plateau when the monitored value counts as stalled and how rates are reduced
+ * @param plateau the {@code ReduceLROnPlateau} rule: when the monitored value counts as stalled and
+ *                how rates are reduced; used when {@code stationarity} is null
+ * @param stationarity the default rule: decay when a statistical test finds training stationary at
+ *                     the rate's noise floor (see {@link org.terrain4j.control.StationarityTest}), or
+ *                     null for the plateau rule
  * @param noiseDominatedThreshold the improvement threshold (in the plateau's threshold mode) used
  *                                instead of a smaller configured one while the batch size is far
  *                                below the gradient noise scale; 0 keeps the plain
@@ -30,11 +35,16 @@ import org.terrain4j.control.PlateauOptions;
  * @param eventsFile JSON Lines file events are appended to, or null for none
  * @param curvature curvature probes and their actions, or null for none (the default for now)
  */
-public record TerrainOptions(PlateauOptions plateau, double noiseDominatedThreshold, Monitor monitor, CheckSchedule checks, double smoothing,
+public record TerrainOptions(PlateauOptions plateau, StationarityOptions stationarity, double noiseDominatedThreshold, Monitor monitor, CheckSchedule checks, double smoothing,
                              int window, int layerStatisticsPeriod, int noiseScalePeriod, int noiseScaleBatches,
                              double noiseScaleSmoothing, double batchAdviceFactor, double explosionFactor,
                              Set<String> controlledLayers, boolean stopAtMinimum, Path eventsFile,
                              CurvatureOptions curvature) {
+
+    /** Whether the default stationarity test decides decays (otherwise the plateau rule does). */
+    public boolean usesStationarityTest() {
+        return stationarity != null;
+    }
 
     /** Validates every option. */
     public TerrainOptions {
@@ -42,6 +52,8 @@ public record TerrainOptions(PlateauOptions plateau, double noiseDominatedThresh
         require(noiseDominatedThreshold >= 0 && noiseDominatedThreshold < Double.POSITIVE_INFINITY,
                 "noiseDominatedThreshold must be finite and non-negative, got " + noiseDominatedThreshold);
         require(monitor != null, "monitor is required");
+        require(stationarity == null || monitor instanceof Monitor.TrainingLoss, "the stationarity test watches "
+                + "training itself; a validation monitor needs the plateau rule (builder().plateau(...))");
         require(checks != null, "checks are required");
         require(smoothing >= 0 && smoothing < 1, "smoothing must be in [0, 1), got " + smoothing);
         require(window >= 2, "window must be at least 2, got " + window);

@@ -54,7 +54,7 @@ class StatisticsTest {
         assertThat(listener.gradientNoiseScale()).isPositive();
         assertThat(listener.batchSizeAdvice()).isNotEqualTo(BatchSizeAdvice.UNKNOWN);
         // Three epochs ended: three checks of the default epoch-end schedule.
-        assertThat(listener.state().plateau().checks()).isEqualTo(3);
+        assertThat(listener.state().checks()).isEqualTo(3);
     }
 
     @Test
@@ -66,7 +66,7 @@ class StatisticsTest {
         graph.fit(new MultiDataSetIteratorAdapter(new ListDataSetIterator<>(BATCHES, 1)), 2);
 
         assertThat(listener.statistics().iterations()).isEqualTo(64);
-        assertThat(listener.state().plateau().checks()).isEqualTo(2);
+        assertThat(listener.state().checks()).isEqualTo(2);
         assertThat(listener.layerStatistics().names()).containsExactly("hidden", "out");
     }
 
@@ -80,6 +80,6 @@ class StatisticsTest {
             net.fit(BATCHES.get(i % BATCHES.size()));
         }
 
-        assertThat(listener.state().plateau().checks()).isEqualTo(2);
+        assertThat(listener.state().checks()).isEqualTo(2);
     }
 }

@@ -1,0 +1,229 @@
+package org.terrain4j.control;
+
+import java.util.Arrays;
+import java.util.List;
+import org.hipparchus.distribution.continuous.TDistribution;
+import org.terrain4j.stats.BatchMeans;
+
+/**
+ * Tests whether training has stopped descending at its current learning rate: whether the
+ * mini-batch loss is stationary, the rate's noise floor, which only a smaller rate lowers.
+ *
+ * <p><b>The test.</b> SASA's machinery (Lang, Zhang and Xiao, NeurIPS 2019) on the quantity the
+ * user trains for. The iterations since the rate last changed are split into an older and a
+ * newer half; each half is cut into {@code floor(sqrt(n))} batches whose means are nearly
+ * independent once a batch outlasts the loss's autocorrelation, and a one-sided t-test of the
+ * least-squares slope of the batch means ({@code k - 2} degrees of freedom) asks whether the loss
+ * falls in that half. The verdict:
+ * <ul>
+ * <li>the newer half falls significantly: {@link StationarityVerdict.Kind#DESCENDING}, keep the rate;</li>
+ * <li>the older half fell significantly, the newer no longer does, and the mini-batch gradients
+ *     of the newer half are noise-dominated (their noise scale above the batch size, see
+ *     {@link GradientCoherence}; or unknown): the loss relaxed to the stationary distribution of
+ *     this rate, its noise floor, which only a smaller rate lowers:
+ *     {@link StationarityVerdict.Kind#STATIONARY}, decay;</li>
+ * <li>otherwise: {@link StationarityVerdict.Kind#STALLED}. Either no half falls, no measurable
+ *     progress at this rate (a flat start, a saddle region, a rate too small to show progress
+ *     yet, a floor the last decay did not lower), or the gradient is still coherent, where a
+ *     smaller rate, which acts like a larger batch, only slows the escape. A decay cannot help.</li>
+ * </ul>
+ * Asking for a fall before the floor makes a decay need evidence on both sides: a loss that
+ * never moved, or one whose slow descent is lost in the noise of a short window, is not decayed.
+ *
+ * <p><b>Why the loss and not SASA's condition.</b> SASA tests Yaida's fluctuation-dissipation
+ * relation {@code E[<x, u>] = E[|u|^2] / 2}, which for any update {@code x_{k+1} = x_k - u_k} says
+ * {@code E|x_{k+1}|^2 = E|x_k|^2}. Without weight decay, cross-entropy keeps growing the weights'
+ * norm long after the loss has stopped falling (on digits the relation's t statistic stayed between
+ * -8 and -30 in every window of 30 epochs, at every rate): the test never fires on the networks
+ * most DL4J users train. The loss's own stationarity is what a decay changes.
+ *
+ * <p>Order of use: {@link #record} once per iteration, {@link #verdict} at a check, {@link #reset}
+ * whenever a rate changes. Recording is O(1) and allocation-free; the memory is one array of
+ * {@code capacity} doubles allocated once.
+ */
+public final class StationarityTest {
+
+    /** Gradient-coherence intervals kept: more than a window ever needs when checks come each epoch or less. */
+    private static final int INTERVALS = 64;
+
+    private final StationarityOptions options;
+    private final double[] losses;
+    private final double[] batchMeans;
+    private final long[] intervalEnds = new long[INTERVALS];
+    private final GradientCoherence[] intervals = new GradientCoherence[INTERVALS];
+    private int intervalCount;
+    private long count;
+    private long previousStretch;
+
+    /** A test that has seen nothing. */
+    public StationarityTest(StationarityOptions options) {
+        this.options = options;
+        losses = new double[options.capacity()];
+        batchMeans = new double[(int) Math.sqrt(options.capacity()) + 2];
+    }
+
+    /** Records the mini-batch loss of one iteration. */
+    public void record(double loss) {
+        losses[(int) (count % losses.length)] = loss;
+        count++;
+    }
+
+    /**
+     * Records how coherent the mini-batch gradients were over the iterations since the previous
+     * call (call at a check, after the iterations' {@link #record} calls).
+     */
+    public void recordCoherence(GradientCoherence coherence) {
+        int slot = intervalCount % INTERVALS;
+        intervalEnds[slot] = count;
+        intervals[slot] = coherence;
+        intervalCount++;
+    }
+
+    /**
+     * Forgets every iteration: the next one starts a new chain (call after a rate change). The
+     * next verdict waits until the new rate has run as long as this one did.
+     */
+    public void reset() {
+        previousStretch = count;
+        count = 0;
+        intervalCount = 0;
+    }
+
+    /** Iterations recorded since the last reset. */
+    public long recorded() {
+        return count;
+    }
+
+    /** Tests the iterations since the last reset: the older half against the newer half. */
+    public StationarityVerdict verdict() {
+        int samples = (int) Math.min(count / 2, losses.length / 2);
+        if (samples < options.minSamples() || (options.growingWindows() && count < previousStretch)
+                || !finite(2 * samples)) {
+            return StationarityVerdict.tooFew(samples, options.confidence());
+        }
+        int batchSize = (int) Math.sqrt(samples);
+        int batches = samples / batchSize;
+        long newer = count - (long) batches * batchSize;
+        long older = newer - (long) batches * batchSize;
+        double newerT = slopeT(newer, batchSize, batches);
+        double olderT = slopeT(older, batchSize, batches);
+        double critical = new TDistribution(batches - 2).inverseCumulativeProbability(options.confidence());
+        double noiseToSignal = noiseToSignal(newer);
+        StationarityVerdict.Kind kind;
+        if (newerT < -critical) {
+            kind = StationarityVerdict.Kind.DESCENDING;
+        } else if (olderT < -critical && !(noiseToSignal <= 1)) {
+            kind = StationarityVerdict.Kind.STATIONARY;
+        } else {
+            kind = StationarityVerdict.Kind.STALLED;
+        }
+        return new StationarityVerdict(kind, batches * batchSize, batches, newerT, olderT, critical, noiseToSignal,
+                options.confidence());
+    }
+
+    /** The t statistic of the slope of {@code batches} batch means of {@code batchSize} losses from {@code first}. */
+    private double slopeT(long first, int batchSize, int batches) {
+        for (int b = 0; b < batches; b++) {
+            double sum = 0;
+            for (long i = first + (long) b * batchSize, end = i + batchSize; i < end; i++) {
+                sum += loss(i);
+            }
+            batchMeans[b] = sum / batchSize;
+        }
+        return BatchMeans.slopeT(batchMeans, batches);
+    }
+
+    /**
+     * {@code B_noise / B} over the coherence intervals that end inside the window starting at
+     * {@code windowStart}: the iteration-weighted means of their noise and signal estimates, as
+     * McCandlish et al. average before taking the ratio. +infinity when the signal is not positive
+     * (noise swamps it); NaN when no interval was recorded.
+     */
+    private double noiseToSignal(long windowStart) {
+        double signal = 0;
+        double noise = 0;
+        int used = 0;
+        for (int i = Math.max(0, intervalCount - INTERVALS); i < intervalCount; i++) {
+            int slot = i % INTERVALS;
+            if (intervalEnds[slot] > windowStart) {
+                GradientCoherence interval = intervals[slot];
+                signal += interval.iterations() * interval.signal();
+                noise += interval.iterations() * interval.noise();
+                used++;
+            }
+        }
+        if (used == 0) {
+            return Double.NaN;
+        }
+        return signal > 0 ? noise / signal : Double.POSITIVE_INFINITY;
+    }
+
+    /** Whether every loss in the tested window is finite (a diverged step is no noise floor). */
+    private boolean finite(int samples) {
+        for (long i = count - samples; i < count; i++) {
+            if (!Double.isFinite(loss(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private double loss(long index) {
+        return losses[(int) (index % losses.length)];
+    }
+
+    /** The recorded iterations, oldest first, for checkpoints. */
+    public State state() {
+        int held = (int) Math.min(count, losses.length);
+        double[] values = new double[held];
+        for (int i = 0; i < held; i++) {
+            values[i] = loss(count - held + i);
+        }
+        int kept = Math.min(intervalCount, INTERVALS);
+        long[] ends = new long[kept];
+        GradientCoherence[] readings = new GradientCoherence[kept];
+        for (int i = 0; i < kept; i++) {
+            int slot = (intervalCount - kept + i) % INTERVALS;
+            ends[i] = intervalEnds[slot];
+            readings[i] = intervals[slot];
+        }
+        return new State(count, previousStretch, values, ends, List.of(readings));
+    }
+
+    /** Restores a state taken by {@link #state()} from a test with the same capacity. */
+    public void restore(State state) {
+        if (state.losses().length > losses.length || state.count() < state.losses().length
+                || state.intervalEnds().length != state.intervals().size() || state.intervals().size() > INTERVALS) {
+            throw new IllegalArgumentException("stationarity state of " + state.losses().length + " losses and "
+                    + state.intervals().size() + " intervals does not fit a capacity of " + losses.length);
+        }
+        count = state.count() - state.losses().length;
+        previousStretch = state.previousStretch();
+        for (double value : state.losses()) {
+            record(value);
+        }
+        intervalCount = 0;
+        for (int i = 0; i < state.intervalEnds().length; i++) {
+            intervalEnds[i] = state.intervalEnds()[i];
+            intervals[i] = state.intervals().get(i);
+            intervalCount++;
+        }
+    }
+
+    /**
+     * @param count iterations recorded since the last reset
+     * @param previousStretch iterations the rate before the last reset ran
+     * @param losses the newest losses held, oldest first
+     * @param intervalEnds where each gradient-coherence interval ended, in iterations since the reset
+     * @param intervals the gradient-coherence intervals, oldest first
+     */
+    public record State(long count, long previousStretch, double[] losses, long[] intervalEnds,
+                        List<GradientCoherence> intervals) {
+        /** Copies the arrays. */
+        public State {
+            losses = Arrays.copyOf(losses, losses.length);
+            intervalEnds = Arrays.copyOf(intervalEnds, intervalEnds.length);
+            intervals = List.copyOf(intervals);
+        }
+    }
+}

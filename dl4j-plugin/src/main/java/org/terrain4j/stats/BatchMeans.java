@@ -1,0 +1,64 @@
+package org.terrain4j.stats;
+
+/**
+ * Non-overlapping batch means of an autocorrelated series, the standard way to estimate the
+ * variance of a Markov chain's sample mean (Jones, Haran, Caffo and Neath, JASA 2006): the
+ * series is cut into {@code batches} consecutive batches of equal length, and the batch means,
+ * nearly independent once a batch is longer than the autocorrelation, are treated as samples.
+ *
+ * <p>Pure: every method reads the given means and returns a number; nothing is kept.
+ */
+public final class BatchMeans {
+
+    private BatchMeans() {
+    }
+
+    /**
+     * The t statistic of the least-squares slope of the batch means against their index:
+     * {@code slope / se(slope)} with {@code k - 2} degrees of freedom. Negative when the series
+     * falls. A perfect fit gives an infinity of the slope's sign (0 for a flat series).
+     *
+     * @param means batch means in time order, at least 3
+     */
+    public static double slopeT(double[] means, int count) {
+        requireAtLeast(count, 3);
+        double centre = (count - 1) / 2.0;
+        double mean = mean(means, count);
+        double sxx = 0;
+        double sxy = 0;
+        for (int i = 0; i < count; i++) {
+            double dx = i - centre;
+            sxx += dx * dx;
+            sxy += dx * (means[i] - mean);
+        }
+        double slope = sxy / sxx;
+        double residual = 0;
+        for (int i = 0; i < count; i++) {
+            double r = means[i] - mean - slope * (i - centre);
+            residual += r * r;
+        }
+        double standardError = Math.sqrt(residual / (count - 2) / sxx);
+        return ratio(slope, standardError);
+    }
+
+    private static double mean(double[] values, int count) {
+        double sum = 0;
+        for (int i = 0; i < count; i++) {
+            sum += values[i];
+        }
+        return sum / count;
+    }
+
+    private static double ratio(double estimate, double standardError) {
+        if (standardError > 0) {
+            return estimate / standardError;
+        }
+        return estimate == 0 ? 0 : Math.copySign(Double.POSITIVE_INFINITY, estimate);
+    }
+
+    private static void requireAtLeast(int count, int least) {
+        if (count < least) {
+            throw new IllegalArgumentException("need at least " + least + " batch means, got " + count);
+        }
+    }
+}

@@ -1,0 +1,200 @@
+package org.terrain4j.control;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+class StationarityTestTest {
+
+    private static final StationarityOptions OPTIONS = new StationarityOptions(0.95, 0.3, 0, 64, 1 << 14, true);
+    /** 32 pure-noise mini-batch gradients: the mean's squared norm is the noise over 32. */
+    private static final GradientCoherence NOISE = new GradientCoherence(32, 1.0, 1.0 / 32);
+    /** 32 coherent gradients: |G|^2 = 0.59, tr(Sigma)/B = 0.41 (noise scale 0.7 batches). */
+    private static final GradientCoherence COHERENT = new GradientCoherence(32, 1.0, 0.6);
+
+    /** Records {@code iterations} losses {@code level(k) + sd * N(0,1)}, with a coherence reading every 32. */
+    private static void feed(StationarityTest test, int iterations, double start, double slope, double sd,
+                             GradientCoherence coherence, SplittableRandom random) {
+        for (int k = 0; k < iterations; k++) {
+            test.record(start + slope * k + sd * gaussian(random));
+            if ((k + 1) % 32 == 0) {
+                test.recordCoherence(coherence);
+            }
+        }
+    }
+
+    private static double gaussian(SplittableRandom random) {
+        // Box-Muller: exact normal samples from a seeded generator.
+        return Math.sqrt(-2 * Math.log(1 - random.nextDouble())) * Math.cos(2 * Math.PI * random.nextDouble());
+    }
+
+    /** The loss relaxes from 2.0 to a floor of 0.5 with a time constant of 8 iterations, plus noise of 0.1. */
+    private static void relaxToFloor(StationarityTest test, int iterations, SplittableRandom random) {
+        for (int k = 0; k < iterations; k++) {
+            long t = test.recorded();
+            test.record(0.5 + 1.5 * Math.exp(-t / 8.0) + 0.1 * gaussian(random));
+            if ((t + 1) % 32 == 0) {
+                test.recordCoherence(NOISE);
+            }
+        }
+    }
+
+    @Test
+    void aStationaryNoiseFloorFiresAtTheFirstTestAt128IterationsWithTheStatedConfidence() {
+        int fired = 0;
+        int runs = 2000;
+        for (int seed = 0; seed < runs; seed++) {
+            StationarityTest test = new StationarityTest(OPTIONS);
+            relaxToFloor(test, 128, new SplittableRandom(seed));
+            if (test.verdict().stationary()) {
+                fired++;
+            }
+        }
+        // The older half falls without fail; the newer half is i.i.d. noise, whose batch means give
+        // a slope t statistic that is exactly t-distributed: it passes the one-sided test at 95% in
+        // 95% of runs (sd of the share: 0.005).
+        assertThat(fired / (double) runs).isCloseTo(0.95, within(0.015));
+    }
+
+    @Test
+    void aStationaryNoiseFloorThatMissedOnceFiresAtTheNextCheck() {
+        int firedWithinTwoChecks = 0;
+        for (int seed = 0; seed < 500; seed++) {
+            StationarityTest test = new StationarityTest(OPTIONS);
+            SplittableRandom random = new SplittableRandom(seed);
+            relaxToFloor(test, 128, random);
+            boolean fired = test.verdict().stationary();
+            if (!fired) {
+                relaxToFloor(test, 32, random);
+                fired = test.verdict().stationary();
+            }
+            firedWithinTwoChecks += fired ? 1 : 0;
+        }
+        assertThat(firedWithinTwoChecks).isGreaterThanOrEqualTo(490);
+    }
+
+    @Test
+    void aLossThatNeverMovedIsStalledNotStationary() {
+        int stalled = 0;
+        int stationary = 0;
+        for (int seed = 0; seed < 2000; seed++) {
+            StationarityTest test = new StationarityTest(OPTIONS);
+            feed(test, 512, 0.5, 0, 0.1, NOISE, new SplittableRandom(seed));
+            stalled += test.verdict().kind() == StationarityVerdict.Kind.STALLED ? 1 : 0;
+            stationary += test.verdict().stationary() ? 1 : 0;
+        }
+        // Neither half falls in 0.95 * 0.95 of runs; a decay needs the older half to fall by chance
+        // and the newer not: 0.05 * 0.95.
+        assertThat(stalled / 2000.0).isCloseTo(0.9025, within(0.02));
+        assertThat(stationary / 2000.0).isCloseTo(0.0475, within(0.015));
+    }
+
+    @Test
+    void aSlowButSteadyDescentNeverFires() {
+        // The loss falls by 1e-3 an iteration against a per-iteration noise of 0.02 (0.064 over the
+        // first 64-iteration window, 0.5 over the last): the slope's t statistic is expected at -7.4
+        // in the first window and falls from there, far below the critical -1.94.
+        for (int seed = 0; seed < 200; seed++) {
+            StationarityTest test = new StationarityTest(OPTIONS);
+            SplittableRandom random = new SplittableRandom(seed);
+            for (int check = 0; check < 30; check++) {
+                for (int k = 0; k < 32; k++) {
+                    test.record(2.0 - 1e-3 * test.recorded() + 0.02 * gaussian(random));
+                }
+                test.recordCoherence(NOISE);
+                StationarityVerdict verdict = test.verdict();
+                assertThat(verdict.kind()).as("seed %d check %d: %s", seed, check, verdict.describe())
+                        .isIn(StationarityVerdict.Kind.TOO_FEW_SAMPLES, StationarityVerdict.Kind.DESCENDING);
+            }
+        }
+    }
+
+    @Test
+    void aLongFlatStartWithACoherentGradientIsNotDecayed() {
+        int decays = 0;
+        for (int seed = 0; seed < 100; seed++) {
+            StationarityTest test = new StationarityTest(OPTIONS);
+            SplittableRandom random = new SplittableRandom(seed);
+            for (int check = 0; check < 40; check++) {
+                feed(test, 32, 2.3, 0, 0.05, COHERENT, random);
+                if (test.verdict().stationary()) {
+                    decays++;
+                    test.reset();
+                }
+            }
+        }
+        // 40 checks of a flat loss, 4 to 40 of them tests: a chance decay needs the older half to fall
+        // and the newer not, at most 5% of tests, and consecutive tests share most of their data.
+        assertThat(decays / 100.0).isLessThan(0.5);
+        StationarityTest test = new StationarityTest(OPTIONS);
+        feed(test, 1280, 2.3, 0, 0.05, COHERENT, new SplittableRandom(3));
+        assertThat(test.verdict().noiseToSignal()).isCloseTo((1.0 - 0.6) * 32 / (32 * 0.6 - 1), within(1e-12));
+    }
+
+    @Test
+    void afterAResetTheNewRateMustRunAsLongAsTheOldOneDid() {
+        StationarityTest test = new StationarityTest(OPTIONS);
+        SplittableRandom random = new SplittableRandom(1);
+        feed(test, 512, 0.5, 0, 0.1, NOISE, random);
+        test.reset();
+        feed(test, 480, 0.5, 0, 0.1, NOISE, random);
+        assertThat(test.verdict().kind()).isEqualTo(StationarityVerdict.Kind.TOO_FEW_SAMPLES);
+        feed(test, 32, 0.5, 0, 0.1, NOISE, random);
+        assertThat(test.verdict().samples()).isEqualTo(256);
+    }
+
+    @Test
+    void theTestedWindowIsTheNewerHalfInSquareRootBatches() {
+        StationarityTest test = new StationarityTest(OPTIONS);
+        feed(test, 300, 0.5, 0, 0.1, NOISE, new SplittableRandom(2));
+        StationarityVerdict verdict = test.verdict();
+        // 150 iterations: batches of 12, 12 of them (144 iterations)
+        assertThat(verdict.samples()).isEqualTo(144);
+        assertThat(verdict.batches()).isEqualTo(12);
+        assertThat(verdict.critical()).isCloseTo(1.8125, within(1e-4)); // t(0.95, 10 df)
+    }
+
+    @Test
+    void aNonFiniteLossInTheWindowIsNoNoiseFloor() {
+        StationarityTest test = new StationarityTest(OPTIONS);
+        feed(test, 200, 0.5, 0, 0.1, NOISE, new SplittableRandom(4));
+        test.record(Double.NaN);
+        assertThat(test.verdict().kind()).isEqualTo(StationarityVerdict.Kind.TOO_FEW_SAMPLES);
+    }
+
+    @Test
+    void stateRestoresTheSameVerdict() {
+        StationarityTest test = new StationarityTest(OPTIONS);
+        SplittableRandom random = new SplittableRandom(5);
+        feed(test, 100, 0.5, 0, 0.1, NOISE, random);
+        test.reset();
+        feed(test, 160, 0.8, -1e-3, 0.1, NOISE, random);
+        StationarityTest restored = new StationarityTest(OPTIONS);
+        restored.restore(test.state());
+
+        assertThat(restored.verdict()).isEqualTo(test.verdict());
+        assertThat(restored.state().previousStretch()).isEqualTo(100);
+    }
+
+    @Test
+    void optionsNameTheBadValue() {
+        assertThatThrownBy(() -> OPTIONS.withConfidence(1.0)).hasMessage("confidence must be in [0.5, 1), got 1.0");
+        assertThatThrownBy(() -> OPTIONS.withFactor(0)).hasMessage("factor must be in (0, 1), got 0.0");
+        assertThatThrownBy(() -> OPTIONS.withMinSamples(8)).hasMessage("minSamples must be at least 16, got 8");
+        assertThatThrownBy(() -> OPTIONS.withMinLearningRate(Double.NaN))
+                .hasMessage("minLearningRate must be finite and non-negative, got NaN");
+        assertThatThrownBy(() -> new StationarityOptions(0.95, 0.3, 0, 64, 32, true))
+                .hasMessage("capacity must be in [minSamples = 64, 1048576], got 32");
+    }
+
+    @Test
+    void aDecayIsFactorTimesTheRateButNeverBelowTheMinimum() {
+        StationarityOptions options = OPTIONS.withMinLearningRate(0.01);
+        assertThat(options.reduce(0.1)).isCloseTo(0.03, within(1e-15));
+        assertThat(options.reduce(0.02)).isEqualTo(0.01);
+        assertThat(options.reduce(0.01)).isEqualTo(0.01);
+    }
+}

@@ -1,0 +1,49 @@
+package org.terrain4j.listeners;
+
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.terrain4j.control.GradientCoherence;
+
+/**
+ * Sums the mean mini-batch gradients between two checks into one buffer (allocated once, then
+ * reused: one in-place {@code axpy} per iteration, no copy), for {@link GradientCoherence}.
+ */
+final class GradientSum {
+
+    private INDArray sum;
+    private double squaredNormSum;
+    private long iterations;
+
+    /**
+     * Adds the gradient of the iteration about to be applied.
+     *
+     * @param gradient the flattened gradient view; read, never kept
+     * @param divisor what turns {@code gradient} into the mean gradient (the batch size, or 1)
+     * @param squaredNorm the mean gradient's squared L2 norm, already computed
+     */
+    void offer(INDArray gradient, double divisor, double squaredNorm) {
+        if (sum == null || sum.length() != gradient.length() || sum.dataType() != gradient.dataType()) {
+            sum = gradient.ulike();
+            sum.assign(0);
+            squaredNormSum = 0;
+            iterations = 0;
+        }
+        Nd4j.getBlasWrapper().level1().axpy(gradient.length(), 1 / divisor, gradient, sum);
+        squaredNormSum += squaredNorm;
+        iterations++;
+    }
+
+    /** The coherence of the gradients since the last call, or null for fewer than 2; starts a new sum. */
+    GradientCoherence take() {
+        if (iterations < 2) {
+            return null;
+        }
+        double normOfMean = sum.norm2Number().doubleValue() / iterations;
+        GradientCoherence coherence = new GradientCoherence(iterations, squaredNormSum / iterations,
+                normOfMean * normOfMean);
+        sum.assign(0);
+        squaredNormSum = 0;
+        iterations = 0;
+        return coherence;
+    }
+}

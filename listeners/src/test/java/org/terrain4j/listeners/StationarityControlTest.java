@@ -1,0 +1,95 @@
+package org.terrain4j.listeners;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import org.deeplearning4j.datasets.iterator.utilty.ListDataSetIterator;
+import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.junit.jupiter.api.Test;
+import org.nd4j.linalg.dataset.DataSet;
+import org.nd4j.linalg.learning.config.Adam;
+import org.nd4j.linalg.learning.config.Sgd;
+import org.terrain4j.control.PlateauOptions;
+
+/**
+ * Real DL4J training under the default rule, the stationarity test: mini-batches of 16 from
+ * 1024 samples (64 iterations an epoch, a check at each epoch end). A rate far above what the
+ * task needs reaches its noise floor and is decayed; a tiny rate still descends and is kept.
+ */
+class StationarityControlTest {
+
+    private static final List<DataSet> BATCHES = Networks.task(1024, 5).batchBy(16);
+
+    private static List<TerrainEvent> decays(TerrainListener listener) {
+        return listener.events().stream().filter(e -> e.type() == EventType.LEARNING_RATE_SCALED).toList();
+    }
+
+    @Test
+    void multiLayerNetworkWithSgdAtTheNoiseFloorDecaysAndSaysWhy() {
+        MultiLayerNetwork net = Networks.mlp(new Sgd(1.0));
+        TerrainListener listener = new TerrainListener();
+        net.addListeners(listener);
+
+        net.fit(new ListDataSetIterator<>(BATCHES, 1), 20);
+
+        List<TerrainEvent> decays = decays(listener);
+        assertThat(decays).isNotEmpty();
+        TerrainEvent first = decays.get(0);
+        assertThat(first.message()).contains("stationary at this rate's noise floor", "stationarity test",
+                "slope t of the loss over the newer", "falling below -", "confidence 0.950", "gradient");
+        assertThat(first.learningRatesAfter().get("layer0")).isEqualTo(first.learningRatesBefore().get("layer0") * 0.3,
+                org.assertj.core.api.Assertions.within(1e-12));
+        assertThat(net.getLearningRate(0)).isLessThan(1.0);
+        // At least 128 iterations at a rate before its first test, and each rate runs as long as the one before.
+        assertThat(first.iteration()).isGreaterThanOrEqualTo(128);
+        for (int i = 1; i < decays.size(); i++) {
+            assertThat(decays.get(i).iteration() - decays.get(i - 1).iteration())
+                    .isGreaterThanOrEqualTo(decays.get(i - 1).iteration() - (i == 1 ? 0 : decays.get(i - 2).iteration()));
+        }
+    }
+
+    @Test
+    void computationGraphWithAdamAtATinyRateStillDescendsAndKeepsItsRate() {
+        ComputationGraph graph = Networks.graph(new Adam(1e-4));
+        TerrainListener listener = new TerrainListener();
+        graph.addListeners(listener);
+
+        graph.fit(new ListDataSetIterator<>(BATCHES, 1), 12);
+
+        assertThat(decays(listener)).isEmpty();
+        assertThat(graph.getLearningRate("hidden")).isEqualTo(1e-4);
+        assertThat(listener.events()).filteredOn(e -> e.type() == EventType.TERRAIN)
+                .extracting(TerrainEvent::message)
+                .allSatisfy(m -> assertThat(m).containsAnyOf("still descending", "stalled, not at a noise floor"));
+    }
+
+    @Test
+    void computationGraphWithAdamAtAHighRateDecays() {
+        ComputationGraph graph = Networks.graph(new Adam(0.1));
+        TerrainListener listener = new TerrainListener();
+        graph.addListeners(listener);
+
+        graph.fit(new ListDataSetIterator<>(BATCHES, 1), 20);
+
+        assertThat(decays(listener)).isNotEmpty();
+        assertThat(graph.getLearningRate("hidden")).isLessThan(0.1);
+    }
+
+    @Test
+    void theStationarityTestNeedsTheTrainingLossNotAValidationMonitor() {
+        DataSet validation = Networks.task(64, 9);
+        assertThatThrownBy(() -> TerrainListener.builder()
+                .monitor(new ListDataSetIterator<>(validation.batchBy(64), 1), ValidationMetric.LOSS)
+                .confidence(0.9).build())
+                .hasMessage("the stationarity test watches training itself; a validation monitor needs the plateau rule "
+                        + "(builder().plateau(...))");
+        assertThat(TerrainListener.builder().patience(3).options().usesStationarityTest()).isFalse();
+        assertThat(TerrainListener.builder().plateau(PlateauOptions.PYTORCH_DEFAULTS).options().usesStationarityTest())
+                .isFalse();
+        assertThat(TerrainListener.builder().factor(0.5).options().stationarity().factor()).isEqualTo(0.5);
+        assertThatThrownBy(() -> TerrainListener.builder().confidence(0.3).build())
+                .hasMessage("confidence must be in [0.5, 1), got 0.3");
+    }
+}
