@@ -5,6 +5,7 @@
     benchmarks/report.py time-to-accuracy RESULTS_DIR COMMAND
     benchmarks/report.py search RESULTS_DIR COMMAND
     benchmarks/report.py study RESULTS_DIR COMMAND
+    benchmarks/report.py learning-rate-control RESULTS_DIR COMMAND
 
 Called by benchmarks/run; RESULTS_DIR holds what the benchmark printed.
 """
@@ -274,10 +275,109 @@ def study(results):
             + "\n".join(speed_lines) + "\n\n### Targets\n\n" + "\n".join(checks))
 
 
+CONTROL_VARIANTS = ["constant", "terrain", "terrain_curvature", "reduce_lr_on_plateau", "linear_decay",
+                    "terrain_plateau_rule"]
+
+
+def mean_se(values):
+    m = statistics.mean(values)
+    se = statistics.stdev(values) / math.sqrt(len(values)) if len(values) > 1 else float("nan")
+    return m, se
+
+
+def lr_control_targets(cells, label):
+    """The issue's targets over one set of cells: {(workload, rate): {variant: [final accuracies]}}."""
+    worse, ties_or_better, compared = [], 0, 0
+    terrain_means, linear_means = [], []
+    for key in sorted(cells):
+        runs = cells[key]
+        if "terrain" not in runs or "constant" not in runs:
+            continue
+        t_mean, t_se = mean_se(runs["terrain"])
+        c_mean, c_se = mean_se(runs["constant"])
+        gap = t_mean - c_mean
+        if gap < -0.005 and gap < -2 * math.sqrt(t_se ** 2 + c_se ** 2):
+            worse.append("%s at %s (%.4f vs %.4f)" % (key[0], key[1], t_mean, c_mean))
+        if "reduce_lr_on_plateau" in runs:
+            compared += 1
+            ties_or_better += t_mean >= statistics.mean(runs["reduce_lr_on_plateau"])
+        if "linear_decay" in runs:
+            terrain_means.append(t_mean)
+            linear_means.append(statistics.mean(runs["linear_decay"]))
+    lines = ["**%s set** (%d cells):" % (label, len(cells)), ""]
+    lines.append("- cells where Terrain's final validation accuracy is below the constant rate's by more than "
+                 "2 standard errors and 0.5 points: %d%s" % (len(worse), (": " + "; ".join(worse)) if worse else ""))
+    if terrain_means:
+        lines.append("- median final accuracy over cells: Terrain %.4f, linear decay %.4f (difference %+.4f; "
+                     "target: not below by more than 0.002)" % (
+                         statistics.median(terrain_means), statistics.median(linear_means),
+                         statistics.median(terrain_means) - statistics.median(linear_means)))
+    if compared:
+        lines.append("- cells where Terrain is at least as good as ReduceLROnPlateau: %d of %d (%.0f%%; target 80%%)"
+                     % (ties_or_better, compared, 100.0 * ties_or_better / compared))
+    return lines
+
+
+def lr_control(results):
+    runs = []
+    for path in sorted(glob.glob(os.path.join(results, "*.tsv"))):
+        with open(path) as f:
+            for line in f:
+                fields = line.rstrip("\n").split("\t")
+                if len(fields) == 13:
+                    runs.append(fields)
+    sets = {"tuning": {}, "report": {}}
+    diverged_top = {}
+    decays = {}
+    top_rate = {}
+    for workload, kind, variant, rate, seed, final, best, loss, diverged, cuts, last_rate, seconds, accs in runs:
+        top_rate[workload] = max(top_rate.get(workload, 0.0), float(rate))
+    for workload, kind, variant, rate, seed, final, best, loss, diverged, cuts, last_rate, seconds, accs in runs:
+        accuracy = 0.0 if diverged == "true" else float(final)
+        sets[kind].setdefault((workload, float(rate)), {}).setdefault(variant, []).append(accuracy)
+        decays.setdefault((workload, float(rate), variant), []).append(int(cuts))
+        if float(rate) == top_rate[workload] and variant == "terrain_curvature":
+            diverged_top.setdefault(workload, []).append(diverged == "true")
+    present = [v for v in CONTROL_VARIANTS if any(v in c for s_ in sets.values() for c in s_.values())]
+    lines = ["Final validation accuracy after the budget (mean over seeds, +- standard error; a diverged run "
+             "counts as 0), per workload and starting rate. Tuning set (chose the defaults): digits, MLP 64-128-64-10 "
+             "with SGD Nesterov 0.9 and a CNN with Adam, 30 epochs of batches of 32. Report set (run only to report "
+             "them): Fashion-MNIST (first 6000 training, 3000 validation images), 10 epochs of batches of 64: "
+             "MLP 784-128-64-10 with plain SGD, CNN on 14x14 images (2x2 means) with SGD Nesterov 0.9, LSTM of 32 "
+             "over the 14 rows of those images with RMSProp, a "
+             "ComputationGraph with a skip connection with Adam. Variants: constant rate; Terrain at its defaults; "
+             "Terrain with curvature probes; PyTorch's default `ReduceLROnPlateau` (factor 0.1, patience 10, "
+             "validation loss each epoch); linear decay to 0 over the known budget; Terrain's former default "
+             "(plateau rule: patience 0, 1%, factor 0.3, cooldown 3). Decays: Terrain's mean number of rate cuts.",
+             "", "| set | workload | rate | " + " | ".join(present) + " | Terrain decays |",
+             "|---|---|---|" + "---|" * len(present) + "---|"]
+    for kind in ("tuning", "report"):
+        for key in sorted(sets[kind]):
+            cells = sets[kind][key]
+            row = []
+            for variant in present:
+                if variant in cells:
+                    m, se = mean_se(cells[variant])
+                    row.append("%.4f +- %.4f" % (m, se) if not math.isnan(se) else "%.4f" % m)
+                else:
+                    row.append("")
+            cuts = decays.get((key[0], key[1], "terrain"), [])
+            lines.append("| %s | %s | %g | %s | %s |" % (kind, key[0], key[1], " | ".join(row),
+                                                       "%.1f" % statistics.mean(cuts) if cuts else ""))
+    lines.append("")
+    lines += lr_control_targets(sets["report"], "Report")
+    if diverged_top:
+        lines.append("- diverged runs at each workload's top rate with curvature probes on: %d of %d" % (
+            sum(sum(v) for v in diverged_top.values()), sum(len(v) for v in diverged_top.values())))
+    lines.append("")
+    lines += lr_control_targets(sets["tuning"], "Tuning")
+    return "\n".join(lines)
+
+
 def main():
     name, results, command = sys.argv[1], sys.argv[2], sys.argv[3]
     body = {"overhead": overhead, "time-to-accuracy": time_to_accuracy, "curvature": curvature,
-            "search": search, "study": study}[name](results)
+            "search": search, "study": study, "learning-rate-control": lr_control}[name](results)
     section = "<!-- %s:start -->\n## %s\n\nCommand: `%s`  \nMachine: %s  \nDate: %s\n\n%s\n<!-- %s:end -->" % (
         name, name.replace("-", " ").capitalize(), command, machine(),
         datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d %H:%M UTC"), body, name)

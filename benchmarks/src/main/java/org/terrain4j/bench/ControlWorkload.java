@@ -35,13 +35,13 @@ enum ControlWorkload {
             s -> new Nesterovs(s, 0.9), ControlWorkload::mlp),
     DIGITS_CNN_ADAM(true, ControlData.DIGITS_IMAGES, 32, 30, new double[] {1e-4, 3e-4, 1e-3, 1e-2},
             Adam::new, ControlWorkload::cnn),
-    FASHION_MLP_SGD(false, ControlData.FASHION, 64, 12, new double[] {0.01, 0.03, 0.1, 1.0},
+    FASHION_MLP_SGD(false, ControlData.FASHION, 64, 10, new double[] {0.005, 0.02, 0.1, 0.5},
             Sgd::new, ControlWorkload::mlp),
-    FASHION_CNN_NESTEROV(false, ControlData.FASHION_IMAGES, 64, 12, new double[] {0.003, 0.01, 0.03, 0.3},
+    FASHION_CNN_NESTEROV(false, ControlData.FASHION_IMAGES, 64, 10, new double[] {0.003, 0.01, 0.03, 0.3},
             s -> new Nesterovs(s, 0.9), ControlWorkload::cnn),
-    FASHION_LSTM_RMSPROP(false, ControlData.FASHION_ROWS, 64, 12, new double[] {1e-4, 3e-4, 1e-3, 1e-2},
+    FASHION_LSTM_RMSPROP(false, ControlData.FASHION_ROWS, 64, 10, new double[] {1e-4, 3e-4, 1e-3, 1e-2},
             RmsProp::new, ControlWorkload::lstm),
-    FASHION_SKIP_GRAPH_ADAM(false, ControlData.FASHION, 64, 12, new double[] {1e-4, 3e-4, 1e-3, 1e-2},
+    FASHION_SKIP_GRAPH_ADAM(false, ControlData.FASHION, 64, 10, new double[] {1e-4, 3e-4, 1e-3, 1e-2},
             Adam::new, ControlWorkload::skipGraph);
 
     /** Builds an initialised network for a data shape, an updater and a seed. */

@@ -17,18 +17,21 @@ import org.terrain4j.stats.BatchMeans;
  * falls in that half. The verdict:
  * <ul>
  * <li>the newer half falls significantly: {@link StationarityVerdict.Kind#DESCENDING}, keep the rate;</li>
- * <li>the older half fell significantly, the newer no longer does, and the mini-batch gradients
- *     of the newer half are noise-dominated (their noise scale above the batch size, see
- *     {@link GradientCoherence}; or unknown): the loss relaxed to the stationary distribution of
- *     this rate, its noise floor, which only a smaller rate lowers:
- *     {@link StationarityVerdict.Kind#STATIONARY}, decay;</li>
- * <li>otherwise: {@link StationarityVerdict.Kind#STALLED}. Either no half falls, no measurable
- *     progress at this rate (a flat start, a saddle region, a rate too small to show progress
- *     yet, a floor the last decay did not lower), or the gradient is still coherent, where a
- *     smaller rate, which acts like a larger batch, only slows the escape. A decay cannot help.</li>
+ * <li>the newer half does not, its slope is significantly flatter than the older half's (a
+ *     two-sample test of the slopes), and the mini-batch gradients of the newer half are
+ *     noise-dominated: the loss relaxed to the stationary distribution of this rate, its noise
+ *     floor, which only a smaller rate lowers: {@link StationarityVerdict.Kind#STATIONARY}, decay.
+ *     Noise-dominated means a gradient noise scale ({@link GradientCoherence}) above
+ *     {@code B / factor}: a decay by {@code factor} acts like a batch {@code 1 / factor} times larger
+ *     (Smith, Kindermans, Ying and Le, ICLR 2018), which pays only below the noise scale
+ *     (McCandlish et al. 2018);</li>
+ * <li>otherwise: {@link StationarityVerdict.Kind#STALLED}. No measurable progress and no sign of
+ *     having arrived (a flat start, a saddle region, a rate too small to show progress yet, a
+ *     floor the last decay did not lower), or a gradient still coherent enough that a smaller
+ *     rate only slows the escape. A decay cannot help.</li>
  * </ul>
- * Asking for a fall before the floor makes a decay need evidence on both sides: a loss that
- * never moved, or one whose slow descent is lost in the noise of a short window, is not decayed.
+ * Asking for a fall that slowed makes a decay need evidence on both sides: a loss that never
+ * moved, or one whose slow descent is lost in the noise of a short window, is not decayed.
  *
  * <p><b>Why the loss and not SASA's condition.</b> SASA tests Yaida's fluctuation-dissipation
  * relation {@code E[<x, u>] = E[|u|^2] / 2}, which for any update {@code x_{k+1} = x_k - u_k} says
@@ -105,24 +108,26 @@ public final class StationarityTest {
         int batches = samples / batchSize;
         long newer = count - (long) batches * batchSize;
         long older = newer - (long) batches * batchSize;
-        double newerT = slopeT(newer, batchSize, batches);
-        double olderT = slopeT(older, batchSize, batches);
+        BatchMeans.Slope newerSlope = slope(newer, batchSize, batches);
+        BatchMeans.Slope olderSlope = slope(older, batchSize, batches);
         double critical = new TDistribution(batches - 2).inverseCumulativeProbability(options.confidence());
+        double flattening = newerSlope.tAgainst(olderSlope);
+        double flatteningCritical = new TDistribution(2 * (batches - 2)).inverseCumulativeProbability(options.confidence());
         double noiseToSignal = noiseToSignal(newer);
         StationarityVerdict.Kind kind;
-        if (newerT < -critical) {
+        if (newerSlope.t() < -critical) {
             kind = StationarityVerdict.Kind.DESCENDING;
-        } else if (olderT < -critical && !(noiseToSignal <= 1)) {
+        } else if (flattening > flatteningCritical && !(noiseToSignal <= 1 / options.factor())) {
             kind = StationarityVerdict.Kind.STATIONARY;
         } else {
             kind = StationarityVerdict.Kind.STALLED;
         }
-        return new StationarityVerdict(kind, batches * batchSize, batches, newerT, olderT, critical, noiseToSignal,
-                options.confidence());
+        return new StationarityVerdict(kind, batches * batchSize, batches, newerSlope.t(), olderSlope.t(), critical,
+                flattening, flatteningCritical, noiseToSignal, 1 / options.factor(), options.confidence());
     }
 
-    /** The t statistic of the slope of {@code batches} batch means of {@code batchSize} losses from {@code first}. */
-    private double slopeT(long first, int batchSize, int batches) {
+    /** The slope of {@code batches} batch means of {@code batchSize} losses from {@code first}. */
+    private BatchMeans.Slope slope(long first, int batchSize, int batches) {
         for (int b = 0; b < batches; b++) {
             double sum = 0;
             for (long i = first + (long) b * batchSize, end = i + batchSize; i < end; i++) {
@@ -130,7 +135,7 @@ public final class StationarityTest {
             }
             batchMeans[b] = sum / batchSize;
         }
-        return BatchMeans.slopeT(batchMeans, batches);
+        return BatchMeans.slope(batchMeans, batches);
     }
 
     /**

@@ -11,13 +11,17 @@ import java.util.Locale;
  * @param newerSlopeT t statistic of the slope of the newer half's batch-mean loss (negative while it falls)
  * @param olderSlopeT the same for the older half
  * @param critical one-sided critical value: a half's loss falls significantly when its t is below {@code -critical}
- * @param noiseToSignal the gradient noise scale over the batch size in the window, {@code B_noise / B}
+ * @param flatteningT t statistic of the newer half's slope minus the older half's (positive when the fall slowed)
+ * @param flatteningCritical one-sided critical value: the fall slowed significantly above it
+ * @param noiseToSignal the gradient noise scale over the batch size in the newer half, {@code B_noise / B}
  *                      (see {@link GradientCoherence}); +infinity when noise swamps the gradient, NaN
  *                      when unknown
- * @param confidence the level of the test
+ * @param noiseDominatedAbove the {@code noiseToSignal} above which a decay pays: {@code 1 / factor}
+ * @param confidence the level of the tests
  */
 public record StationarityVerdict(Kind kind, int samples, int batches, double newerSlopeT, double olderSlopeT,
-                                  double critical, double noiseToSignal, double confidence) {
+                                  double critical, double flatteningT, double flatteningCritical,
+                                  double noiseToSignal, double noiseDominatedAbove, double confidence) {
 
     /** The situations the test tells apart. */
     public enum Kind {
@@ -26,15 +30,15 @@ public record StationarityVerdict(Kind kind, int samples, int batches, double ne
         /** The loss still falls significantly in the newer half: keep the rate. */
         DESCENDING,
         /**
-         * The loss fell significantly in neither half, or the gradient is still coherent: no
-         * measurable progress at this rate (a flat start, a saddle region, a rate too small to show
-         * progress yet, a floor a decay did not lower), or progress a smaller rate would slow. A
-         * decay would not help: keep the rate.
+         * The loss does not fall significantly, but neither did its fall slow significantly, or the
+         * gradient is still coherent: no measurable progress at this rate (a flat start, a saddle
+         * region, a rate too small to show progress yet, a floor a decay did not lower), or
+         * progress a smaller rate would slow. A decay would not help: keep the rate.
          */
         STALLED,
         /**
-         * The loss fell significantly in the older half and no longer does in the newer one: it
-         * reached the stationary distribution of this rate, its noise floor, which a decay lowers.
+         * The loss's fall slowed significantly and stopped, and the gradient is noise-dominated:
+         * it reached the stationary distribution of this rate, its noise floor, which a decay lowers.
          */
         STATIONARY
     }
@@ -42,7 +46,7 @@ public record StationarityVerdict(Kind kind, int samples, int batches, double ne
     /** A verdict for a window too short to test. */
     static StationarityVerdict tooFew(int samples, double confidence) {
         return new StationarityVerdict(Kind.TOO_FEW_SAMPLES, samples, 0, Double.NaN, Double.NaN, Double.NaN,
-                Double.NaN, confidence);
+                Double.NaN, Double.NaN, Double.NaN, Double.NaN, confidence);
     }
 
     /** Whether the test asks for a decay. */
@@ -57,22 +61,22 @@ public record StationarityVerdict(Kind kind, int samples, int batches, double ne
         }
         String situation = switch (kind) {
             case DESCENDING -> "still descending";
-            case STALLED -> "stalled, not at a noise floor: no significant fall in either half, or a coherent "
-                    + "gradient (a decay would not help)";
+            case STALLED -> "stalled, not at a noise floor (a decay would not help)";
             case STATIONARY -> "stationary at this rate's noise floor";
             case TOO_FEW_SAMPLES -> throw new IllegalStateException();
         };
-        return String.format(Locale.ROOT, "%s: stationarity test, slope t of the loss over the newer %d iterations "
-                + "%.3g and the older %d %.3g (%d batch means each; falling below -%.3g at confidence %.3g); %s",
-                situation, samples, newerSlopeT, samples, olderSlopeT, batches, critical, confidence, noise());
+        return String.format(Locale.ROOT, "%s: stationarity test over the last %d iterations in %d batch means a half, "
+                        + "at confidence %.3g: loss slope t %.3g (falling below -%.3g), in the half before %.3g; "
+                        + "flattening t %.3g (significant above %.3g); %s", situation, 2 * samples, batches,
+                confidence, newerSlopeT, critical, olderSlopeT, flatteningT, flatteningCritical, noise());
     }
 
     private String noise() {
         if (Double.isNaN(noiseToSignal)) {
             return "gradient noise not measured";
         }
-        return Double.isInfinite(noiseToSignal) ? "the mean gradient is lost in its noise"
-                : String.format(Locale.ROOT, "gradient noise scale %.3g times the batch (noise-dominated above 1)",
-                        noiseToSignal);
+        String scale = Double.isInfinite(noiseToSignal) ? "the mean gradient is lost in its noise"
+                : String.format(Locale.ROOT, "gradient noise scale %.3g times the batch", noiseToSignal);
+        return String.format(Locale.ROOT, "%s (a decay pays above %.3g)", scale, noiseDominatedAbove);
     }
 }

@@ -14,13 +14,13 @@ public final class BatchMeans {
     }
 
     /**
-     * The t statistic of the least-squares slope of the batch means against their index:
-     * {@code slope / se(slope)} with {@code k - 2} degrees of freedom. Negative when the series
-     * falls. A perfect fit gives an infinity of the slope's sign (0 for a flat series).
+     * The least-squares slope of the batch means against their index, with its standard error
+     * ({@code k - 2} degrees of freedom).
      *
      * @param means batch means in time order, at least 3
+     * @param count how many of {@code means} to use
      */
-    public static double slopeT(double[] means, int count) {
+    public static Slope slope(double[] means, int count) {
         requireAtLeast(count, 3);
         double centre = (count - 1) / 2.0;
         double mean = mean(means, count);
@@ -37,8 +37,30 @@ public final class BatchMeans {
             double r = means[i] - mean - slope * (i - centre);
             residual += r * r;
         }
-        double standardError = Math.sqrt(residual / (count - 2) / sxx);
-        return ratio(slope, standardError);
+        return new Slope(slope, Math.sqrt(residual / (count - 2) / sxx));
+    }
+
+    /**
+     * A least-squares slope per batch with its standard error.
+     *
+     * @param estimate the slope, per batch
+     * @param standardError its standard error
+     */
+    public record Slope(double estimate, double standardError) {
+
+        /** {@code estimate / standardError}; a zero error gives 0 for a zero slope, else an infinity of its sign. */
+        public double t() {
+            return ratio(estimate, standardError);
+        }
+
+        /**
+         * The t statistic of {@code this - earlier}, slopes of two independent stretches:
+         * positive when this one is flatter (or rises more).
+         */
+        public double tAgainst(Slope earlier) {
+            return ratio(estimate - earlier.estimate,
+                    Math.sqrt(standardError * standardError + earlier.standardError * earlier.standardError));
+        }
     }
 
     private static double mean(double[] values, int count) {

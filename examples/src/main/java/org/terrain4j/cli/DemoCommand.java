@@ -61,6 +61,12 @@ final class DemoCommand implements Callable<Integer> {
                     + "/usr/share/datasets/fashion-mnist (Debian's dataset-fashion-mnist)."})
     private Path data;
 
+    @Option(names = "--lr", paramLabel = "RATE", split = ",",
+            description = {"Starting learning rates to compare at, comma-separated (default: the dataset's "
+                    + "own rate, then a high one a user could plausibly pick: 0.05,0.5 for digits and iris, "
+                    + "0.05 for fashion)."})
+    private List<Double> rates;
+
     @Option(names = "--no-progress", description = "Do not draw progress bars.")
     private boolean noProgress;
 
@@ -71,38 +77,53 @@ final class DemoCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(),
                     "--epochs must be a positive number, got " + epochCount);
         }
+        List<Double> startingRates = rates == null ? dataset.demoRates() : rates;
+        for (double rate : startingRates) {
+            if (!(rate > 0) || Double.isInfinite(rate)) {
+                throw new ParameterException(spec.commandLine(),
+                        "--lr must be positive and finite, got " + rate);
+            }
+        }
         DatasetSplit split = data == null ? dataset.load(seed) : dataset.load(data, seed);
         int[] sizes = split.sizes();
-        spec.commandLine().getOut().printf(Locale.ROOT,
+        PrintWriter out = spec.commandLine().getOut();
+        out.printf(Locale.ROOT,
                 "%s: %d train / %d validation / %d test samples (%s); MLP %d-%s-%d, SGD momentum %.1f, "
                         + "batch %d, LR %s, %d epochs, seed %d%n",
                 split.name(), sizes[0], sizes[1], sizes[2], split.splitDescription(),
-                split.numFeatures(), joined(dataset.hiddenLayers()), split.numClasses(),
-                DemoNetworks.MOMENTUM, dataset.batchSize(), dataset.learningRate(), epochCount, seed);
+                split.numFeatures(), joined(dataset.hiddenLayers(), "-"), split.numClasses(),
+                DemoNetworks.MOMENTUM, dataset.batchSize(), joined(startingRates, ","), epochCount, seed);
         TrainingRun run = new TrainingRun(split, dataset.batchSize(), seed);
+        for (double rate : startingRates) {
+            compareAt(rate, split, run, epochCount, out);
+        }
+        out.flush();
+        return 0;
+    }
+
+    /** Trains a constant rate and Terrain from {@code rate} and prints them side by side. */
+    private void compareAt(double rate, DatasetSplit split, TrainingRun run, int epochCount, PrintWriter out) {
         List<RunResult> results = new ArrayList<>();
-        results.add(run.train("constant LR", network(split), epochCount,
+        results.add(run.train("constant LR", network(split, rate), epochCount,
                 progress(), TrainingRun.ChangeLog.NONE));
-        MultiLayerNetwork controlled = network(split);
+        MultiLayerNetwork controlled = network(split, rate);
         TerrainListener listener = new TerrainListener();
         controlled.addListeners(listener);
         TerrainChangeLog changes = new TerrainChangeLog(listener);
         results.add(run.train("Terrain", controlled, epochCount, progress(), changes));
-        PrintWriter out = spec.commandLine().getOut();
         out.println();
-        out.print(ComparisonTable.format(results, dataset.learningRate()));
+        out.printf(Locale.ROOT, "Starting at LR %s:%n", rate);
+        out.print(ComparisonTable.format(results, rate));
         if (!changes.explanations().isEmpty()) {
             out.println();
             out.println("Why Terrain changed the learning rate:");
             changes.explanations().forEach(out::println);
         }
         out.flush();
-        return 0;
     }
 
-    private MultiLayerNetwork network(DatasetSplit split) {
-        return DemoNetworks.mlp(split.numFeatures(), dataset.hiddenLayers(), split.numClasses(),
-                dataset.learningRate(), seed);
+    private MultiLayerNetwork network(DatasetSplit split, double rate) {
+        return DemoNetworks.mlp(split.numFeatures(), dataset.hiddenLayers(), split.numClasses(), rate, seed);
     }
 
     private TrainingProgress progress() {
@@ -110,7 +131,7 @@ final class DemoCommand implements Callable<Integer> {
                 : new ConsoleProgress(System.err);
     }
 
-    private static String joined(List<Integer> widths) {
-        return String.join("-", widths.stream().map(String::valueOf).toList());
+    private static String joined(List<? extends Number> values, String separator) {
+        return String.join(separator, values.stream().map(String::valueOf).toList());
     }
 }

@@ -70,6 +70,14 @@ public enum DemoDataset {
         return learningRate;
     }
 
+    /**
+     * The starting rates the demo compares at: the dataset's own rate, then (where runs take
+     * seconds) a high one a user could plausibly pick, where the control matters.
+     */
+    public List<Double> demoRates() {
+        return this == FASHION ? List.of(learningRate) : List.of(learningRate, 10 * learningRate);
+    }
+
     /** Epochs the demo trains when the user names no number. */
     public int defaultEpochs() {
         return defaultEpochs;

@@ -253,7 +253,7 @@ public final class TerrainListener extends BaseTrainingListener {
         TerrainSnapshot snapshot = snapshot(nextIteration, epoch, monitored, verdict.stationary());
         Classification classification = classifier.classify(snapshot);
         if (classification.terrain() == Terrain.DIVERGING || verdict.kind() == StationarityVerdict.Kind.TOO_FEW_SAMPLES) {
-            if (classification.terrain() != terrain) {
+            if (classification.terrain() == Terrain.DIVERGING && terrain != Terrain.DIVERGING) {
                 report(EventType.TERRAIN, snapshot, classification.terrain(), classification.reason(), Map.of(), Map.of());
                 terrain = classification.terrain();
             }

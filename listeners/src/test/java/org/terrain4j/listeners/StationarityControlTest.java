@@ -38,7 +38,7 @@ class StationarityControlTest {
         assertThat(decays).isNotEmpty();
         TerrainEvent first = decays.get(0);
         assertThat(first.message()).contains("stationary at this rate's noise floor", "stationarity test",
-                "slope t of the loss over the newer", "falling below -", "confidence 0.950", "gradient");
+                "loss slope t", "falling below -", "flattening t", "confidence 0.900", "a decay pays above 3.33");
         assertThat(first.learningRatesAfter().get("layer0")).isEqualTo(first.learningRatesBefore().get("layer0") * 0.3,
                 org.assertj.core.api.Assertions.within(1e-12));
         assertThat(net.getLearningRate(0)).isLessThan(1.0);
