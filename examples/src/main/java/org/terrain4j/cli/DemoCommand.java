@@ -63,7 +63,7 @@ final class DemoCommand implements Callable<Integer> {
 
     @Option(names = "--lr", paramLabel = "RATE", split = ",",
             description = {"Starting learning rates to compare at, comma-separated (default: the dataset's "
-                    + "own rate, then a high one a user could plausibly pick: 0.05,0.5 for digits and iris, "
+                    + "own rate, then a high one a user could plausibly pick: 0.05,0.3 for digits and iris, "
                     + "0.05 for fashion)."})
     private List<Double> rates;
 

@@ -18,6 +18,9 @@ public enum DemoDataset {
     /** Iris, bundled: tiny, for a first look. */
     IRIS(4, 3, List.of(16), 16, 0.05, 100);
 
+    /** The demo's second starting rate on digits and iris: six times the first, where a constant rate is erratic. */
+    static final double HIGH_RATE = 0.3;
+
     private final int features;
     private final int classes;
     private final List<Integer> hiddenLayers;
@@ -75,7 +78,7 @@ public enum DemoDataset {
      * seconds) a high one a user could plausibly pick, where the control matters.
      */
     public List<Double> demoRates() {
-        return this == FASHION ? List.of(learningRate) : List.of(learningRate, 10 * learningRate);
+        return this == FASHION ? List.of(learningRate) : List.of(learningRate, HIGH_RATE);
     }
 
     /** Epochs the demo trains when the user names no number. */

@@ -71,6 +71,30 @@ class PersistenceTest {
     }
 
     @Test
+    void aResumedRunUnderTheStationarityTestContinuesExactly() throws Exception {
+        List<DataSet> batches = Networks.task(1024, 5).batchBy(16);
+        MultiLayerNetwork original = Networks.mlp(new org.nd4j.linalg.learning.config.Sgd(1.0));
+        TerrainListener listener = new TerrainListener();
+        original.addListeners(listener);
+        original.fit(new org.deeplearning4j.datasets.iterator.utilty.ListDataSetIterator<>(batches, 1), 3);
+        File file = folder.resolve("stationarity.zip").toFile();
+        original.save(file, true);
+        TerrainCheckpoint.save(listener, file);
+
+        MultiLayerNetwork resumed = MultiLayerNetwork.load(file, true);
+        TerrainListener resumedListener = TerrainCheckpoint.restore(file, listener.options());
+        resumed.addListeners(resumedListener);
+        original.fit(new org.deeplearning4j.datasets.iterator.utilty.ListDataSetIterator<>(batches, 1), 9);
+        resumed.fit(new org.deeplearning4j.datasets.iterator.utilty.ListDataSetIterator<>(batches, 1), 9);
+
+        assertThat(listener.state().stationarity().count()).isPositive();
+        assertThat(resumed.params()).isEqualTo(original.params());
+        assertThat(resumed.getLearningRate(0)).isEqualTo(original.getLearningRate(0)).isLessThan(0.5);
+        assertThat(EventLog.JSON.writeValueAsString(resumedListener.state()))
+                .isEqualTo(EventLog.JSON.writeValueAsString(listener.state()));
+    }
+
+    @Test
     void restoringFromAModelWithoutStateSaysSo() throws Exception {
         File file = folder.resolve("plain.zip").toFile();
         Networks.mlp(new Adam(0.01)).save(file, true);
