@@ -5,23 +5,33 @@ import org.nd4j.linalg.factory.Nd4j;
 import org.terrain4j.control.GradientCoherence;
 
 /**
- * Sums the mean mini-batch gradients between two checks into one buffer (allocated once, then
- * reused: one in-place {@code axpy} per iteration, no copy), for {@link GradientCoherence}.
+ * Sums the mean mini-batch gradients of every {@value #STRIDE}th iteration between two checks
+ * into one buffer (allocated once, then reused: one in-place {@code axpy}, no copy), for
+ * {@link GradientCoherence}. The estimator holds for any subset of iterations; the stride keeps
+ * the cost a quarter of an {@code axpy} per iteration (58 us for 235k parameters on a 4.5 ms
+ * iteration of the overhead benchmark's MLP, 1.3%, when every iteration was summed).
  */
 final class GradientSum {
+
+    /** Every this many iterations a gradient is summed. */
+    static final int STRIDE = 4;
 
     private INDArray sum;
     private double squaredNormSum;
     private long iterations;
 
     /**
-     * Adds the gradient of the iteration about to be applied.
+     * Adds the gradient of the iteration about to be applied, if its turn has come.
      *
+     * @param iteration the network's iteration count
      * @param gradient the flattened gradient view; read, never kept
      * @param divisor what turns {@code gradient} into the mean gradient (the batch size, or 1)
      * @param squaredNorm the mean gradient's squared L2 norm, already computed
      */
-    void offer(INDArray gradient, double divisor, double squaredNorm) {
+    void offer(long iteration, INDArray gradient, double divisor, double squaredNorm) {
+        if (iteration % STRIDE != 0) {
+            return;
+        }
         if (sum == null || sum.length() != gradient.length() || sum.dataType() != gradient.dataType()) {
             sum = gradient.ulike();
             sum.assign(0);

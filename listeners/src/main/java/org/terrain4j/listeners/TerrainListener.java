@@ -120,7 +120,7 @@ public final class TerrainListener extends BaseTrainingListener {
         if (Double.isFinite(norm)) {
             noise.offer(iteration, gradient, divisor, norm * norm, batchSize);
             if (gradientSum != null) {
-                gradientSum.offer(gradient, divisor, norm * norm);
+                gradientSum.offer(iteration, gradient, divisor, norm * norm);
             }
         }
         if (iteration % options.layerStatisticsPeriod() == 0) {
