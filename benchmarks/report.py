@@ -275,8 +275,15 @@ def study(results):
             + "\n".join(speed_lines) + "\n\n### Targets\n\n" + "\n".join(checks))
 
 
-CONTROL_VARIANTS = ["constant", "terrain", "terrain_curvature", "reduce_lr_on_plateau", "linear_decay",
-                    "terrain_plateau_rule"]
+CONTROL_VARIANTS = {
+    "constant": "the starting rate throughout",
+    "terrain": "`new TerrainListener()`, its defaults",
+    "terrain_curvature": "Terrain with curvature probes (`CurvatureOptions.DEFAULTS`)",
+    "reduce_lr_on_plateau": "PyTorch's default `ReduceLROnPlateau` (factor 0.1, patience 10, validation loss each "
+                            "epoch)",
+    "linear_decay": "linear decay to 0 over the known budget",
+    "terrain_plateau_rule": "Terrain's former default (plateau rule: patience 0, 1%, factor 0.3, cooldown 3)",
+}
 
 
 def mean_se(values):
@@ -345,10 +352,9 @@ def lr_control(results):
              "them): Fashion-MNIST (first 6000 training, 3000 validation images), 10 epochs of batches of 64: "
              "MLP 784-128-64-10 with plain SGD, CNN on 14x14 images (2x2 means) with SGD Nesterov 0.9, LSTM of 32 "
              "over the 14 rows of those images with RMSProp, a "
-             "ComputationGraph with a skip connection with Adam. Variants: constant rate; Terrain at its defaults; "
-             "Terrain with curvature probes; PyTorch's default `ReduceLROnPlateau` (factor 0.1, patience 10, "
-             "validation loss each epoch); linear decay to 0 over the known budget; Terrain's former default "
-             "(plateau rule: patience 0, 1%, factor 0.3, cooldown 3). Decays: Terrain's mean number of rate cuts.",
+             "ComputationGraph with a skip connection with Adam. Variants: "
+             + "; ".join("%s, %s" % (v, CONTROL_VARIANTS[v]) for v in present)
+             + ". Decays: Terrain's mean number of rate cuts.",
              "", "| set | workload | rate | " + " | ".join(present) + " | Terrain decays |",
              "|---|---|---|" + "---|" * len(present) + "---|"]
     for kind in ("tuning", "report"):

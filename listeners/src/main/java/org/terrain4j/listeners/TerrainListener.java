@@ -252,11 +252,14 @@ public final class TerrainListener extends BaseTrainingListener {
         StationarityVerdict verdict = stationarity.verdict();
         TerrainSnapshot snapshot = snapshot(nextIteration, epoch, monitored, verdict.stationary());
         Classification classification = classifier.classify(snapshot);
-        if (classification.terrain() == Terrain.DIVERGING || verdict.kind() == StationarityVerdict.Kind.TOO_FEW_SAMPLES) {
-            if (classification.terrain() == Terrain.DIVERGING && terrain != Terrain.DIVERGING) {
-                report(EventType.TERRAIN, snapshot, classification.terrain(), classification.reason(), Map.of(), Map.of());
-                terrain = classification.terrain();
+        if (classification.terrain() == Terrain.DIVERGING) {
+            if (terrain != Terrain.DIVERGING) {
+                report(EventType.TERRAIN, snapshot, Terrain.DIVERGING, classification.reason(), Map.of(), Map.of());
+                terrain = Terrain.DIVERGING;
             }
+            return;
+        }
+        if (verdict.kind() == StationarityVerdict.Kind.TOO_FEW_SAMPLES) {
             return;
         }
         Terrain named = verdict.kind() == StationarityVerdict.Kind.DESCENDING ? Terrain.DESCENDING : Terrain.PLATEAU;
@@ -265,9 +268,14 @@ public final class TerrainListener extends BaseTrainingListener {
         }
         terrain = named;
         lastVerdict = verdict.kind();
-        if (!verdict.stationary()) {
-            return;
+        if (verdict.stationary()) {
+            decay(snapshot, verdict, before, nextIteration, epoch);
         }
+    }
+
+    /** Decays the controlled rates at the noise floor (or requests a stop at their minimum) and restarts the test. */
+    private void decay(TerrainSnapshot snapshot, StationarityVerdict verdict, Map<String, Double> before,
+                       long nextIteration, long epoch) {
         Action action = policy.decay(before);
         if (action instanceof Action.ScaleLearningRate scale) {
             scale.factors().forEach((layer, factor) -> rates.scale(layer, (int) nextIteration, factor));

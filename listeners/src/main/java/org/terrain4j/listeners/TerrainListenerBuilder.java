@@ -160,8 +160,9 @@ public final class TerrainListenerBuilder {
     }
 
     /**
-     * The improvement threshold while training is noise-dominated (batch far below the gradient
-     * noise scale); 0 turns the gradient's say off, for a plain {@code ReduceLROnPlateau}.
+     * The plateau rule's improvement threshold while training is noise-dominated (batch far below
+     * the gradient noise scale); 0 turns the gradient's say off, for a plain
+     * {@code ReduceLROnPlateau}. The stationarity test ignores it.
      */
     public TerrainListenerBuilder noiseDominatedThreshold(double value) {
         noiseDominatedThreshold = value;
