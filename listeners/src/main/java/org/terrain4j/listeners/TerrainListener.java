@@ -13,9 +13,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.terrain4j.control.Action;
 import org.terrain4j.control.PlateauDetector;
-import org.terrain4j.control.GradientCoherence;
 import org.terrain4j.control.PlateauPolicy;
-import org.terrain4j.control.StationarityTest;
 import org.terrain4j.control.StationarityVerdict;
 import org.terrain4j.stats.BatchSizeAdvice;
 import org.terrain4j.stats.GradientNoiseScale;
@@ -49,8 +47,7 @@ public final class TerrainListener extends BaseTrainingListener {
     private final TrainingSignals signals;
     private final PlateauDetector detector;
     private final PlateauPolicy policy;
-    private final StationarityTest stationarity;
-    private final GradientSum gradientSum;
+    private final StationarityControl stationarity;
     private final TerrainClassifier classifier;
     private final GradientNoiseSampler noise;
     private final EventLog events;
@@ -67,8 +64,6 @@ public final class TerrainListener extends BaseTrainingListener {
     private boolean diverging;
     private boolean epochsSeen;
     private boolean stopRequested;
-    private Map<String, Double> testedRates;
-    private StationarityVerdict.Kind lastVerdict = StationarityVerdict.Kind.TOO_FEW_SAMPLES;
     private long checks;
 
     /** A listener with Terrain's defaults (see {@link TerrainListenerBuilder}). */
@@ -84,8 +79,7 @@ public final class TerrainListener extends BaseTrainingListener {
         this.policy = options.usesStationarityTest()
                 ? new PlateauPolicy(options.stationarity(), options.stopAtMinimum())
                 : new PlateauPolicy(options.plateau(), options.stopAtMinimum());
-        this.stationarity = options.usesStationarityTest() ? new StationarityTest(options.stationarity()) : null;
-        this.gradientSum = options.usesStationarityTest() ? new GradientSum() : null;
+        this.stationarity = options.usesStationarityTest() ? new StationarityControl(options.stationarity()) : null;
         this.classifier = new TerrainClassifier(options.explosionFactor());
         this.noise = new GradientNoiseSampler(options.noiseScalePeriod(), options.noiseScaleBatches(),
                 options.noiseScaleSmoothing());
@@ -119,8 +113,8 @@ public final class TerrainListener extends BaseTrainingListener {
         long iteration = NetworkCounters.iteration(model);
         if (Double.isFinite(norm)) {
             noise.offer(iteration, gradient, divisor, norm * norm, batchSize);
-            if (gradientSum != null) {
-                gradientSum.offer(iteration, gradient, divisor, norm * norm);
+            if (stationarity != null) {
+                stationarity.offerGradient(iteration, gradient, divisor, norm * norm);
             }
         }
         if (iteration % options.layerStatisticsPeriod() == 0) {
@@ -145,7 +139,7 @@ public final class TerrainListener extends BaseTrainingListener {
         double loss = model.score();
         signals.addLoss(loss);
         if (stationarity != null) {
-            stationarity.record(loss);
+            stationarity.recordLoss(loss);
         }
         if (iteration % options.layerStatisticsPeriod() == 0) {
             layerStatistics.readUpdates(layers());
@@ -229,8 +223,7 @@ public final class TerrainListener extends BaseTrainingListener {
 
     /** Whether the last check saw no progress: a hint for the curvature probes. */
     private boolean stalling() {
-        return stationarity != null ? lastVerdict == StationarityVerdict.Kind.STALLED
-                || lastVerdict == StationarityVerdict.Kind.STATIONARY : detector.badChecks() > 0;
+        return stationarity != null ? stationarity.stalling() : detector.badChecks() > 0;
     }
 
     /**
@@ -239,17 +232,8 @@ public final class TerrainListener extends BaseTrainingListener {
      */
     private void checkStationarity(long nextIteration, long epoch) {
         double monitored = signals.takeIntervalMeanLoss();
-        GradientCoherence coherence = gradientSum.take();
         Map<String, Double> before = controlledRates(nextIteration, epoch);
-        if (!before.equals(testedRates)) {
-            testedRates = before;
-            stationarity.reset();
-            return;
-        }
-        if (coherence != null) {
-            stationarity.recordCoherence(coherence);
-        }
-        StationarityVerdict verdict = stationarity.verdict();
+        StationarityVerdict verdict = stationarity.check(before);
         TerrainSnapshot snapshot = snapshot(nextIteration, epoch, monitored, verdict.stationary());
         Classification classification = classifier.classify(snapshot);
         if (classification.terrain() == Terrain.DIVERGING) {
@@ -263,11 +247,10 @@ public final class TerrainListener extends BaseTrainingListener {
             return;
         }
         Terrain named = verdict.kind() == StationarityVerdict.Kind.DESCENDING ? Terrain.DESCENDING : Terrain.PLATEAU;
-        if (verdict.kind() != lastVerdict || named != terrain) {
+        if (stationarity.noteVerdict(verdict.kind()) || named != terrain) {
             report(EventType.TERRAIN, snapshot, named, verdict.describe(), Map.of(), Map.of());
         }
         terrain = named;
-        lastVerdict = verdict.kind();
         if (verdict.stationary()) {
             decay(snapshot, verdict, before, nextIteration, epoch);
         }
@@ -279,9 +262,9 @@ public final class TerrainListener extends BaseTrainingListener {
         Action action = policy.decay(before);
         if (action instanceof Action.ScaleLearningRate scale) {
             scale.factors().forEach((layer, factor) -> rates.scale(layer, (int) nextIteration, factor));
-            testedRates = controlledRates(nextIteration, epoch);
-            stationarity.reset();
-            report(EventType.LEARNING_RATE_SCALED, snapshot, terrain, verdict.describe(), before, testedRates);
+            Map<String, Double> after = controlledRates(nextIteration, epoch);
+            stationarity.decayed(after);
+            report(EventType.LEARNING_RATE_SCALED, snapshot, terrain, verdict.describe(), before, after);
         } else if (action instanceof Action.RequestStop stop) {
             stopRequested = true;
             report(EventType.STOP_REQUESTED, snapshot, terrain, stop.reason(), before, before);
@@ -366,7 +349,9 @@ public final class TerrainListener extends BaseTrainingListener {
         rates = NetworkLearningRates.of(seen);
         checkMinimumRate(rates.learningRates((int) NetworkCounters.iteration(seen), (int) NetworkCounters.epoch(seen)));
         model = seen;
-        testedRates = controlledRates(NetworkCounters.iteration(seen), NetworkCounters.epoch(seen));
+        if (stationarity != null) {
+            stationarity.start(controlledRates(NetworkCounters.iteration(seen), NetworkCounters.epoch(seen)));
+        }
         layerStatistics = LayerStatistics.forLayers(NetworkCounters.layerNames(seen));
         if (!rates.layersWithoutLearningRate().isEmpty()) {
             report(EventType.WARNING, snapshot(NetworkCounters.iteration(seen), NetworkCounters.epoch(seen),
@@ -434,7 +419,9 @@ public final class TerrainListener extends BaseTrainingListener {
     public ListenerState state() {
         return new ListenerState(ListenerState.VERSION, signals.state(), detector.state(),
                 noise.estimate().state(), terrain, diverging, advice, epochsSeen, stopRequested,
-                stationarity == null ? null : stationarity.state(), testedRates, lastVerdict, checks);
+                stationarity == null ? null : stationarity.testState(),
+                stationarity == null ? null : stationarity.testedRates(),
+                stationarity == null ? StationarityVerdict.Kind.TOO_FEW_SAMPLES : stationarity.lastVerdict(), checks);
     }
 
     /** Continues from a saved state; call before training resumes. */
@@ -454,9 +441,7 @@ public final class TerrainListener extends BaseTrainingListener {
         stopRequested = state.stopRequested();
         checks = state.checks();
         if (stationarity != null && state.stationarity() != null) {
-            stationarity.restore(state.stationarity());
-            testedRates = state.testedRates();
-            lastVerdict = state.lastVerdict();
+            stationarity.restore(state.stationarity(), state.testedRates(), state.lastVerdict());
         }
     }
 }
