@@ -316,9 +316,12 @@ def lr_control_targets(cells, label):
                  "2 standard errors and 0.5 points: %d%s" % (len(worse), (": " + "; ".join(worse)) if worse else ""))
     if terrain_means:
         lines.append("- median final accuracy over cells: Terrain %.4f, linear decay %.4f (difference %+.4f; "
-                     "target: not below by more than 0.002)" % (
+                     "target: not below by more than 0.002); median of the per-cell differences %+.4f, "
+                     "Terrain ahead in %d of %d cells" % (
                          statistics.median(terrain_means), statistics.median(linear_means),
-                         statistics.median(terrain_means) - statistics.median(linear_means)))
+                         statistics.median(terrain_means) - statistics.median(linear_means),
+                         statistics.median([t - l for t, l in zip(terrain_means, linear_means)]),
+                         sum(t > l for t, l in zip(terrain_means, linear_means)), len(terrain_means)))
     if compared:
         lines.append("- cells where Terrain is at least as good as ReduceLROnPlateau: %d of %d (%.0f%%; target 80%%)"
                      % (ties_or_better, compared, 100.0 * ties_or_better / compared))
