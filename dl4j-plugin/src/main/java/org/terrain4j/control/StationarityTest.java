@@ -40,8 +40,9 @@ import org.terrain4j.stats.BatchMeans;
  * -8 and -30 in every window of 30 epochs, at every rate): the test never fires on the networks
  * most DL4J users train. The loss's own stationarity is what a decay changes.
  *
- * <p>Order of use: {@link #record} once per iteration, {@link #verdict} at a check, {@link #reset}
- * whenever a rate changes. Recording is O(1) and allocation-free; the memory is one array of
+ * <p>Order of use: {@link #record} once per iteration; at a check, {@link #recordCoherence} for
+ * the gradients since the last check, then {@link #verdict}; {@link #reset} whenever a rate
+ * changes. Recording is O(1) and allocation-free; the memory is one array of
  * {@code capacity} doubles allocated once.
  */
 public final class StationarityTest {
