@@ -95,6 +95,9 @@ public final class TerrainListenerBuilder {
 
     /** Chooses the stationarity test (the default) with these options. */
     public TerrainListenerBuilder stationarity(StationarityOptions value) {
+        if (value == null) {
+            throw new IllegalArgumentException("stationarity options are required; plateau(...) chooses the plateau rule");
+        }
         stationarity = value;
         return this;
     }

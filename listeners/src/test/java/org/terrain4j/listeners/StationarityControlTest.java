@@ -91,5 +91,7 @@ class StationarityControlTest {
         assertThat(TerrainListener.builder().factor(0.5).options().stationarity().factor()).isEqualTo(0.5);
         assertThatThrownBy(() -> TerrainListener.builder().confidence(0.3).build())
                 .hasMessage("confidence must be in [0.5, 1), got 0.3");
+        assertThatThrownBy(() -> TerrainListener.builder().stationarity(null))
+                .hasMessage("stationarity options are required; plateau(...) chooses the plateau rule");
     }
 }
