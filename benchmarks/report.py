@@ -61,14 +61,20 @@ def curvature(results):
             + parts[2] + "\n\n### Divergence recovery (`FaultInjection`)\n\n" + parts[3])
 
 
-def time_to_accuracy(results):
-    runs = []
+def tsv_rows(results, accept):
+    """The tab-separated rows of every .tsv file in RESULTS_DIR whose field count `accept` takes."""
+    rows = []
     for path in sorted(glob.glob(os.path.join(results, "*.tsv"))):
         with open(path) as f:
             for line in f:
                 fields = line.rstrip("\n").split("\t")
-                if len(fields) >= 8:
-                    runs.append(fields)
+                if accept(len(fields)):
+                    rows.append(fields)
+    return rows
+
+
+def time_to_accuracy(results):
+    runs = tsv_rows(results, lambda n: n >= 8)
     groups = {}
     for variant, rate, seed, reached, best, best_epoch, rates, accuracies in runs:
         groups.setdefault((float(rate), variant), []).append((seed, reached, float(best), int(best_epoch), rates))
@@ -329,13 +335,7 @@ def lr_control_targets(cells, label):
 
 
 def lr_control(results):
-    runs = []
-    for path in sorted(glob.glob(os.path.join(results, "*.tsv"))):
-        with open(path) as f:
-            for line in f:
-                fields = line.rstrip("\n").split("\t")
-                if len(fields) == 13:
-                    runs.append(fields)
+    runs = tsv_rows(results, lambda n: n == 13)
     sets = {"tuning": {}, "report": {}}
     diverged_top = {}
     decays = {}
@@ -346,7 +346,7 @@ def lr_control(results):
         accuracy = 0.0 if diverged == "true" else float(final)
         sets[kind].setdefault((workload, float(rate)), {}).setdefault(variant, []).append(accuracy)
         decays.setdefault((workload, float(rate), variant), []).append(int(cuts))
-        if float(rate) == top_rate[workload] and variant == "terrain_curvature":
+        if kind == "report" and float(rate) == top_rate[workload] and variant == "terrain_curvature":
             diverged_top.setdefault(workload, []).append(diverged == "true")
     present = [v for v in CONTROL_VARIANTS if any(v in c for s_ in sets.values() for c in s_.values())]
     lines = ["Final validation accuracy after the budget (mean over seeds, +- standard error; a diverged run "

@@ -8,6 +8,7 @@ import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.deeplearning4j.datasets.iterator.utilty.ListDataSetIterator;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.junit.jupiter.api.Test;
@@ -15,6 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.learning.config.Adam;
 import org.nd4j.linalg.learning.config.Nesterovs;
+import org.nd4j.linalg.learning.config.Sgd;
 import org.terrain4j.control.ThresholdMode;
 
 class PersistenceTest {
@@ -27,6 +29,22 @@ class PersistenceTest {
     private static TerrainListenerBuilder builder() {
         return TerrainListener.builder().checks(CheckSchedule.everyIterations(4)).patience(1)
                 .threshold(0.3, ThresholdMode.RELATIVE).noiseScale(8, 4, 0.5);
+    }
+
+    /** A network and its listener loaded back from a checkpoint. */
+    private record Resumed(MultiLayerNetwork network, TerrainListener listener) {
+    }
+
+    /** Saves the network with the listener's state, then loads both back, the listener attached. */
+    private Resumed checkpointAndRestore(MultiLayerNetwork original, TerrainListener listener, String name)
+            throws Exception {
+        File file = folder.resolve(name).toFile();
+        original.save(file, true);
+        TerrainCheckpoint.save(listener, file);
+        MultiLayerNetwork network = MultiLayerNetwork.load(file, true);
+        TerrainListener restored = TerrainCheckpoint.restore(file, listener.options());
+        network.addListeners(restored);
+        return new Resumed(network, restored);
     }
 
     private static void train(MultiLayerNetwork net, int from, int to) {
@@ -54,43 +72,31 @@ class PersistenceTest {
         TerrainListener listener = builder().build();
         original.addListeners(listener);
         train(original, 0, 30);
-        File file = folder.resolve("model.zip").toFile();
-        original.save(file, true);
-        TerrainCheckpoint.save(listener, file);
-
-        MultiLayerNetwork resumed = MultiLayerNetwork.load(file, true);
-        TerrainListener resumedListener = TerrainCheckpoint.restore(file, listener.options());
-        resumed.addListeners(resumedListener);
+        Resumed resumed = checkpointAndRestore(original, listener, "model.zip");
         train(original, 30, 60);
-        train(resumed, 30, 60);
+        train(resumed.network(), 30, 60);
 
-        assertThat(resumed.params()).isEqualTo(original.params());
-        assertThat(resumed.getLearningRate(0)).isEqualTo(original.getLearningRate(0)).isLessThan(0.1);
-        assertThat(EventLog.JSON.writeValueAsString(resumedListener.state()))
+        assertThat(resumed.network().params()).isEqualTo(original.params());
+        assertThat(resumed.network().getLearningRate(0)).isEqualTo(original.getLearningRate(0)).isLessThan(0.1);
+        assertThat(EventLog.JSON.writeValueAsString(resumed.listener().state()))
                 .isEqualTo(EventLog.JSON.writeValueAsString(listener.state()));
     }
 
     @Test
     void aResumedRunUnderTheStationarityTestContinuesExactly() throws Exception {
         List<DataSet> batches = Networks.task(1024, 5).batchBy(16);
-        MultiLayerNetwork original = Networks.mlp(new org.nd4j.linalg.learning.config.Sgd(1.0));
+        MultiLayerNetwork original = Networks.mlp(new Sgd(1.0));
         TerrainListener listener = new TerrainListener();
         original.addListeners(listener);
-        original.fit(new org.deeplearning4j.datasets.iterator.utilty.ListDataSetIterator<>(batches, 1), 3);
-        File file = folder.resolve("stationarity.zip").toFile();
-        original.save(file, true);
-        TerrainCheckpoint.save(listener, file);
-
-        MultiLayerNetwork resumed = MultiLayerNetwork.load(file, true);
-        TerrainListener resumedListener = TerrainCheckpoint.restore(file, listener.options());
-        resumed.addListeners(resumedListener);
-        original.fit(new org.deeplearning4j.datasets.iterator.utilty.ListDataSetIterator<>(batches, 1), 9);
-        resumed.fit(new org.deeplearning4j.datasets.iterator.utilty.ListDataSetIterator<>(batches, 1), 9);
+        original.fit(new ListDataSetIterator<>(batches, 1), 3);
+        Resumed resumed = checkpointAndRestore(original, listener, "stationarity.zip");
+        original.fit(new ListDataSetIterator<>(batches, 1), 9);
+        resumed.network().fit(new ListDataSetIterator<>(batches, 1), 9);
 
         assertThat(listener.state().stationarity().count()).isPositive();
-        assertThat(resumed.params()).isEqualTo(original.params());
-        assertThat(resumed.getLearningRate(0)).isEqualTo(original.getLearningRate(0)).isLessThan(0.5);
-        assertThat(EventLog.JSON.writeValueAsString(resumedListener.state()))
+        assertThat(resumed.network().params()).isEqualTo(original.params());
+        assertThat(resumed.network().getLearningRate(0)).isEqualTo(original.getLearningRate(0)).isLessThan(0.5);
+        assertThat(EventLog.JSON.writeValueAsString(resumed.listener().state()))
                 .isEqualTo(EventLog.JSON.writeValueAsString(listener.state()));
     }
 
