@@ -1,6 +1,7 @@
 package org.terrain4j.listeners;
 
 import org.terrain4j.control.ProbeSchedule;
+import org.terrain4j.curvature.ProductPrecision;
 import org.terrain4j.curvature.SaddleEscape;
 import org.terrain4j.terrain.CurvatureClassifier;
 
@@ -19,22 +20,27 @@ import org.terrain4j.terrain.CurvatureClassifier;
  * @param rollbackFactor learning-rate factor applied after a rollback, in (0, 1)
  * @param seed seed of the probes' random vectors
  * @param escape how to step out of a saddle, or null to only report saddles
+ * @param precision the type the Hessian-vector products are computed in; {@link ProductPrecision#FLOAT64}
+ *                  probes a float32 network on a float64 shadow of it (exact on ReLU networks, where float32
+ *                  differences are not)
  */
 public record CurvatureOptions(ProbeSchedule schedule, int lanczosSteps, double symmetryTolerance,
                                CurvatureClassifier classifier, double capMargin, int rollbackEvery,
-                               double rollbackFactor, long seed, SaddleEscape escape) {
+                               double rollbackFactor, long seed, SaddleEscape escape,
+                               ProductPrecision precision) {
 
     /**
      * Probes per {@link ProbeSchedule#DEFAULTS} with 20 products, cap at 80% of the stability bound over lambda_max,
-     * rollback every 100 iterations halving the rate, saddle escape per {@link SaddleEscape#DEFAULTS}.
+     * rollback every 100 iterations halving the rate, saddle escape per {@link SaddleEscape#DEFAULTS}, products in
+     * float64.
      */
     public static final CurvatureOptions DEFAULTS = new CurvatureOptions(ProbeSchedule.DEFAULTS, 20, 1e-2,
-            CurvatureClassifier.DEFAULTS, 0.8, 100, 0.5, 42, SaddleEscape.DEFAULTS);
+            CurvatureClassifier.DEFAULTS, 0.8, 100, 0.5, 42, SaddleEscape.DEFAULTS, ProductPrecision.FLOAT64);
 
     /** Validates, naming the bad option. */
     public CurvatureOptions {
-        if (schedule == null || classifier == null) {
-            throw new IllegalArgumentException("schedule and classifier are required");
+        if (schedule == null || classifier == null || precision == null) {
+            throw new IllegalArgumentException("schedule, classifier and precision are required");
         }
         if (lanczosSteps < 2) {
             throw new IllegalArgumentException("lanczosSteps must be at least 2, got " + lanczosSteps);
@@ -57,18 +63,24 @@ public record CurvatureOptions(ProbeSchedule schedule, int lanczosSteps, double 
     /** These options with another probe schedule. */
     public CurvatureOptions withSchedule(ProbeSchedule value) {
         return new CurvatureOptions(value, lanczosSteps, symmetryTolerance, classifier, capMargin, rollbackEvery,
-                rollbackFactor, seed, escape);
+                rollbackFactor, seed, escape, precision);
     }
 
     /** These options with another saddle escape (null to only report saddles). */
     public CurvatureOptions withEscape(SaddleEscape value) {
         return new CurvatureOptions(schedule, lanczosSteps, symmetryTolerance, classifier, capMargin, rollbackEvery,
-                rollbackFactor, seed, value);
+                rollbackFactor, seed, value, precision);
+    }
+
+    /** These options with Hessian-vector products computed in another type. */
+    public CurvatureOptions withPrecision(ProductPrecision value) {
+        return new CurvatureOptions(schedule, lanczosSteps, symmetryTolerance, classifier, capMargin, rollbackEvery,
+                rollbackFactor, seed, escape, value);
     }
 
     /** These options with another rollback period (0 for none). */
     public CurvatureOptions withRollbackEvery(int value) {
         return new CurvatureOptions(schedule, lanczosSteps, symmetryTolerance, classifier, capMargin, value,
-                rollbackFactor, seed, escape);
+                rollbackFactor, seed, escape, precision);
     }
 }

@@ -7,6 +7,7 @@ import org.terrain4j.curvature.HutchinsonTrace;
 import org.terrain4j.curvature.Lanczos;
 import org.terrain4j.curvature.LanczosResult;
 import org.terrain4j.curvature.NetworkHessian;
+import org.terrain4j.curvature.ProbedNetwork;
 import org.terrain4j.curvature.RandomVectors;
 import org.terrain4j.curvature.SymmetricOperator;
 import org.terrain4j.terrain.CurvatureSnapshot;
@@ -14,7 +15,7 @@ import org.terrain4j.terrain.CurvatureSnapshot;
 /**
  * One curvature probe of the listener: Lanczos on the Hessian of the batch just trained (copied,
  * so training's arrays are never touched; the previous probe's batch when that one is not
- * finite), after an optional symmetry check, and a trace estimate from the products already
+ * finite), with products in the options' {@link org.terrain4j.curvature.ProductPrecision}, after an optional symmetry check, and a trace estimate from the products already
  * made (the symmetry check's two Gaussian vectors and the Lanczos start: three Hutchinson
  * samples, a rough figure with its standard error, for the record; no decision uses it). Any failure becomes
  * an inconclusive snapshot with its reason: a probe never stops training.
@@ -25,6 +26,7 @@ final class CurvatureProbe {
     private final Random random;
     private DataSet lastBatch;
     private double[] lastSmallestVector;
+    private ProbedNetwork probed;
 
     CurvatureProbe(CurvatureOptions options, long seed) {
         this.options = options;
@@ -42,10 +44,18 @@ final class CurvatureProbe {
         lastBatch = batch;
         lastSmallestVector = null;
         try {
-            return NetworkHessian.probe(model, batch, hessian -> measure(hessian, start));
+            return probedNetwork(model).probe(batch, hessian -> measure(hessian, start));
         } catch (RuntimeException e) {
             return CurvatureSnapshot.inconclusive("probe failed: " + e, 0, millisSince(start));
         }
+    }
+
+    /** The network to probe at the options' precision: made once, kept for the next probes. */
+    private ProbedNetwork probedNetwork(Model model) {
+        if (probed == null || probed.model() != model) {
+            probed = new ProbedNetwork(model, options.precision());
+        }
+        return probed;
     }
 
     private CurvatureSnapshot measure(NetworkHessian hessian, long start) {

@@ -1,18 +1,14 @@
 package org.terrain4j.curvature;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.within;
 
-import java.util.Arrays;
 import java.util.Random;
-import org.deeplearning4j.nn.api.Model;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.layers.DenseLayer;
 import org.deeplearning4j.nn.conf.layers.OutputLayer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
-import org.hipparchus.linear.EigenDecompositionSymmetric;
-import org.hipparchus.linear.MatrixUtils;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
@@ -51,17 +47,17 @@ class NetworkHessianTest {
     }
 
     /** Trains 5 iterations, optionally probes, trains 5 more; dropout draws from the seeded global generator. */
-    private static MultiLayerNetwork trainAround(boolean probe) {
+    private static MultiLayerNetwork trainAround(ProductPrecision probe) {
         MultiLayerNetwork net = network(16, 0.8);
         DataSet train = batch(32, 1);
         Nd4j.getRandom().setSeed(77);
         for (int i = 0; i < 5; i++) {
             net.fit(train);
         }
-        if (probe) {
+        if (probe != null) {
             INDArray inputBefore = net.getInput();
             double scoreBefore = net.score();
-            LanczosResult result = NetworkHessian.probe(net, batch(64, 2),
+            LanczosResult result = new ProbedNetwork(net, probe).probe(batch(64, 2),
                     hessian -> new Lanczos(8, 1e-10).run(hessian, new Random(3)));
             assertThat(result.largest()).isPositive();
             assertThat(net.getInput()).isSameAs(inputBefore);
@@ -74,10 +70,11 @@ class NetworkHessianTest {
         return net;
     }
 
-    @Test
-    void aProbeLeavesTrainingExactlyAsItWas() {
-        MultiLayerNetwork probed = trainAround(true);
-        MultiLayerNetwork untouched = trainAround(false);
+    @ParameterizedTest
+    @EnumSource(ProductPrecision.class)
+    void aProbeLeavesTrainingExactlyAsItWas(ProductPrecision precision) {
+        MultiLayerNetwork probed = trainAround(precision);
+        MultiLayerNetwork untouched = trainAround(null);
 
         assertThat(probed.params()).isEqualTo(untouched.params());
         assertThat(probed.getUpdater().getStateViewArray()).isEqualTo(untouched.getUpdater().getStateViewArray());
@@ -99,16 +96,16 @@ class NetworkHessianTest {
         return graph;
     }
 
-    private static org.deeplearning4j.nn.graph.ComputationGraph trainGraphAround(boolean probe) {
+    private static org.deeplearning4j.nn.graph.ComputationGraph trainGraphAround(ProductPrecision probe) {
         org.deeplearning4j.nn.graph.ComputationGraph graph = graph();
         DataSet train = batch(32, 1);
         Nd4j.getRandom().setSeed(77);
         for (int i = 0; i < 5; i++) {
             graph.fit(train);
         }
-        if (probe) {
+        if (probe != null) {
             DataSet probeBatch = NetworkHessian.lastBatch(graph).orElseThrow();
-            LanczosResult result = NetworkHessian.probe(graph, probeBatch,
+            LanczosResult result = new ProbedNetwork(graph, probe).probe(probeBatch,
                     hessian -> new Lanczos(8, 1e-10).run(hessian, new Random(3)));
             assertThat(result.largest()).isPositive();
         }
@@ -118,60 +115,14 @@ class NetworkHessianTest {
         return graph;
     }
 
-    @Test
-    void aProbeLeavesComputationGraphTrainingExactlyAsItWas() {
-        org.deeplearning4j.nn.graph.ComputationGraph probed = trainGraphAround(true);
-        org.deeplearning4j.nn.graph.ComputationGraph untouched = trainGraphAround(false);
+    @ParameterizedTest
+    @EnumSource(ProductPrecision.class)
+    void aProbeLeavesComputationGraphTrainingExactlyAsItWas(ProductPrecision precision) {
+        org.deeplearning4j.nn.graph.ComputationGraph probed = trainGraphAround(precision);
+        org.deeplearning4j.nn.graph.ComputationGraph untouched = trainGraphAround(null);
 
         assertThat(probed.params()).isEqualTo(untouched.params());
         assertThat(probed.getUpdater().getStateViewArray()).isEqualTo(untouched.getUpdater().getStateViewArray());
         assertThat(probed.getIterationCount()).isEqualTo(untouched.getIterationCount());
-    }
-
-    @Test
-    void float32ProductsAgreeWithFloat64() {
-        MultiLayerNetwork net = network(32, 0);
-        net.fit(batch(64, 4));
-        DataSet probeBatch = batch(128, 5);
-        double[] v = new double[(int) net.numParams()];
-        Random random = new Random(6);
-        Arrays.setAll(v, i -> random.nextGaussian());
-        double[] single = new double[v.length];
-        double[] reference = new double[v.length];
-
-        NetworkHessian.probe(net, probeBatch, h -> {
-            h.apply(v, single);
-            return null;
-        });
-        Model doubles = NetworkHessian.float64(net);
-        NetworkHessian.probe(doubles, probeBatch.copy(), h -> {
-            h.apply(v, reference);
-            return null;
-        });
-
-        double error = 0;
-        double size = 0;
-        for (int i = 0; i < v.length; i++) {
-            error += (single[i] - reference[i]) * (single[i] - reference[i]);
-            size += reference[i] * reference[i];
-        }
-        assertThat(Math.sqrt(error / size)).isLessThan(1e-2);
-    }
-
-    @Test
-    void lanczosExtremesMatchTheDenseHessianOfASmallNetwork() {
-        Model net = NetworkHessian.float64(network(6, 0));
-        DataSet probeBatch = batch(64, 7);
-
-        double[][] dense = NetworkHessian.probe(net, probeBatch.copy(), SymmetricOperator::toDense);
-        double[] exact = new EigenDecompositionSymmetric(MatrixUtils.createRealMatrix(dense)).getEigenvalues();
-        double max = Arrays.stream(exact).max().orElseThrow();
-        double min = Arrays.stream(exact).min().orElseThrow();
-
-        LanczosResult result = NetworkHessian.probe(net, probeBatch.copy(),
-                h -> new Lanczos(30, 1e-10).run(h, new Random(8)));
-
-        assertThat(result.largest()).isCloseTo(max, within(0.01 * Math.abs(max)));
-        assertThat(result.smallest()).isCloseTo(min, within(0.01 * Math.max(Math.abs(min), 0.01 * max)));
     }
 }

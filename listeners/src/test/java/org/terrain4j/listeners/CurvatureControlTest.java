@@ -217,7 +217,8 @@ class CurvatureControlTest {
         // A symmetry tolerance no finite-difference product meets: every probe is inconclusive,
         // so the rise to 10 stands and its first step blows the regression up.
         CurvatureOptions unjudged = new CurvatureOptions(new ProbeSchedule(1_000_000, 1_000_000, 0.99), 20,
-                Double.MIN_VALUE, CurvatureOptions.DEFAULTS.classifier(), 0.8, 5, 0.5, 42, null);
+                Double.MIN_VALUE, CurvatureOptions.DEFAULTS.classifier(), 0.8, 5, 0.5, 42, null,
+                CurvatureOptions.DEFAULTS.precision());
         MultiLayerNetwork net = regression(0.01);
         TerrainListener listener = TerrainListener.builder().curvature(unjudged).build();
         net.addListeners(listener);
