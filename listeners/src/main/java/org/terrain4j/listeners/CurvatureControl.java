@@ -5,6 +5,8 @@ import java.util.Locale;
 import java.util.Map;
 import org.deeplearning4j.nn.api.Model;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.terrain4j.control.InstabilityTest;
+import org.terrain4j.control.InstabilityVerdict;
 import org.terrain4j.curvature.NetworkHessian;
 import org.terrain4j.curvature.SaddleEscape;
 import org.terrain4j.stats.TrainingSignals;
@@ -16,8 +18,10 @@ import org.terrain4j.terrain.Terrain;
 /**
  * The listener's curvature side: probes on schedule (periodic, when stalling, on demand, within a
  * time budget), names SADDLE, MINIMUM, flat PLATEAU or UNSTABLE from them, caps an unstable
- * learning rate below the updater's {@link StabilityBound} over {@code lambda_max}, and keeps rollback snapshots that it restores
- * when training diverges. Decisions are the pure classes' of terrain-core.
+ * learning rate below the updater's {@link StabilityBound} over {@code lambda_max} once the recent
+ * losses confirm the instability ({@link InstabilityTest}; at the edge of stability they do not),
+ * and keeps rollback snapshots that it restores when training diverges. Decisions are the pure
+ * classes' of terrain-core.
  */
 final class CurvatureControl {
 
@@ -50,6 +54,9 @@ final class CurvatureControl {
     private double peakGradientNorm;
     private double rateBefore = Double.NaN;
     private CurvatureSnapshot last;
+    /** The losses since the rate was last capped or rolled back, oldest first; twice the test's window, shifted when full. */
+    private final double[] recentLosses;
+    private int recentCount;
 
     private final TrainingSignals signals;
 
@@ -63,6 +70,17 @@ final class CurvatureControl {
         this.signals = signals;
         this.probe = new CurvatureProbe(options, options.seed());
         this.snapshot = new RollbackSnapshot(options.rollbackEvery());
+        this.recentLosses = new double[2 * options.instability().window()];
+    }
+
+    /** Records an iteration's loss for the {@link InstabilityTest}; call after every iteration. */
+    void recordLoss(double loss) {
+        if (recentCount == recentLosses.length) {
+            int window = options.instability().window();
+            System.arraycopy(recentLosses, recentCount - window, recentLosses, 0, window);
+            recentCount = window;
+        }
+        recentLosses[recentCount++] = loss;
     }
 
     /** Asks for a probe after the next iteration. */
@@ -142,7 +160,9 @@ final class CurvatureControl {
         try {
             Classification named = probe(model, rates, iteration, epoch, host);
             if (named != null && named.terrain() == Terrain.UNSTABLE) {
-                cap(rates, host.controlledRates(), iteration, epoch, named, host, 1 / rise);
+                // No loss at the new rate exists yet, and one step at it may wreck the parameters.
+                cap(rates, host.controlledRates(), iteration, epoch, new Classification(Terrain.UNSTABLE,
+                        named.reason() + "; before the first step at a rate that rose"), host, 1 / rise);
             }
         } finally {
             gradient.assign(kept);
@@ -168,7 +188,13 @@ final class CurvatureControl {
         lastProbe = iteration;
         Classification named = probe(model, rates, iteration + 1, epoch, host);
         if (named != null && named.terrain() == Terrain.UNSTABLE) {
-            cap(rates, host.controlledRates(), iteration + 1, epoch, named, host);
+            InstabilityVerdict verdict = options.instability().judge(recentLosses, recentCount);
+            if (!verdict.confirmsInstability()) {
+                return new Classification(Terrain.UNSTABLE, named.reason() + "; " + verdict.describe()
+                        + "; the rate is kept");
+            }
+            cap(rates, host.controlledRates(), iteration + 1, epoch,
+                    new Classification(Terrain.UNSTABLE, named.reason() + "; " + verdict.describe()), host);
         } else if (named != null && named.terrain() == Terrain.SADDLE && options.escape() != null
                 && probe.lastSmallestVector() != null) {
             escape(model, host);
@@ -206,6 +232,7 @@ final class CurvatureControl {
             }
             after.put(layer, rate * factor);
         });
+        recentCount = 0;
         host.report(EventType.LEARNING_RATE_SCALED, Terrain.UNSTABLE, named.reason() + String.format(Locale.ROOT,
                 "; capped at %.0f%% of the bound / lambda_max = %.4g", options.capMargin() * 100,
                 bound.cap(last.lambdaMax(), options.capMargin()))
@@ -234,6 +261,7 @@ final class CurvatureControl {
         boolean badBatch = NetworkHessian.lastBatch(model).map(b -> !CurvatureProbe.finite(b)).orElse(false);
         snapshot.restore(model);
         signals.restore(snapshot.signals());
+        recentCount = 0;
         Map<String, Double> controlled = host.controlledRates();
         Map<String, Double> after = new LinkedHashMap<>();
         controlled.forEach((layer, rate) -> {
@@ -251,7 +279,8 @@ final class CurvatureControl {
         if (rates.stabilityBound((int) nextIteration, (int) epoch).applies()) {
             Classification named = probe(model, rates, nextIteration, epoch, host);
             if (named != null && named.terrain() == Terrain.UNSTABLE) {
-                cap(rates, host.controlledRates(), nextIteration, epoch, named, host);
+                cap(rates, host.controlledRates(), nextIteration, epoch,
+                        new Classification(Terrain.UNSTABLE, named.reason() + "; training just diverged"), host);
             }
         }
         return true;

@@ -1,5 +1,6 @@
 package org.terrain4j.listeners;
 
+import org.terrain4j.control.InstabilityTest;
 import org.terrain4j.control.ProbeSchedule;
 import org.terrain4j.curvature.ProductPrecision;
 import org.terrain4j.curvature.SaddleEscape;
@@ -13,13 +14,15 @@ import org.terrain4j.terrain.CurvatureClassifier;
  * @param symmetryTolerance relative asymmetry |u.Hv - v.Hu| beyond which a probe is inconclusive
  *                          (costs 2 products); 0 skips the check
  * @param classifier thresholds of SADDLE, MINIMUM, flat PLATEAU
- * @param capMargin an UNSTABLE rate is capped at {@code capMargin * bound / lambda_max}, in (0, 1), where
+ * @param capMargin an UNSTABLE rate, once the loss confirms it ({@code instability}), is capped at {@code capMargin * bound / lambda_max}, in (0, 1), where
  *                  the bound is the updater's {@link org.terrain4j.terrain.StabilityBound}
  * @param rollbackEvery keep a snapshot of parameters and updater state every this many iterations
  *                      and roll back to it on divergence; 0 turns rollback off
  * @param rollbackFactor learning-rate factor applied after a rollback, in (0, 1)
  * @param seed seed of the probes' random vectors
  * @param escape how to step out of a saddle, or null to only report saddles
+ * @param instability the test of the recent losses that must confirm an UNSTABLE probe before a cap (the edge
+ *                    of stability is not an instability)
  * @param precision the type the Hessian-vector products are computed in; {@link ProductPrecision#FLOAT64}
  *                  probes a float32 network on a float64 shadow of it (exact on ReLU networks, where float32
  *                  differences are not)
@@ -27,20 +30,21 @@ import org.terrain4j.terrain.CurvatureClassifier;
 public record CurvatureOptions(ProbeSchedule schedule, int lanczosSteps, double symmetryTolerance,
                                CurvatureClassifier classifier, double capMargin, int rollbackEvery,
                                double rollbackFactor, long seed, SaddleEscape escape,
-                               ProductPrecision precision) {
+                               InstabilityTest instability, ProductPrecision precision) {
 
     /**
      * Probes per {@link ProbeSchedule#DEFAULTS} with 20 products, cap at 80% of the stability bound over lambda_max,
-     * rollback every 100 iterations halving the rate, saddle escape per {@link SaddleEscape#DEFAULTS}, products in
-     * float64.
+     * rollback every 100 iterations halving the rate, saddle escape per {@link SaddleEscape#DEFAULTS}, caps confirmed
+     * by {@link InstabilityTest#DEFAULTS}, products in float64.
      */
     public static final CurvatureOptions DEFAULTS = new CurvatureOptions(ProbeSchedule.DEFAULTS, 20, 1e-2,
-            CurvatureClassifier.DEFAULTS, 0.8, 100, 0.5, 42, SaddleEscape.DEFAULTS, ProductPrecision.FLOAT64);
+            CurvatureClassifier.DEFAULTS, 0.8, 100, 0.5, 42, SaddleEscape.DEFAULTS, InstabilityTest.DEFAULTS,
+            ProductPrecision.FLOAT64);
 
     /** Validates, naming the bad option. */
     public CurvatureOptions {
-        if (schedule == null || classifier == null || precision == null) {
-            throw new IllegalArgumentException("schedule, classifier and precision are required");
+        if (schedule == null || classifier == null || instability == null || precision == null) {
+            throw new IllegalArgumentException("schedule, classifier, instability and precision are required");
         }
         if (lanczosSteps < 2) {
             throw new IllegalArgumentException("lanczosSteps must be at least 2, got " + lanczosSteps);
@@ -63,24 +67,30 @@ public record CurvatureOptions(ProbeSchedule schedule, int lanczosSteps, double 
     /** These options with another probe schedule. */
     public CurvatureOptions withSchedule(ProbeSchedule value) {
         return new CurvatureOptions(value, lanczosSteps, symmetryTolerance, classifier, capMargin, rollbackEvery,
-                rollbackFactor, seed, escape, precision);
+                rollbackFactor, seed, escape, instability, precision);
     }
 
     /** These options with another saddle escape (null to only report saddles). */
     public CurvatureOptions withEscape(SaddleEscape value) {
         return new CurvatureOptions(schedule, lanczosSteps, symmetryTolerance, classifier, capMargin, rollbackEvery,
-                rollbackFactor, seed, value, precision);
+                rollbackFactor, seed, value, instability, precision);
     }
 
     /** These options with Hessian-vector products computed in another type. */
     public CurvatureOptions withPrecision(ProductPrecision value) {
         return new CurvatureOptions(schedule, lanczosSteps, symmetryTolerance, classifier, capMargin, rollbackEvery,
-                rollbackFactor, seed, escape, value);
+                rollbackFactor, seed, escape, instability, value);
+    }
+
+    /** These options with another test confirming an instability before a cap. */
+    public CurvatureOptions withInstability(InstabilityTest value) {
+        return new CurvatureOptions(schedule, lanczosSteps, symmetryTolerance, classifier, capMargin, rollbackEvery,
+                rollbackFactor, seed, escape, value, precision);
     }
 
     /** These options with another rollback period (0 for none). */
     public CurvatureOptions withRollbackEvery(int value) {
         return new CurvatureOptions(schedule, lanczosSteps, symmetryTolerance, classifier, capMargin, value,
-                rollbackFactor, seed, escape, precision);
+                rollbackFactor, seed, escape, instability, precision);
     }
 }

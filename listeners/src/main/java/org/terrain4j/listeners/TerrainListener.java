@@ -141,6 +141,9 @@ public final class TerrainListener extends BaseTrainingListener {
         if (stationarity != null) {
             stationarity.recordLoss(loss);
         }
+        if (curvature != null) {
+            curvature.recordLoss(loss);
+        }
         if (iteration % options.layerStatisticsPeriod() == 0) {
             layerStatistics.readUpdates(layers());
         }

@@ -1,0 +1,95 @@
+package org.terrain4j.control;
+
+import org.hipparchus.distribution.continuous.TDistribution;
+import org.terrain4j.stats.BatchMeans;
+
+/**
+ * Whether the loss confirms what the curvature says when {@code lr * lambda_max} is beyond the
+ * updater's stability bound: the evidence a cap of the learning rate needs.
+ *
+ * <p>Sharpness alone is not enough. Under gradient descent with a fixed rate the sharpness rises
+ * to the stability bound and hovers there, while the loss, non-monotone from step to step, keeps
+ * falling over longer spans: the edge of stability (Cohen, Kaur, Li, Kolter and Talwalkar,
+ * ICLR 2021). A cap there would ratchet the rate down probe after probe for nothing. A rate that
+ * is really unstable shows in the loss: it rises, or it oscillates with a growing amplitude (the
+ * iterate flips sides of the valley along the sharpest direction, further each time).
+ *
+ * <p>The test takes the losses of the last {@code window} iterations, cuts them into
+ * {@code floor(sqrt(n))} batch means (as {@link StationarityTest}, so that mini-batch noise and its
+ * autocorrelation do not pass for a trend), and runs two one-sided t-tests on least-squares
+ * slopes at {@code confidence}: the batch-mean loss rises ({@link InstabilityVerdict.Evidence#RISING}),
+ * or the batch mean of {@code |loss_t - loss_(t-1)|} rises while the loss does not fall
+ * significantly ({@link InstabilityVerdict.Evidence#GROWING_OSCILLATION}). Otherwise the verdict is
+ * {@link InstabilityVerdict.Evidence#NONE}: the edge of stability, keep the rate.
+ *
+ * @param window iterations of loss the test reads, at least 16
+ * @param confidence level of the one-sided tests, in (0.5, 1)
+ */
+public record InstabilityTest(int window, double confidence) {
+
+    /**
+     * The last 128 iterations at 99%. Stricter than the stationarity test's 90%: the test runs at
+     * every probe that finds the rate beyond the bound, and at the edge of stability that is every
+     * probe, so each false alarm would cut the rate again (two tests at 90% would cap about one
+     * probe in five on a loss that merely holds; at 99%, one in fifty). A real instability grows
+     * geometrically and passes any level within a few dozen iterations, and a divergence the test
+     * is slow to confirm is rolled back.
+     */
+    public static final InstabilityTest DEFAULTS = new InstabilityTest(128, 0.99);
+
+    /** The fewest losses the test decides on: 4 batch means of 4. */
+    public static final int MIN_SAMPLES = 16;
+
+    /** Validates, naming the bad option. */
+    public InstabilityTest {
+        if (window < MIN_SAMPLES) {
+            throw new IllegalArgumentException("the instability window must be at least " + MIN_SAMPLES
+                    + " iterations, got " + window);
+        }
+        if (!(confidence > 0.5 && confidence < 1)) {
+            throw new IllegalArgumentException("the instability confidence must be in (0.5, 1), got " + confidence);
+        }
+    }
+
+    /**
+     * Judges the recent losses.
+     *
+     * @param losses the last iterations' losses, oldest first; only the last {@code window} of the
+     *               first {@code count} are read
+     * @param count how many of {@code losses} are valid
+     */
+    public InstabilityVerdict judge(double[] losses, int count) {
+        int n = Math.min(count, window);
+        if (n < MIN_SAMPLES) {
+            return new InstabilityVerdict(InstabilityVerdict.Evidence.TOO_FEW_SAMPLES, n, Double.NaN, Double.NaN,
+                    Double.NaN, confidence);
+        }
+        int first = count - n;
+        int batches = (int) Math.sqrt(n);
+        int batchSize = n / batches;
+        int start = count - batches * batchSize; // drop the oldest remainder
+        double[] levels = new double[batches];
+        double[] amplitudes = new double[batches];
+        for (int b = 0; b < batches; b++) {
+            double level = 0;
+            double amplitude = 0;
+            for (int i = start + b * batchSize; i < start + (b + 1) * batchSize; i++) {
+                level += losses[i];
+                amplitude += i > first ? Math.abs(losses[i] - losses[i - 1]) : 0;
+            }
+            levels[b] = level / batchSize;
+            amplitudes[b] = amplitude / batchSize;
+        }
+        if (start == first) {
+            amplitudes[0] *= batchSize / (batchSize - 1.0); // its first loss has no predecessor in the window
+        }
+        double slopeT = BatchMeans.slope(levels, batches).t();
+        double amplitudeT = BatchMeans.slope(amplitudes, batches).t();
+        double critical = new TDistribution(batches - 2).inverseCumulativeProbability(confidence);
+        InstabilityVerdict.Evidence evidence = Double.isNaN(slopeT) ? InstabilityVerdict.Evidence.NONE
+                : slopeT > critical ? InstabilityVerdict.Evidence.RISING
+                : amplitudeT > critical && slopeT > -critical ? InstabilityVerdict.Evidence.GROWING_OSCILLATION
+                : InstabilityVerdict.Evidence.NONE;
+        return new InstabilityVerdict(evidence, n, slopeT, amplitudeT, critical, confidence);
+    }
+}
