@@ -7,6 +7,7 @@ import org.deeplearning4j.nn.api.Model;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.terrain4j.control.InstabilityTest;
 import org.terrain4j.control.InstabilityVerdict;
+import org.terrain4j.curvature.AdamPreconditioner;
 import org.terrain4j.curvature.NetworkHessian;
 import org.terrain4j.curvature.SaddleEscape;
 import org.terrain4j.stats.TrainingSignals;
@@ -250,7 +251,7 @@ final class CurvatureControl {
      * restored parameters: when the rate is still beyond the curvature's stability bound (a rate
      * set far too high is halved only so often), it is capped below the stability bound at
      * once, instead of diverging and rolling back again, rollback after rollback. (Adaptive
-     * updaters, to which the bound does not apply, are not probed.)
+     * updaters other than Adam, to which no bound applies, are not probed.)
      *
      * @return whether it rolled back
      */
@@ -289,13 +290,22 @@ final class CurvatureControl {
     /** Probes now and names the terrain from the probe alone (null when it names none). */
     private Classification probe(Model model, NetworkLearningRates rates, long nextIteration, long epoch, Host host) {
         long start = System.nanoTime();
-        last = probe.run(model);
+        StabilityBound bound = rates.stabilityBound((int) nextIteration, (int) epoch);
+        double[] preconditioner = null;
+        if (bound.preconditioned()) {
+            preconditioner = AdamPreconditioner.inverseDiagonal(model, nextIteration).orElse(null);
+            if (preconditioner == null) {
+                bound = StabilityBound.NONE; // no Adam state to precondition with: no bound can be judged
+            }
+        }
+        last = probe.run(model, preconditioner);
         probeNanos += System.nanoTime() - start;
-        host.report(EventType.CURVATURE_PROBE, null, describe(last), Map.of(), Map.of(), last);
+        host.report(EventType.CURVATURE_PROBE, null, (preconditioner == null ? "" : "Adam-preconditioned Hessian P^-1 H: ")
+                + describe(last), Map.of(), Map.of(), last);
         Map<String, Double> controlled = host.controlledRates();
         double rate = controlled.isEmpty() ? Double.NaN : controlled.values().iterator().next();
         return options.classifier().classify(signals.smoothedGradientNorm(), peakGradientNorm, signals.smoothedLoss(),
-                last, rate, rates.stabilityBound((int) nextIteration, (int) epoch));
+                last, rate, bound);
     }
 
     private static String describe(CurvatureSnapshot s) {

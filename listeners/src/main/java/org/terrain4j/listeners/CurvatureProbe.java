@@ -7,6 +7,7 @@ import org.terrain4j.curvature.HutchinsonTrace;
 import org.terrain4j.curvature.Lanczos;
 import org.terrain4j.curvature.LanczosResult;
 import org.terrain4j.curvature.NetworkHessian;
+import org.terrain4j.curvature.PreconditionedOperator;
 import org.terrain4j.curvature.ProbedNetwork;
 import org.terrain4j.curvature.RandomVectors;
 import org.terrain4j.curvature.SymmetricOperator;
@@ -33,8 +34,13 @@ final class CurvatureProbe {
         this.random = new Random(seed);
     }
 
-    /** Probes the network at its current parameters on the mini-batch it just trained on. */
-    CurvatureSnapshot run(Model model) {
+    /**
+     * Probes the network at its current parameters on the mini-batch it just trained on.
+     *
+     * @param preconditioner null for the Hessian {@code H}, or an updater's diagonal {@code D = P^-1}
+     *                       for its preconditioned Hessian ({@link PreconditionedOperator})
+     */
+    CurvatureSnapshot run(Model model, double[] preconditioner) {
         long start = System.nanoTime();
         DataSet batch = NetworkHessian.lastBatch(model).filter(CurvatureProbe::finite).orElse(lastBatch);
         if (batch == null) {
@@ -44,7 +50,8 @@ final class CurvatureProbe {
         lastBatch = batch;
         lastSmallestVector = null;
         try {
-            return probedNetwork(model).probe(batch, hessian -> measure(hessian, start));
+            return probedNetwork(model).probe(batch, hessian -> measure(preconditioner == null ? hessian
+                    : new PreconditionedOperator(hessian, preconditioner), start));
         } catch (RuntimeException e) {
             return CurvatureSnapshot.inconclusive("probe failed: " + e, 0, millisSince(start));
         }
@@ -58,7 +65,7 @@ final class CurvatureProbe {
         return probed;
     }
 
-    private CurvatureSnapshot measure(NetworkHessian hessian, long start) {
+    private CurvatureSnapshot measure(SymmetricOperator hessian, long start) {
         int products = 0;
         double[] traceSamples = new double[0];
         if (options.symmetryTolerance() > 0) {
@@ -77,7 +84,8 @@ final class CurvatureProbe {
             return CurvatureSnapshot.inconclusive("the loss or its gradient is not finite on the probe batch",
                     products, millisSince(start));
         }
-        lastSmallestVector = result.smallestVector();
+        lastSmallestVector = hessian instanceof PreconditionedOperator preconditioned
+                ? preconditioned.parameterDirection(result.smallestVector()) : result.smallestVector();
         double[] samples = java.util.Arrays.copyOf(traceSamples, traceSamples.length + 1);
         samples[traceSamples.length] = hessian.dimension() * result.startRayleighQuotient();
         HutchinsonTrace.TraceEstimate trace = HutchinsonTrace.fromSamples(samples);

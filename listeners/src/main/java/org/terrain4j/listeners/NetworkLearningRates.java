@@ -80,8 +80,9 @@ final class NetworkLearningRates {
 
     /**
      * The tightest stability bound of the controlled layers' updaters at this iteration: gradient
-     * descent's for Sgd, Nesterov's at the current momentum for Nesterovs;
-     * {@link StabilityBound#NONE} as soon as one layer's updater is adaptive (or there is none).
+     * descent's for Sgd, Nesterov's at the current momentum for Nesterovs, the preconditioned bound
+     * for Adam; {@link StabilityBound#NONE} as soon as one layer's updater is another adaptive one,
+     * when Adam is mixed with the others, or when there is no layer.
      */
     StabilityBound stabilityBound(int iteration, int epoch) {
         StabilityBound tightest = null;
@@ -92,6 +93,8 @@ final class NetworkLearningRates {
                 bound = StabilityBound.gradientDescent();
             } else if (updater instanceof org.nd4j.linalg.learning.config.Nesterovs nesterovs) {
                 bound = StabilityBound.nesterov(nesterovs.currentMomentum(iteration, epoch));
+            } else if (updater instanceof org.nd4j.linalg.learning.config.Adam adam) {
+                bound = StabilityBound.adam(adam.getBeta1());
             } else {
                 return StabilityBound.NONE;
             }

@@ -223,6 +223,42 @@ class CurvatureControlTest {
     }
 
     @Test
+    void adamIsJudgedOnItsPreconditionedHessianAndCappedBeforeAStepAtARateFarTooHigh() {
+        MultiLayerNetwork net = new MultiLayerNetwork(new NeuralNetConfiguration.Builder().seed(3)
+                .updater(new org.nd4j.linalg.learning.config.Adam(0.01)).list()
+                .layer(new DenseLayer.Builder().nIn(Networks.FEATURES).nOut(8).activation(Activation.TANH).build())
+                .layer(new OutputLayer.Builder(LossFunction.MSE).nIn(8).nOut(1).activation(Activation.IDENTITY).build())
+                .build());
+        net.init();
+        TerrainListener listener = probingEvery(1_000_000).build();
+        net.addListeners(listener);
+        DataSet regression = regressionTask();
+        for (int i = 0; i < 30; i++) {
+            net.fit(regression);
+        }
+        org.deeplearning4j.util.NetworkUtils.setLearningRate(net, 100.0);
+        int eventsBefore = listener.events().size();
+
+        net.fit(regression);
+
+        List<TerrainEvent> during = listener.events().subList(eventsBefore, listener.events().size());
+        TerrainEvent probe = during.stream().filter(e -> e.type() == EventType.CURVATURE_PROBE).findFirst()
+                .orElseThrow();
+        assertThat(probe.message()).startsWith("Adam-preconditioned Hessian P^-1 H");
+        assertThat(100.0 * probe.curvature().lambdaMax()).isGreaterThan(38);
+        TerrainEvent cap = during.stream().filter(e -> e.type() == EventType.LEARNING_RATE_SCALED).findFirst()
+                .orElseThrow();
+        assertThat(cap.message()).contains("(2+2beta1)/(1-beta1) with beta1 0.900, on Adam's preconditioned Hessian")
+                .contains("before the first step at a rate that rose");
+        assertThat(net.getLearningRate(0)).isCloseTo(Math.min(0.8 * 38 / probe.curvature().lambdaMax(), 0.01),
+                within(1e-9));
+        for (int i = 0; i < 40; i++) {
+            net.fit(regression);
+        }
+        assertThat(net.score()).isFinite();
+    }
+
+    @Test
     void aRiseTheProbeCannotJudgeIsNotKeptInASnapshot() {
         // A symmetry tolerance no finite-difference product meets: every probe is inconclusive,
         // so the rise to 10 stands and its first step blows the regression up.
