@@ -51,7 +51,7 @@ def overhead(results):
 
 def curvature(results):
     parts = []
-    for name in ("accuracy.md", "cost.md", "saddle.md", "faults.md"):
+    for name in ("accuracy.md", "cost.md", "saddle.md", "faults.md", "edge.md"):
         with open(os.path.join(results, name)) as f:
             parts.append(f.read().strip())
     return ("Accuracy on the digits data (`CurvatureAccuracy`): float32 networks trained one epoch, probed on 128 "
@@ -61,7 +61,10 @@ def curvature(results):
             "Hutchinson with 100 probes. Targets: lambda_max within 1%, lambda_min within 5% of its magnitude or 0.5% of "
             "lambda_max, trace within 5%. Then cost on the MLP 784-256-128-10, batch 128, synthetic data (`CurvatureCost`: interleaved, "
             "medians).\n\n" + parts[0] + "\n\n" + parts[1] + "\n\n### Saddle plateau (`SaddlePlateau`)\n\n"
-            + parts[2] + "\n\n### Divergence recovery (`FaultInjection`)\n\n" + parts[3])
+            + parts[2] + "\n\n### Divergence recovery (`FaultInjection`)\n\n" + parts[3]
+            + "\n\n### Edge of stability (`EdgeOfStability`)\n\nFull-batch gradient descent on 1,000 digits, MLP "
+            "64-128-10 tanh, 1,500 iterations: the constant rate, Terrain without probes, and Terrain probing every 50 "
+            "iterations. A probe beyond the bound caps only when the loss confirms it (`InstabilityTest`).\n\n" + parts[4])
 
 
 def tsv_rows(results, accept):

@@ -9,6 +9,9 @@ import org.junit.jupiter.api.Test;
 
 class InstabilityTestTest {
 
+    /** The defaults' confidence over 128 iterations, to keep the series short. */
+    private static final InstabilityTest SHORT = new InstabilityTest(128, InstabilityTest.DEFAULTS.confidence());
+
     private static double[] series(int n, long seed, IntToDoubleFunction mean, double noise) {
         Random random = new Random(seed);
         double[] losses = new double[n];
@@ -25,7 +28,7 @@ class InstabilityTestTest {
         int capped = 0;
         for (long seed = 0; seed < 200; seed++) {
             double[] losses = series(128, seed, t -> 1.0 - 0.001 * t + 0.05 * (t % 2 == 0 ? 1 : -1), 0.01);
-            capped += InstabilityTest.DEFAULTS.judge(losses, losses.length).confirmsInstability() ? 1 : 0;
+            capped += SHORT.judge(losses, losses.length, Double.NaN).confirmsInstability() ? 1 : 0;
         }
         assertThat(capped).isZero();
     }
@@ -35,7 +38,7 @@ class InstabilityTestTest {
         int capped = 0;
         for (long seed = 0; seed < 1000; seed++) {
             double[] losses = series(128, seed, t -> 0.5, 0.1);
-            capped += InstabilityTest.DEFAULTS.judge(losses, losses.length).confirmsInstability() ? 1 : 0;
+            capped += SHORT.judge(losses, losses.length, Double.NaN).confirmsInstability() ? 1 : 0;
         }
         // Two one-sided tests at 99%: at most about 2% false alarms.
         assertThat(capped).isLessThanOrEqualTo(30);
@@ -44,7 +47,7 @@ class InstabilityTestTest {
     @Test
     void aRisingLossIsEvidence() {
         double[] losses = series(128, 1, t -> 0.5 + 0.002 * t, 0.05);
-        InstabilityVerdict verdict = InstabilityTest.DEFAULTS.judge(losses, losses.length);
+        InstabilityVerdict verdict = SHORT.judge(losses, losses.length, Double.NaN);
         assertThat(verdict.evidence()).isEqualTo(InstabilityVerdict.Evidence.RISING);
         assertThat(verdict.describe()).contains("rising").contains("99%");
     }
@@ -53,7 +56,7 @@ class InstabilityTestTest {
     void aSwingThatGrowsIsEvidenceEvenWhileTheMeanHolds() {
         // Beyond the bound the iterate flips across the valley, 2% further each time.
         double[] losses = series(128, 2, t -> 0.5 + 0.01 * Math.pow(1.02, t) * (t % 2 == 0 ? 1 : -1), 0.005);
-        InstabilityVerdict verdict = InstabilityTest.DEFAULTS.judge(losses, losses.length);
+        InstabilityVerdict verdict = SHORT.judge(losses, losses.length, Double.NaN);
         assertThat(verdict.evidence()).isEqualTo(InstabilityVerdict.Evidence.GROWING_OSCILLATION);
     }
 
@@ -63,9 +66,20 @@ class InstabilityTestTest {
         for (int t = 0; t < 300; t++) {
             losses[t] = t < 172 ? 5.0 - 0.02 * t : 0.5 + 0.002 * (t - 172) + 0.01 * Math.sin(t);
         }
-        assertThat(InstabilityTest.DEFAULTS.judge(losses, 300).evidence()).isEqualTo(InstabilityVerdict.Evidence.RISING);
-        assertThat(InstabilityTest.DEFAULTS.judge(losses, 15).evidence())
+        assertThat(SHORT.judge(losses, 300, Double.NaN).evidence()).isEqualTo(InstabilityVerdict.Evidence.RISING);
+        assertThat(SHORT.judge(losses, 63, Double.NaN).evidence())
                 .isEqualTo(InstabilityVerdict.Evidence.TOO_FEW_SAMPLES);
+    }
+
+    @Test
+    void aFlatLossFarAboveTheRunsBestIsEvidence() {
+        double[] losses = series(128, 3, t -> 12.0, 0.01);
+        InstabilityVerdict verdict = SHORT.judge(losses, losses.length, 2.3);
+        assertThat(verdict.evidence()).isEqualTo(InstabilityVerdict.Evidence.FAR_ABOVE_BEST);
+        assertThat(verdict.describe()).contains("stays at 12.00, above 1.5 times the run's best 2.300");
+        // The same losses falling back towards the best are a passing spike, not evidence.
+        double[] falling = series(128, 3, t -> 12.0 - 0.05 * t, 0.01);
+        assertThat(SHORT.judge(falling, falling.length, 2.3).evidence()).isEqualTo(InstabilityVerdict.Evidence.NONE);
     }
 
     @Test

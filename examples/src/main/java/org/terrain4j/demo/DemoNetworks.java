@@ -32,10 +32,16 @@ public final class DemoNetworks {
      */
     public static MultiLayerNetwork mlp(int inputs, List<Integer> hidden, int classes,
                                         double learningRate, long seed) {
+        return mlp(inputs, hidden, classes, new Nesterovs(learningRate, MOMENTUM), seed);
+    }
+
+    /** The same MLP with another updater. */
+    public static MultiLayerNetwork mlp(int inputs, List<Integer> hidden, int classes,
+                                        org.nd4j.linalg.learning.config.IUpdater updater, long seed) {
         NeuralNetConfiguration.ListBuilder layers = new NeuralNetConfiguration.Builder()
                 .seed(seed)
                 .weightInit(WeightInit.RELU)
-                .updater(new Nesterovs(learningRate, MOMENTUM))
+                .updater(updater)
                 .list();
         int width = inputs;
         for (int units : hidden) {

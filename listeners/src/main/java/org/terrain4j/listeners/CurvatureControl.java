@@ -189,7 +189,8 @@ final class CurvatureControl {
         lastProbe = iteration;
         Classification named = probe(model, rates, iteration + 1, epoch, host);
         if (named != null && named.terrain() == Terrain.UNSTABLE) {
-            InstabilityVerdict verdict = options.instability().judge(recentLosses, recentCount);
+            InstabilityVerdict verdict = options.instability().judge(recentLosses, recentCount,
+                    signals.bestSmoothedLoss());
             if (!verdict.confirmsInstability()) {
                 return new Classification(Terrain.UNSTABLE, named.reason() + "; " + verdict.describe()
                         + "; the rate is kept");

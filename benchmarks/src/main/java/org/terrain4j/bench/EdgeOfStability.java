@@ -1,0 +1,111 @@
+package org.terrain4j.bench;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.conf.layers.DenseLayer;
+import org.deeplearning4j.nn.conf.layers.OutputLayer;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.nd4j.linalg.activations.Activation;
+import org.nd4j.linalg.dataset.DataSet;
+import org.nd4j.linalg.learning.config.Sgd;
+import org.nd4j.linalg.lossfunctions.LossFunctions.LossFunction;
+import org.terrain4j.control.ProbeSchedule;
+import org.terrain4j.data.Datasets;
+import org.terrain4j.listeners.CurvatureOptions;
+import org.terrain4j.listeners.EventType;
+import org.terrain4j.listeners.TerrainEvent;
+import org.terrain4j.listeners.TerrainListener;
+
+/**
+ * The edge of stability (Cohen et al., ICLR 2021): full-batch gradient descent on 1,000 digits,
+ * MLP 64-128-10 tanh, fixed rates. The sharpness rises to about 2 / lr and hovers there while the
+ * loss keeps falling. Three variants per rate and seed: the constant rate without a listener,
+ * Terrain without probes, and Terrain with a probe every 50 iterations (otherwise its defaults). At
+ * rate 3 the loss sticks far above where it started (saturated, finite): the one place where the
+ * cap should fire.
+ * A cap on sharpness alone would have fired at every probe beyond the bound; the cap now needs the
+ * loss to confirm the instability.
+ *
+ * <p>Arguments: {@code iterations}, {@code rates} (comma-separated), {@code seeds} (comma-separated).
+ */
+public final class EdgeOfStability {
+
+    private static final int EXAMPLES = 1000;
+    private static final int PROBE_PERIOD = 50;
+
+    public static void main(String[] args) {
+        int iterations = Integer.parseInt(args[0]);
+        double[] rates = java.util.Arrays.stream(args[1].split(",")).mapToDouble(Double::parseDouble).toArray();
+        long[] seeds = java.util.Arrays.stream(args[2].split(",")).mapToLong(Long::parseLong).toArray();
+        DataSet all = Datasets.digits(1).train();
+        DataSet batch = new DataSet(all.getFeatures().get(org.nd4j.linalg.indexing.NDArrayIndex.interval(0, EXAMPLES),
+                org.nd4j.linalg.indexing.NDArrayIndex.all()).dup(), all.getLabels().get(
+                org.nd4j.linalg.indexing.NDArrayIndex.interval(0, EXAMPLES), org.nd4j.linalg.indexing.NDArrayIndex.all())
+                .dup());
+        System.out.println("| rate | seed | final loss, constant | Terrain, no probes | Terrain, probes | probes | probes "
+                + "beyond the bound (lr * lambda_max > 2) | median lr * lambda_max | caps | rollbacks |");
+        System.out.println("|---|---|---|---|---|---|---|---|---|---|");
+        int beyondTotal = 0;
+        int capsTotal = 0;
+        int worse = 0;
+        int cells = 0;
+        for (double rate : rates) {
+            for (long seed : seeds) {
+                double constant = train(network(rate, seed), batch, iterations, null);
+                double plain = train(network(rate, seed), batch, iterations, new TerrainListener());
+                TerrainListener probing = TerrainListener.builder().curvature(CurvatureOptions.DEFAULTS
+                        .withSchedule(new ProbeSchedule(PROBE_PERIOD, PROBE_PERIOD, 0.5))).build();
+                double probed = train(network(rate, seed), batch, iterations, probing);
+                List<Double> sharpness = new ArrayList<>();
+                for (TerrainEvent e : probing.events()) {
+                    if (e.type() == EventType.CURVATURE_PROBE && e.curvature().conclusive()) {
+                        sharpness.add(rate * e.curvature().lambdaMax());
+                    }
+                }
+                long beyond = sharpness.stream().filter(h -> h > 2).count();
+                long caps = probing.events().stream().filter(e -> e.type() == EventType.LEARNING_RATE_SCALED
+                        && e.terrain() == org.terrain4j.terrain.Terrain.UNSTABLE).count();
+                long rollbacks = probing.events().stream().filter(e -> e.type() == EventType.ROLLBACK).count();
+                if (System.getProperty("trace") != null) {
+                    probing.events().stream().filter(e -> e.type() != EventType.CURVATURE_PROBE).forEach(e ->
+                            System.err.printf(Locale.ROOT, "rate %s seed %d iteration %d %s: %s (loss %.5f)%n", rate, seed,
+                                    e.iteration(), e.type(), e.message(), e.statistics().loss()));
+                }
+                beyondTotal += (int) beyond;
+                capsTotal += (int) caps;
+                worse += probed > plain * 1.01 && probed > plain + 1e-3 ? 1 : 0;
+                cells++;
+                System.out.printf(Locale.ROOT, "| %s | %d | %.5f | %.5f | %.5f | %d | %d | %.3f | %d | %d |%n", rate, seed,
+                        constant, plain, probed, sharpness.size(), beyond,
+                        BenchmarkSupport.median(sharpness.stream().mapToDouble(Double::doubleValue).toArray()), caps,
+                        rollbacks);
+            }
+        }
+        System.out.printf(Locale.ROOT, "%nProbes beyond the bound: %d (each a cap under the sharpness-alone rule); caps "
+                + "fired: %d. Runs where the probes' final loss is above Terrain's without probes by more than 1%% and 0.001: "
+                + "%d of %d (target 0).%n", beyondTotal, capsTotal, worse, cells);
+    }
+
+    private static MultiLayerNetwork network(double rate, long seed) {
+        MultiLayerNetwork net = new MultiLayerNetwork(new NeuralNetConfiguration.Builder().seed(seed)
+                .updater(new Sgd(rate)).list()
+                .layer(new DenseLayer.Builder().nIn(64).nOut(128).activation(Activation.TANH).build())
+                .layer(new OutputLayer.Builder(LossFunction.MCXENT).nIn(128).nOut(10).activation(Activation.SOFTMAX)
+                        .build())
+                .build());
+        net.init();
+        return net;
+    }
+
+    private static double train(MultiLayerNetwork net, DataSet batch, int iterations, TerrainListener listener) {
+        if (listener != null) {
+            net.addListeners(listener);
+        }
+        for (int i = 0; i < iterations; i++) {
+            net.fit(batch);
+        }
+        return net.score(batch);
+    }
+}
