@@ -48,7 +48,7 @@ final class CurvatureControl {
     private final CurvatureOptions options;
     private final CurvatureProbe probe;
     private final RollbackSnapshot snapshot;
-    private final long started = System.nanoTime();
+    private long started = System.nanoTime();
     private long probeNanos;
     private long lastProbe = -1;
     private boolean requested;
@@ -72,6 +72,41 @@ final class CurvatureControl {
         this.probe = new CurvatureProbe(options, options.seed());
         this.snapshot = new RollbackSnapshot(options.rollbackEvery());
         this.recentLosses = new double[2 * options.instability().window()];
+    }
+
+    /** What to save with a checkpoint. */
+    CurvatureState state() {
+        return new CurvatureState(peakGradientNorm, lastProbe, probe.probes(), requested, rateBefore, probeNanos / 1_000_000,
+                (System.nanoTime() - started) / 1_000_000, last, java.util.Arrays.copyOf(recentLosses, recentCount),
+                snapshot.state(), probeBatch());
+    }
+
+    private CurvatureState.Batch probeBatch() {
+        org.nd4j.linalg.dataset.DataSet batch = probe.lastBatch();
+        return batch == null ? null : new CurvatureState.Batch(ArrayBytes.of(batch.getFeatures()),
+                batch.getFeatures().shape(), ArrayBytes.of(batch.getLabels()), batch.getLabels().shape());
+    }
+
+    /** Continues from a saved state; call before training resumes. */
+    void restore(CurvatureState state) {
+        peakGradientNorm = state.peakGradientNorm();
+        lastProbe = state.lastProbe();
+        probe.restoreProbes(state.probes());
+        requested = state.requested();
+        rateBefore = state.rateBefore();
+        probeNanos = state.probeMillis() * 1_000_000;
+        started = System.nanoTime() - state.elapsedMillis() * 1_000_000;
+        last = state.last();
+        int keep = Math.min(state.recentLosses().length, options.instability().window());
+        System.arraycopy(state.recentLosses(), state.recentLosses().length - keep, recentLosses, 0, keep);
+        recentCount = keep;
+        snapshot.restore(state.rollback());
+        CurvatureState.Batch batch = state.probeBatch();
+        if (batch != null) {
+            probe.restoreLastBatch(new org.nd4j.linalg.dataset.DataSet(
+                    ArrayBytes.array(batch.features(), batch.featureShape()),
+                    ArrayBytes.array(batch.labels(), batch.labelShape())));
+        }
     }
 
     /** Records an iteration's loss for the {@link InstabilityTest}; call after every iteration. */

@@ -24,14 +24,16 @@ import org.terrain4j.terrain.CurvatureSnapshot;
 final class CurvatureProbe {
 
     private final CurvatureOptions options;
-    private final Random random;
+    private final long seed;
+    private long probes;
+    private Random random;
     private DataSet lastBatch;
     private double[] lastSmallestVector;
     private ProbedNetwork probed;
 
     CurvatureProbe(CurvatureOptions options, long seed) {
         this.options = options;
-        this.random = new Random(seed);
+        this.seed = seed;
     }
 
     /**
@@ -47,8 +49,15 @@ final class CurvatureProbe {
             return CurvatureSnapshot.inconclusive("no probe batch: the network holds no single, finite input and "
                     + "label array from its last iteration", 0, 0);
         }
+        org.nd4j.linalg.api.buffer.DataType type = model.params().dataType();
+        if (batch.getFeatures().dataType() != type) { // a batch restored from a checkpoint
+            batch = new DataSet(batch.getFeatures().castTo(type), batch.getLabels().castTo(type));
+        }
         lastBatch = batch;
         lastSmallestVector = null;
+        // One generator per probe, from the seed and the probe's number: a resumed run that
+        // restores the count draws the same vectors as the run it continues.
+        random = new Random(seed * 0x9E3779B97F4A7C15L + probes++);
         try {
             return probedNetwork(model).probe(batch, hessian -> measure(preconditioner == null ? hessian
                     : new PreconditionedOperator(hessian, preconditioner), start));
@@ -101,6 +110,21 @@ final class CurvatureProbe {
     static boolean finite(DataSet batch) {
         return Double.isFinite(batch.getFeatures().sumNumber().doubleValue())
                 && Double.isFinite(batch.getLabels().sumNumber().doubleValue());
+    }
+
+    /** Probes run so far (each draws its own random vectors). */
+    long probes() {
+        return probes;
+    }
+
+    /** Continues the count of probes of a saved run. */
+    void restoreProbes(long count) {
+        probes = count;
+    }
+
+    /** Takes back a saved run's last probe batch (float64; cast to the network's type when used). */
+    void restoreLastBatch(DataSet batch) {
+        lastBatch = batch;
     }
 
     /** The last probe's batch, or null. */

@@ -28,13 +28,17 @@ import org.terrain4j.terrain.Terrain;
  * @param testedRates the controlled rates the stationarity test's iterations ran at (null before training)
  * @param lastVerdict the stationarity test's last verdict
  * @param checks checks made so far, under either rule
+ * @param curvature the curvature side's state, or null without curvature probes (and in version 2)
  */
 public record ListenerState(int version, TrainingSignals.State signals, PlateauDetector.State plateau,
                             GradientNoiseScale.State noiseScale, Terrain terrain, boolean diverging,
                             BatchSizeAdvice batchSizeAdvice, boolean epochsSeen, boolean stopRequested,
                             StationarityTest.State stationarity, Map<String, Double> testedRates,
-                            StationarityVerdict.Kind lastVerdict, long checks) {
+                            StationarityVerdict.Kind lastVerdict, long checks, CurvatureState curvature) {
 
-    /** The format version this code writes and reads (2: the stationarity test's state). */
-    public static final int VERSION = 2;
+    /** The format version this code writes (3: the curvature side's state); it also reads 2. */
+    public static final int VERSION = 3;
+
+    /** The oldest version this code reads (2: the stationarity test's state, no curvature side). */
+    public static final int OLDEST_READABLE = 2;
 }

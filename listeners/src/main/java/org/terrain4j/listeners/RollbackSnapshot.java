@@ -43,14 +43,15 @@ final class RollbackSnapshot {
         learningRates = rates;
         INDArray params = model.params();
         INDArray state = stateOf(model);
-        if (parameters == null || parameters.length() != params.length()) {
+        if (parameters == null || parameters.length() != params.length() || parameters.dataType() != params.dataType()) {
             parameters = params.dup();
         } else {
             parameters.assign(params);
         }
         if (state == null) {
             updaterState = null;
-        } else if (updaterState == null || updaterState.length() != state.length()) {
+        } else if (updaterState == null || updaterState.length() != state.length()
+                || updaterState.dataType() != state.dataType()) {
             updaterState = state.dup();
         } else {
             updaterState.assign(state);
@@ -93,11 +94,32 @@ final class RollbackSnapshot {
 
     /** Puts the snapshot back into the network. */
     void restore(Model model) {
-        model.params().assign(parameters);
+        model.params().assign(parameters.reshape(model.params().shape()));
         INDArray state = stateOf(model);
         if (state != null && updaterState != null && state.length() == updaterState.length()) {
-            state.assign(updaterState);
+            state.assign(updaterState.reshape(state.shape()));
         }
+    }
+
+    /** What to save; null before the first snapshot. */
+    RollbackState state() {
+        if (!available()) {
+            return null;
+        }
+        return new RollbackState(iteration, smoothedLoss, signals, learningRates, ArrayBytes.of(parameters), ArrayBytes.of(updaterState));
+    }
+
+    /** Takes back a saved snapshot (null: none); the network gets it only on a rollback. */
+    void restore(RollbackState state) {
+        if (state == null) {
+            return;
+        }
+        iteration = state.iteration();
+        smoothedLoss = state.smoothedLoss();
+        signals = state.signals();
+        learningRates = state.learningRates();
+        parameters = ArrayBytes.array(state.parameters(), null);
+        updaterState = ArrayBytes.array(state.updaterState(), null);
     }
 
     private static INDArray stateOf(Model model) {

@@ -424,14 +424,16 @@ public final class TerrainListener extends BaseTrainingListener {
                 noise.estimate().state(), terrain, diverging, advice, epochsSeen, stopRequested,
                 stationarity == null ? null : stationarity.testState(),
                 stationarity == null ? null : stationarity.testedRates(),
-                stationarity == null ? StationarityVerdict.Kind.TOO_FEW_SAMPLES : stationarity.lastVerdict(), checks);
+                stationarity == null ? StationarityVerdict.Kind.TOO_FEW_SAMPLES : stationarity.lastVerdict(), checks,
+                curvature == null ? null : curvature.state());
     }
 
     /** Continues from a saved state; call before training resumes. */
     public void restore(ListenerState state) {
-        if (state.version() != ListenerState.VERSION) {
+        if (state.version() < ListenerState.OLDEST_READABLE || state.version() > ListenerState.VERSION) {
             throw new IllegalArgumentException("listener state version " + state.version()
-                    + " is not supported; this Terrain reads version " + ListenerState.VERSION);
+                    + " is not supported; this Terrain reads versions " + ListenerState.OLDEST_READABLE + " to "
+                    + ListenerState.VERSION);
         }
         signals.restore(state.signals());
         detector.restore(state.plateau());
@@ -445,6 +447,9 @@ public final class TerrainListener extends BaseTrainingListener {
         checks = state.checks();
         if (stationarity != null && state.stationarity() != null) {
             stationarity.restore(state.stationarity(), state.testedRates(), state.lastVerdict());
+        }
+        if (curvature != null && state.curvature() != null) {
+            curvature.restore(state.curvature());
         }
     }
 }

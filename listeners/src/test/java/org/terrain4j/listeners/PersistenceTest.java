@@ -83,6 +83,55 @@ class PersistenceTest {
     }
 
     @Test
+    void aResumedRunWithCurvatureProbesAndRollbackContinuesExactly() throws Exception {
+        // Probes every 7 iterations, snapshots every 5; after the resume a NaN batch makes both
+        // runs roll back, the resumed one to the snapshot it read from the checkpoint.
+        MultiLayerNetwork original = Networks.mlp(new Nesterovs(0.5, 0.9));
+        TerrainListener listener = TerrainListener.builder().curvature(CurvatureOptions.DEFAULTS
+                .withSchedule(new org.terrain4j.control.ProbeSchedule(7, 7, 0.99)).withRollbackEvery(5)).build();
+        original.addListeners(listener);
+        train(original, 0, 43);
+        Resumed resumed = checkpointAndRestore(original, listener, "curvature.zip");
+        CurvatureState saved = resumed.listener().state().curvature();
+        assertThat(saved.probes()).isEqualTo(listener.state().curvature().probes()).isGreaterThanOrEqualTo(6);
+        assertThat(saved.rollback().iteration()).isEqualTo(40);
+        assertThat(saved.rollback().parameters()).isEqualTo(listener.state().curvature().rollback().parameters());
+        assertThat(saved.recentLosses()).isEqualTo(listener.state().curvature().recentLosses()).hasSize(43);
+
+        for (MultiLayerNetwork net : List.of(original, resumed.network())) {
+            train(net, 43, 44);
+            DataSet poisoned = BATCHES.get(0).copy();
+            poisoned.getFeatures().putScalar(0, 0, Double.NaN);
+            net.fit(poisoned);
+            train(net, 44, 80);
+        }
+
+        assertThat(resumed.listener().events()).anySatisfy(e -> assertThat(e.message())
+                .contains("rolled back to the snapshot taken at iteration"));
+        assertThat(resumed.network().params()).isEqualTo(original.params());
+        CurvatureState after = resumed.listener().state().curvature();
+        CurvatureState expected = listener.state().curvature();
+        assertThat(after.probes()).isEqualTo(expected.probes());
+        assertThat(after.last().lambdaMax()).isEqualTo(expected.last().lambdaMax());
+        assertThat(after.rollback().iteration()).isEqualTo(expected.rollback().iteration());
+    }
+
+    @Test
+    void aVersionTwoStateWithoutTheCurvatureSideStillRestores() {
+        TerrainListener listener = new TerrainListener();
+        ListenerState state = listener.state();
+        ListenerState older = new ListenerState(2, state.signals(), state.plateau(), state.noiseScale(), state.terrain(),
+                state.diverging(), state.batchSizeAdvice(), state.epochsSeen(), state.stopRequested(),
+                state.stationarity(), state.testedRates(), state.lastVerdict(), state.checks(), null);
+        new TerrainListener().restore(older);
+        ListenerState newer = new ListenerState(4, state.signals(), state.plateau(), state.noiseScale(), state.terrain(),
+                state.diverging(), state.batchSizeAdvice(), state.epochsSeen(), state.stopRequested(),
+                state.stationarity(), state.testedRates(), state.lastVerdict(), state.checks(), null);
+        assertThatThrownBy(() -> new TerrainListener().restore(newer)).hasMessage(
+                "listener state version 4 is not supported; this Terrain reads versions 2 to 3");
+    }
+
+    @Test
     void aResumedRunUnderTheStationarityTestContinuesExactly() throws Exception {
         List<DataSet> batches = Networks.task(1024, 5).batchBy(16);
         MultiLayerNetwork original = Networks.mlp(new Sgd(1.0));
