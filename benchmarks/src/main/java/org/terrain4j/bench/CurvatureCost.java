@@ -63,9 +63,9 @@ public final class CurvatureCost {
         // A 20-product probe: 2 for the symmetry check and 18 Lanczos steps; no saddle escape.
         CurvatureOptions twentyProducts = new CurvatureOptions(new ProbeSchedule(1000, Integer.MAX_VALUE, 0.5), 18,
                 CurvatureOptions.DEFAULTS.symmetryTolerance(), CurvatureOptions.DEFAULTS.classifier(),
-                CurvatureOptions.DEFAULTS.capMargin(), 0, 0.5, 42, null,
+                CurvatureOptions.DEFAULTS.capMargin(), 42, null,
                 CurvatureOptions.DEFAULTS.instability(), CurvatureOptions.DEFAULTS.precision());
-        TerrainListener withProbes = TerrainListener.builder().curvature(twentyProducts).build();
+        TerrainListener withProbes = TerrainListener.builder().curvature(twentyProducts).noRollback().build();
         TerrainListener withoutProbes = new TerrainListener();
         double[] ratios = new double[rounds];
         double[] probeShares = new double[rounds];

@@ -7,6 +7,7 @@ import org.deeplearning4j.util.NetworkUtils;
 import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.learning.config.Adam;
 import org.terrain4j.control.ProbeSchedule;
+import org.terrain4j.control.RollbackPolicy;
 import org.terrain4j.data.DatasetSplit;
 import org.terrain4j.data.Datasets;
 import org.terrain4j.demo.DemoNetworks;
@@ -52,7 +53,7 @@ public final class FaultInjection {
 
     private static Outcome run(MultiLayerNetwork net, DatasetSplit digits, int faults) {
         TerrainListener listener = TerrainListener.builder().curvature(CurvatureOptions.DEFAULTS
-                .withSchedule(new ProbeSchedule(10, 10, 0.3)).withRollbackEvery(10)).build();
+                .withSchedule(new ProbeSchedule(10, 10, 0.3))).rollback(new RollbackPolicy(10, 0.5)).build();
         net.addListeners(listener);
         List<DataSet> batches = digits.train().batchBy(32);
         int step = 0;

@@ -18,42 +18,21 @@ import org.terrain4j.terrain.Terrain;
 
 /**
  * The listener's curvature side: probes on schedule (periodic, when stalling, on demand, within a
- * time budget), names SADDLE, MINIMUM, flat PLATEAU or UNSTABLE from them, caps an unstable
+ * time budget), names SADDLE, MINIMUM, flat PLATEAU or UNSTABLE from them, and caps an unstable
  * learning rate below the updater's {@link StabilityBound} over {@code lambda_max} once the recent
  * losses confirm the instability ({@link InstabilityTest}; at the edge of stability they do not),
- * and keeps rollback snapshots that it restores when training diverges. Decisions are the pure
- * classes' of terrain-core.
+ * at once before the first step at a rate that rose, and after a rollback ({@link RollbackGuard}
+ * rolls back). Decisions are the pure classes' of terrain-core.
  */
 final class CurvatureControl {
 
-    /** What the control needs of the listener, at the iteration being handled. */
-    interface Host {
-        /** Each controlled layer's learning rate for the next iteration. */
-        Map<String, Double> controlledRates();
-
-        /** Adds an event. */
-        void report(EventType type, Terrain terrain, String message, Map<String, Double> before,
-                    Map<String, Double> after, CurvatureSnapshot curvature);
-    }
-
-    /** How far above its best (or a stale snapshot's) the smoothed loss may be for a snapshot. */
-    static final double HEALTHY_LOSS_FACTOR = 1.5;
-
-    /** A rise of the learning rate by more than this factor in one iteration is probed before its step. */
-    static final double RATE_RISE_FOR_PROBE = 1.5;
-
-    /** Snapshot periods after which a snapshot counts as stale. */
-    static final int STALE_PERIODS = 10;
-
     private final CurvatureOptions options;
     private final CurvatureProbe probe;
-    private final RollbackSnapshot snapshot;
     private long started = System.nanoTime();
     private long probeNanos;
     private long lastProbe = -1;
     private boolean requested;
     private double peakGradientNorm;
-    private double rateBefore = Double.NaN;
     private CurvatureSnapshot last;
     /** The losses since the rate was last capped or rolled back, oldest first; twice the test's window, shifted when full. */
     private final double[] recentLosses;
@@ -63,22 +42,20 @@ final class CurvatureControl {
 
     /**
      * @param options the settings
-     * @param signals the listener's statistics, saved with each rollback snapshot and restored
-     *                with it (so the averages do not remember the diverged stretch)
+     * @param signals the listener's statistics (smoothed gradient norm and loss, best loss)
      */
     CurvatureControl(CurvatureOptions options, TrainingSignals signals) {
         this.options = options;
         this.signals = signals;
         this.probe = new CurvatureProbe(options, options.seed());
-        this.snapshot = new RollbackSnapshot(options.rollbackEvery());
         this.recentLosses = new double[2 * options.instability().window()];
     }
 
     /** What to save with a checkpoint. */
     CurvatureState state() {
-        return new CurvatureState(peakGradientNorm, lastProbe, probe.probes(), requested, rateBefore, probeNanos / 1_000_000,
+        return new CurvatureState(peakGradientNorm, lastProbe, probe.probes(), requested, probeNanos / 1_000_000,
                 (System.nanoTime() - started) / 1_000_000, last, java.util.Arrays.copyOf(recentLosses, recentCount),
-                snapshot.state(), probeBatch());
+                probeBatch());
     }
 
     private CurvatureState.Batch probeBatch() {
@@ -93,14 +70,12 @@ final class CurvatureControl {
         lastProbe = state.lastProbe();
         probe.restoreProbes(state.probes());
         requested = state.requested();
-        rateBefore = state.rateBefore();
         probeNanos = state.probeMillis() * 1_000_000;
         started = System.nanoTime() - state.elapsedMillis() * 1_000_000;
         last = state.last();
         int keep = Math.min(state.recentLosses().length, options.instability().window());
         System.arraycopy(state.recentLosses(), state.recentLosses().length - keep, recentLosses, 0, keep);
         recentCount = keep;
-        snapshot.restore(state.rollback());
         CurvatureState.Batch batch = state.probeBatch();
         if (batch != null) {
             probe.restoreLastBatch(new org.nd4j.linalg.dataset.DataSet(
@@ -130,64 +105,20 @@ final class CurvatureControl {
     }
 
     /**
-     * Before the updater step of an iteration: when a snapshot is due and the loss just computed
-     * at these parameters looks healthy, keeps parameters, updater state, statistics and learning
-     * rates. Taken here, not after the step, because only here is the loss of the kept parameters
-     * known: a step with a rate far too high blows up the parameters while its own loss still
-     * looked fine. Healthy also means a smoothed loss within {@value #HEALTHY_LOSS_FACTOR} times
-     * its best, or, once the snapshot is {@value #STALE_PERIODS} periods old, within that factor
-     * of the snapshot's own: after a fault that left the loss above its best for good, the
-     * snapshot is refreshed instead of growing ever older (a rollback then lost thousands of
-     * iterations), and a loss rising faster than that is still kept out.
+     * After the learning rate rose by more than {@link RollbackGuard#RATE_RISE} times since the
+     * last healthy iteration (set by hand, a warm restart): probes in the middle of the
+     * iteration, between backpropagation and the updater step, whatever the time budget, and caps
+     * a rate beyond the stability bound before it is ever used, at most at the rate before the
+     * rise. A single step at a rate far too high can wreck the parameters while leaving the loss
+     * finite, so that nothing after the step would notice; and a cap at the edge of stability
+     * measured on one batch still trained far worse than the rate that was known to work (69 of
+     * 100 injected faults recovered, against 98). The gradient the updater is about to use is
+     * kept and put back bitwise after the probe.
      *
-     * <p>When the learning rate rose by more than {@value #RATE_RISE_FOR_PROBE} times since the
-     * previous iteration (set by hand, a warm restart), the curvature is probed here, before the
-     * step, whatever the time budget, and a rate beyond the stability bound is capped before it
-     * is ever used, at most at the rate before the rise: a single step at a rate far too high can
-     * wreck the parameters while leaving the loss finite, so that nothing after the step would
-     * notice; and a cap at the edge of stability measured on one batch still trained far worse
-     * than the rate that was known to work (69 of 100 injected faults recovered, against 98).
-     * No snapshot is taken at an iteration whose rate has just risen and was not capped (the
-     * probe was inconclusive or found it stable): its rates are not yet known to train, and a
-     * rollback resumes from the snapshot's rates.
-     *
-     * @param healthyBatch whether the loss and gradient just computed are finite and not an outlier
+     * @param rise the rate now over the rate at the last healthy iteration
      */
-    void beforeStep(Model model, NetworkLearningRates rates, long iteration, long epoch, boolean healthyBatch,
-                    Host host) {
-        if (!healthyBatch) {
-            // The rate before stays that of the last healthy iteration, so that a rise first met
-            // by a bad batch is still probed before its first step on a good one.
-            return;
-        }
-        double rate = rates.firstLearningRate((int) iteration, (int) epoch);
-        if (rate > RATE_RISE_FOR_PROBE * rateBefore) {
-            probeBeforeStep(model, rates, iteration, epoch, rate / rateBefore, host);
-            rate = rates.firstLearningRate((int) iteration, (int) epoch); // as capped
-        }
-        boolean untried = rate > RATE_RISE_FOR_PROBE * rateBefore;
-        rateBefore = rate;
-        if (untried || !snapshot.due(iteration)) {
-            // A snapshot keeps the rates it was taken with as rates known to train; a rise the
-            // probe let stand has not trained yet, and a rollback to it would resume near it.
-            return;
-        }
-        double smoothed = signals.smoothedLoss();
-        boolean nearBest = Double.isNaN(smoothed) || smoothed <= HEALTHY_LOSS_FACTOR * signals.bestSmoothedLoss();
-        boolean staleButSteady = snapshot.available()
-                && iteration - snapshot.iteration() >= (long) STALE_PERIODS * options.rollbackEvery()
-                && smoothed <= HEALTHY_LOSS_FACTOR * snapshot.smoothedLoss();
-        if (nearBest || staleButSteady) {
-            snapshot.take(model, iteration, signals.state(), smoothed, rates.learningRates((int) iteration, (int) epoch));
-        }
-    }
-
-    /**
-     * Probes in the middle of an iteration, between backpropagation and the updater step: the
-     * gradient the updater is about to use is kept and put back bitwise after the probe.
-     */
-    private void probeBeforeStep(Model model, NetworkLearningRates rates, long iteration, long epoch, double rise,
-                                 Host host) {
+    void probeRise(Model model, NetworkLearningRates rates, long iteration, long epoch, double rise,
+                                 ControlHost host) {
         if (!rates.stabilityBound((int) iteration, (int) epoch).applies()) {
             return;
         }
@@ -212,7 +143,7 @@ final class CurvatureControl {
      */
     Classification afterGoodIteration(Model model, NetworkLearningRates rates, long iteration, long epoch,
                                       double smoothedGradientNorm, double smoothedLoss, boolean plateauBuilding,
-                                      Host host) {
+                                      ControlHost host) {
         peakGradientNorm = Math.max(peakGradientNorm, smoothedGradientNorm);
         boolean stalling = plateauBuilding || options.classifier().isSmallGradient(smoothedGradientNorm,
                 peakGradientNorm, smoothedLoss, rates.firstLearningRate((int) iteration + 1, (int) epoch));
@@ -239,7 +170,7 @@ final class CurvatureControl {
         return named;
     }
 
-    private void escape(Model model, Host host) {
+    private void escape(Model model, ControlHost host) {
         SaddleEscape.Outcome outcome = options.escape().attempt(model, probe.lastBatch(), probe.lastSmallestVector(),
                 last.lambdaMin());
         host.report(EventType.SADDLE_ESCAPE, Terrain.SADDLE, outcome.accepted()
@@ -250,7 +181,7 @@ final class CurvatureControl {
     }
 
     private void cap(NetworkLearningRates rates, Map<String, Double> controlled, long nextIteration, long epoch,
-                     Classification named, Host host) {
+                     Classification named, ControlHost host) {
         cap(rates, controlled, nextIteration, epoch, named, host, 1.0);
     }
 
@@ -259,7 +190,7 @@ final class CurvatureControl {
      * at most at {@code ceiling} times its rate now.
      */
     private void cap(NetworkLearningRates rates, Map<String, Double> controlled, long nextIteration, long epoch,
-                     Classification named, Host host, double ceiling) {
+                     Classification named, ControlHost host, double ceiling) {
         StabilityBound bound = rates.stabilityBound((int) nextIteration, (int) epoch);
         Map<String, Double> after = new LinkedHashMap<>();
         controlled.forEach((layer, rate) -> {
@@ -278,41 +209,14 @@ final class CurvatureControl {
     }
 
     /**
-     * Rolls training back after it diverged, when a snapshot exists: parameters and updater state
-     * as they were, and every controlled rate set to the rollback factor times the lower of its
-     * rate now and its rate at the snapshot (a rate raised since, by a user or a schedule, is the
-     * likely cause, and the rate then is known to have trained healthily). When the diverged
-     * iteration's own batch held NaN or infinity, the data is the cause and the rate is kept: one
-     * cut per bad batch drove the rate towards zero. Then it probes the
-     * restored parameters: when the rate is still beyond the curvature's stability bound (a rate
-     * set far too high is halved only so often), it is capped below the stability bound at
-     * once, instead of diverging and rolling back again, rollback after rollback. (Adaptive
-     * updaters other than Adam, to which no bound applies, are not probed.)
-     *
-     * @return whether it rolled back
+     * After a rollback: the losses the instability test reads start afresh, and the restored
+     * parameters are probed; when the rate is still beyond the curvature's stability bound (a rate
+     * set far too high is halved only so often), it is capped below the bound at once, instead of
+     * diverging and rolling back again, rollback after rollback. (Adaptive updaters other than
+     * Adam, to which no bound applies, are not probed.)
      */
-    boolean rollback(Model model, NetworkLearningRates rates, long nextIteration, long epoch, String why, Host host) {
-        if (!snapshot.available()) {
-            return false;
-        }
-        boolean badBatch = NetworkHessian.lastBatch(model).map(b -> !CurvatureProbe.finite(b)).orElse(false);
-        snapshot.restore(model);
-        signals.restore(snapshot.signals());
+    void afterRollback(Model model, NetworkLearningRates rates, long nextIteration, long epoch, ControlHost host) {
         recentCount = 0;
-        Map<String, Double> controlled = host.controlledRates();
-        Map<String, Double> after = new LinkedHashMap<>();
-        controlled.forEach((layer, rate) -> {
-            double factor = badBatch ? 1.0
-                    : RollbackSnapshot.rateFactor(rate, snapshot.learningRate(layer), options.rollbackFactor());
-            if (factor != 1.0) {
-                rates.scale(layer, (int) nextIteration, factor);
-            }
-            after.put(layer, rate * factor);
-        });
-        host.report(EventType.ROLLBACK, Terrain.DIVERGING, why + "; rolled back to the snapshot taken at iteration "
-                + snapshot.iteration() + (badBatch ? "; the batch itself held NaN or infinity, so the learning rate"
-                + " is kept" : " and set the learning rate to " + options.rollbackFactor()
-                + " times the lower of the rate now and the rate then"), controlled, after, last);
         if (rates.stabilityBound((int) nextIteration, (int) epoch).applies()) {
             Classification named = probe(model, rates, nextIteration, epoch, host);
             if (named != null && named.terrain() == Terrain.UNSTABLE) {
@@ -320,11 +224,10 @@ final class CurvatureControl {
                         new Classification(Terrain.UNSTABLE, named.reason() + "; training just diverged"), host);
             }
         }
-        return true;
     }
 
     /** Probes now and names the terrain from the probe alone (null when it names none). */
-    private Classification probe(Model model, NetworkLearningRates rates, long nextIteration, long epoch, Host host) {
+    private Classification probe(Model model, NetworkLearningRates rates, long nextIteration, long epoch, ControlHost host) {
         long start = System.nanoTime();
         StabilityBound bound = rates.stabilityBound((int) nextIteration, (int) epoch);
         double[] preconditioner = null;

@@ -14,11 +14,9 @@ import org.terrain4j.terrain.CurvatureClassifier;
  * @param symmetryTolerance relative asymmetry |u.Hv - v.Hu| beyond which a probe is inconclusive
  *                          (costs 2 products); 0 skips the check
  * @param classifier thresholds of SADDLE, MINIMUM, flat PLATEAU
- * @param capMargin an UNSTABLE rate, once the loss confirms it ({@code instability}), is capped at {@code capMargin * bound / lambda_max}, in (0, 1), where
- *                  the bound is the updater's {@link org.terrain4j.terrain.StabilityBound}
- * @param rollbackEvery keep a snapshot of parameters and updater state every this many iterations
- *                      and roll back to it on divergence; 0 turns rollback off
- * @param rollbackFactor learning-rate factor applied after a rollback, in (0, 1)
+ * @param capMargin an UNSTABLE rate, once the loss confirms it ({@code instability}), is capped at
+ *                  {@code capMargin * bound / lambda_max}, in (0, 1), where the bound is the updater's
+ *                  {@link org.terrain4j.terrain.StabilityBound}
  * @param seed seed of the probes' random vectors
  * @param escape how to step out of a saddle, or null to only report saddles
  * @param instability the test of the recent losses that must confirm an UNSTABLE probe before a cap (the edge
@@ -28,17 +26,16 @@ import org.terrain4j.terrain.CurvatureClassifier;
  *                  differences are not)
  */
 public record CurvatureOptions(ProbeSchedule schedule, int lanczosSteps, double symmetryTolerance,
-                               CurvatureClassifier classifier, double capMargin, int rollbackEvery,
-                               double rollbackFactor, long seed, SaddleEscape escape,
+                               CurvatureClassifier classifier, double capMargin, long seed, SaddleEscape escape,
                                InstabilityTest instability, ProductPrecision precision) {
 
     /**
      * Probes per {@link ProbeSchedule#DEFAULTS} with 20 products, cap at 80% of the stability bound over lambda_max,
-     * rollback every 100 iterations halving the rate, saddle escape per {@link SaddleEscape#DEFAULTS}, caps confirmed
+     * saddle escape per {@link SaddleEscape#DEFAULTS}, caps confirmed
      * by {@link InstabilityTest#DEFAULTS}, products in float64.
      */
     public static final CurvatureOptions DEFAULTS = new CurvatureOptions(ProbeSchedule.DEFAULTS, 20, 1e-2,
-            CurvatureClassifier.DEFAULTS, 0.8, 100, 0.5, 42, SaddleEscape.DEFAULTS, InstabilityTest.DEFAULTS,
+            CurvatureClassifier.DEFAULTS, 0.8, 42, SaddleEscape.DEFAULTS, InstabilityTest.DEFAULTS,
             ProductPrecision.FLOAT64);
 
     /** Validates, naming the bad option. */
@@ -56,41 +53,30 @@ public record CurvatureOptions(ProbeSchedule schedule, int lanczosSteps, double 
         if (!(capMargin > 0 && capMargin < 1)) {
             throw new IllegalArgumentException("capMargin must be in (0, 1), got " + capMargin);
         }
-        if (rollbackEvery < 0) {
-            throw new IllegalArgumentException("rollbackEvery must be 0 (off) or positive, got " + rollbackEvery);
-        }
-        if (!(rollbackFactor > 0 && rollbackFactor < 1)) {
-            throw new IllegalArgumentException("rollbackFactor must be in (0, 1), got " + rollbackFactor);
-        }
     }
 
     /** These options with another probe schedule. */
     public CurvatureOptions withSchedule(ProbeSchedule value) {
-        return new CurvatureOptions(value, lanczosSteps, symmetryTolerance, classifier, capMargin, rollbackEvery,
-                rollbackFactor, seed, escape, instability, precision);
+        return new CurvatureOptions(value, lanczosSteps, symmetryTolerance, classifier, capMargin, seed, escape,
+                instability, precision);
     }
 
     /** These options with another saddle escape (null to only report saddles). */
     public CurvatureOptions withEscape(SaddleEscape value) {
-        return new CurvatureOptions(schedule, lanczosSteps, symmetryTolerance, classifier, capMargin, rollbackEvery,
-                rollbackFactor, seed, value, instability, precision);
+        return new CurvatureOptions(schedule, lanczosSteps, symmetryTolerance, classifier, capMargin, seed, value,
+                instability, precision);
     }
 
     /** These options with Hessian-vector products computed in another type. */
     public CurvatureOptions withPrecision(ProductPrecision value) {
-        return new CurvatureOptions(schedule, lanczosSteps, symmetryTolerance, classifier, capMargin, rollbackEvery,
-                rollbackFactor, seed, escape, instability, value);
+        return new CurvatureOptions(schedule, lanczosSteps, symmetryTolerance, classifier, capMargin, seed, escape,
+                instability, value);
     }
 
     /** These options with another test confirming an instability before a cap. */
     public CurvatureOptions withInstability(InstabilityTest value) {
-        return new CurvatureOptions(schedule, lanczosSteps, symmetryTolerance, classifier, capMargin, rollbackEvery,
-                rollbackFactor, seed, escape, value, precision);
+        return new CurvatureOptions(schedule, lanczosSteps, symmetryTolerance, classifier, capMargin, seed, escape,
+                value, precision);
     }
 
-    /** These options with another rollback period (0 for none). */
-    public CurvatureOptions withRollbackEvery(int value) {
-        return new CurvatureOptions(schedule, lanczosSteps, symmetryTolerance, classifier, capMargin, value,
-                rollbackFactor, seed, escape, instability, precision);
-    }
 }

@@ -12,17 +12,15 @@ import org.terrain4j.terrain.CurvatureSnapshot;
  * @param lastProbe the iteration of the last scheduled probe, -1 before any
  * @param probes probes run so far (each draws its vectors from the seed and its number)
  * @param requested whether a probe was asked for
- * @param rateBefore the first controlled rate at the last healthy iteration
  * @param probeMillis milliseconds spent probing
  * @param elapsedMillis milliseconds since the control started, for the time budget
  * @param last the last probe's result, or null
  * @param recentLosses the losses since the rate was last capped or rolled back, oldest first
- * @param rollback the rollback snapshot, or null
  * @param probeBatch the last probe's batch, or null
  */
-public record CurvatureState(double peakGradientNorm, long lastProbe, long probes, boolean requested, double rateBefore,
+public record CurvatureState(double peakGradientNorm, long lastProbe, long probes, boolean requested,
                              long probeMillis, long elapsedMillis, CurvatureSnapshot last, double[] recentLosses,
-                             RollbackState rollback, Batch probeBatch) {
+                             Batch probeBatch) {
 
     /**
      * A probe batch as raw float64 values.

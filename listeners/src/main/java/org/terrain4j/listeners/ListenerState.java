@@ -29,14 +29,17 @@ import org.terrain4j.terrain.Terrain;
  * @param lastVerdict the stationarity test's last verdict
  * @param checks checks made so far, under either rule
  * @param curvature the curvature side's state, or null without curvature probes (and in version 2)
+ * @param rollback the rollback snapshot, or null (none yet, rollback off, or version 2)
+ * @param rateBefore the first controlled rate at the last healthy iteration (NaN before one, and in version 2)
  */
 public record ListenerState(int version, TrainingSignals.State signals, PlateauDetector.State plateau,
                             GradientNoiseScale.State noiseScale, Terrain terrain, boolean diverging,
                             BatchSizeAdvice batchSizeAdvice, boolean epochsSeen, boolean stopRequested,
                             StationarityTest.State stationarity, Map<String, Double> testedRates,
-                            StationarityVerdict.Kind lastVerdict, long checks, CurvatureState curvature) {
+                            StationarityVerdict.Kind lastVerdict, long checks, CurvatureState curvature,
+                            RollbackState rollback, double rateBefore) {
 
-    /** The format version this code writes (3: the curvature side's state); it also reads 2. */
+    /** The format version this code writes (3: the curvature side's and the rollback's state); it also reads 2. */
     public static final int VERSION = 3;
 
     /** The oldest version this code reads (2: the stationarity test's state, no curvature side). */

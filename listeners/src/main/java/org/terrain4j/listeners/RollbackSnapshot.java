@@ -9,28 +9,18 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.terrain4j.stats.TrainingSignals;
 
 /**
- * The last good parameters and updater state, copied every {@code period} iterations into
- * buffers allocated once, with the listener's statistics of that moment, and put back when
- * training diverges.
+ * The last good parameters and updater state, copied into buffers allocated once, with the
+ * listener's statistics and rates of that moment, and put back when training diverges; when to
+ * take one is {@link org.terrain4j.control.RollbackPolicy}'s decision.
  */
 final class RollbackSnapshot {
 
-    private final int period;
     private INDArray parameters;
     private INDArray updaterState;
     private long iteration = -1;
     private TrainingSignals.State signals;
     private Map<String, Double> learningRates = Map.of();
     private double smoothedLoss = Double.NaN;
-
-    RollbackSnapshot(int period) {
-        this.period = period;
-    }
-
-    /** Whether a snapshot is due at this iteration. */
-    boolean due(long currentIteration) {
-        return period > 0 && currentIteration % period == 0;
-    }
 
     /**
      * Copies the network's state (and the listener's statistics and learning rates) at the start
@@ -77,14 +67,6 @@ final class RollbackSnapshot {
     /** A layer's learning rate when the snapshot was taken; NaN when unknown. */
     double learningRate(String layer) {
         return learningRates.getOrDefault(layer, Double.NaN);
-    }
-
-    /**
-     * The factor that takes a layer's rate {@code now} to {@code rollbackFactor * min(now, then)};
-     * just {@code rollbackFactor} when the rate then is unknown.
-     */
-    static double rateFactor(double now, double then, double rollbackFactor) {
-        return then < now ? rollbackFactor * then / now : rollbackFactor;
     }
 
     /** The listener's statistics when the snapshot was taken. */

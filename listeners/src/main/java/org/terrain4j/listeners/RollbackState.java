@@ -4,7 +4,7 @@ import java.util.Map;
 import org.terrain4j.stats.TrainingSignals;
 
 /**
- * A rollback snapshot as plain values, saved in {@link CurvatureState}. The arrays are the raw
+ * A rollback snapshot as plain values, saved in {@link ListenerState}. The arrays are the raw
  * float64 values, base64 in JSON (a cast from float32 and back is exact).
  *
  * @param iteration the iteration at whose start it was taken

@@ -52,7 +52,8 @@ public final class TerrainListener extends BaseTrainingListener {
     private final GradientNoiseSampler noise;
     private final EventLog events;
     private final CurvatureControl curvature;
-    private final CurvatureHost host = new CurvatureHost();
+    private final RollbackGuard guard;
+    private final ListenerHost host = new ListenerHost();
     private long hostIteration;
     private long hostEpoch;
     private Model model;
@@ -86,6 +87,7 @@ public final class TerrainListener extends BaseTrainingListener {
         this.events = new EventLog(options.eventsFile());
         this.curvature = options.curvature() == null ? null
                 : new CurvatureControl(options.curvature(), signals);
+        this.guard = new RollbackGuard(options.rollback(), signals);
         events.open();
     }
 
@@ -120,17 +122,35 @@ public final class TerrainListener extends BaseTrainingListener {
         if (iteration % options.layerStatisticsPeriod() == 0) {
             layerStatistics.readGradients(layers());
         }
-        if (curvature != null && !diverging) {
-            double loss = model.score();
-            double smoothed = signals.smoothedLoss();
-            boolean healthy = Double.isFinite(loss) && Double.isFinite(norm)
-                    && (Double.isNaN(smoothed) || loss <= options.explosionFactor() * smoothed);
-            long epoch = NetworkCounters.epoch(model);
-            // The host speaks for the moment after the previous iteration, before this one's step.
-            hostIteration = iteration - 1;
-            hostEpoch = epoch;
-            curvature.beforeStep(model, rates, iteration, epoch, healthy, host);
+        if ((curvature != null || options.rollback() != null) && !diverging) {
+            beforeStep(model, iteration, norm);
         }
+    }
+
+    /**
+     * Between backpropagation and the updater step of an iteration that did not diverge: a rate
+     * that just rose is probed before its first step (with curvature probes), then the rollback
+     * guard may keep a snapshot. A batch whose loss or gradient is not finite, or an outlier, is
+     * skipped: the rate before stays that of the last healthy iteration, so that a rise first met
+     * by a bad batch is still probed before its first step on a good one.
+     */
+    private void beforeStep(Model model, long iteration, double gradientNorm) {
+        double loss = model.score();
+        double smoothed = signals.smoothedLoss();
+        if (!Double.isFinite(loss) || !Double.isFinite(gradientNorm)
+                || (!Double.isNaN(smoothed) && loss > options.explosionFactor() * smoothed)) {
+            return;
+        }
+        long epoch = NetworkCounters.epoch(model);
+        // The host speaks for the moment after the previous iteration, before this one's step.
+        hostIteration = iteration - 1;
+        hostEpoch = epoch;
+        double rate = rates.firstLearningRate((int) iteration, (int) epoch);
+        if (curvature != null && guard.rose(rate)) {
+            curvature.probeRise(model, rates, iteration, epoch, rate / guard.rateBefore(), host);
+            rate = rates.firstLearningRate((int) iteration, (int) epoch); // as capped
+        }
+        guard.beforeStep(model, rates, iteration, epoch, rate);
     }
 
     @Override
@@ -157,9 +177,11 @@ public final class TerrainListener extends BaseTrainingListener {
                     : "finite and bounded again", Map.of(), Map.of());
             hostIteration = iteration;
             hostEpoch = epoch;
-            if (diverging && curvature != null
-                    && curvature.rollback(model, rates, iteration + 1, epoch, classification.reason(), host)) {
+            if (diverging && guard.rollback(model, rates, iteration + 1, classification.reason(), host)) {
                 diverging = false;
+                if (curvature != null) {
+                    curvature.afterRollback(model, rates, iteration + 1, epoch, host);
+                }
             }
         } else if (!diverging && curvature != null) {
             hostIteration = iteration;
@@ -319,7 +341,7 @@ public final class TerrainListener extends BaseTrainingListener {
     }
 
     /** The curvature control's view of this listener at {@code hostIteration}: one object, no per-iteration allocation. */
-    private final class CurvatureHost implements CurvatureControl.Host {
+    private final class ListenerHost implements ControlHost {
         @Override
         public Map<String, Double> controlledRates() {
             return TerrainListener.this.controlledRates(hostIteration + 1, hostEpoch);
@@ -425,7 +447,7 @@ public final class TerrainListener extends BaseTrainingListener {
                 stationarity == null ? null : stationarity.testState(),
                 stationarity == null ? null : stationarity.testedRates(),
                 stationarity == null ? StationarityVerdict.Kind.TOO_FEW_SAMPLES : stationarity.lastVerdict(), checks,
-                curvature == null ? null : curvature.state());
+                curvature == null ? null : curvature.state(), guard.state(), guard.rateBefore());
     }
 
     /** Continues from a saved state; call before training resumes. */
@@ -451,5 +473,6 @@ public final class TerrainListener extends BaseTrainingListener {
         if (curvature != null && state.curvature() != null) {
             curvature.restore(state.curvature());
         }
+        guard.restore(state.rollback(), state.version() < 3 ? Double.NaN : state.rateBefore());
     }
 }

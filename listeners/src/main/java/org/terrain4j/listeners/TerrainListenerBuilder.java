@@ -5,6 +5,7 @@ import java.util.Set;
 import org.nd4j.linalg.dataset.api.iterator.DataSetIterator;
 import org.terrain4j.control.Mode;
 import org.terrain4j.control.PlateauOptions;
+import org.terrain4j.control.RollbackPolicy;
 import org.terrain4j.control.StationarityOptions;
 import org.terrain4j.control.ThresholdMode;
 
@@ -81,6 +82,8 @@ public final class TerrainListenerBuilder {
     private boolean stopAtMinimum;
     private Path eventsFile;
     private CurvatureOptions curvature;
+    private RollbackPolicy rollback;
+    private boolean rollbackSet;
 
     TerrainListenerBuilder() {
     }
@@ -254,11 +257,33 @@ public final class TerrainListenerBuilder {
     }
 
     /**
-     * Turn curvature probes on (off by default): SADDLE, MINIMUM and UNSTABLE detection, the
-     * stability cap and divergence rollback; {@link CurvatureOptions#DEFAULTS} to start with.
+     * Turn curvature probes on (off by default): SADDLE, MINIMUM and UNSTABLE detection and the
+     * stability cap; {@link CurvatureOptions#DEFAULTS} to start with. Divergence rollback comes
+     * with them ({@link RollbackPolicy#DEFAULTS}) unless set otherwise.
      */
     public TerrainListenerBuilder curvature(CurvatureOptions value) {
         curvature = value;
+        return this;
+    }
+
+    /**
+     * Turn divergence rollback on, with or without curvature probes ({@link RollbackPolicy#DEFAULTS}:
+     * a snapshot every 100 iterations, half the rate after a rollback).
+     */
+    public TerrainListenerBuilder rollback(RollbackPolicy value) {
+        if (value == null) {
+            throw new IllegalArgumentException("rollback needs a policy (RollbackPolicy.DEFAULTS to start with); "
+                    + "noRollback() turns it off");
+        }
+        rollback = value;
+        rollbackSet = true;
+        return this;
+    }
+
+    /** No divergence rollback, even with curvature probes. */
+    public TerrainListenerBuilder noRollback() {
+        rollback = null;
+        rollbackSet = true;
         return this;
     }
 
@@ -266,7 +291,8 @@ public final class TerrainListenerBuilder {
     public TerrainOptions options() {
         return new TerrainOptions(plateau, stationarity, noiseDominatedThreshold, monitor, checks, smoothing, window, layerStatisticsPeriod,
                 noiseScalePeriod, noiseScaleBatches, noiseScaleSmoothing, batchAdviceFactor, explosionFactor,
-                controlledLayers, stopAtMinimum, eventsFile, curvature);
+                controlledLayers, stopAtMinimum, eventsFile, curvature,
+                rollbackSet || curvature == null ? rollback : RollbackPolicy.DEFAULTS);
     }
 
     /** A listener with these options. */

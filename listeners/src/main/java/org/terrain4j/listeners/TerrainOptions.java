@@ -3,6 +3,7 @@ package org.terrain4j.listeners;
 import java.nio.file.Path;
 import java.util.Set;
 import org.terrain4j.control.PlateauOptions;
+import org.terrain4j.control.RollbackPolicy;
 import org.terrain4j.control.StationarityOptions;
 
 /**
@@ -34,12 +35,13 @@ import org.terrain4j.control.StationarityOptions;
  * @param stopAtMinimum whether to request a stop when the plateau persists at the minimum rate
  * @param eventsFile JSON Lines file events are appended to, or null for none
  * @param curvature curvature probes and their actions, or null for none (the default for now)
+ * @param rollback divergence rollback, or null for none (the builder turns it on with curvature probes)
  */
 public record TerrainOptions(PlateauOptions plateau, StationarityOptions stationarity, double noiseDominatedThreshold, Monitor monitor, CheckSchedule checks, double smoothing,
                              int window, int layerStatisticsPeriod, int noiseScalePeriod, int noiseScaleBatches,
                              double noiseScaleSmoothing, double batchAdviceFactor, double explosionFactor,
                              Set<String> controlledLayers, boolean stopAtMinimum, Path eventsFile,
-                             CurvatureOptions curvature) {
+                             CurvatureOptions curvature, RollbackPolicy rollback) {
 
     /** Whether the default stationarity test decides decays (otherwise the plateau rule does). */
     public boolean usesStationarityTest() {

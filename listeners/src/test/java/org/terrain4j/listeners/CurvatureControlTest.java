@@ -18,6 +18,7 @@ import org.nd4j.linalg.learning.config.Nesterovs;
 import org.nd4j.linalg.learning.config.Sgd;
 import org.nd4j.linalg.lossfunctions.LossFunctions.LossFunction;
 import org.terrain4j.control.ProbeSchedule;
+import org.terrain4j.control.RollbackPolicy;
 import org.terrain4j.terrain.Terrain;
 
 /** Curvature probes inside real training: the stability cap, rollback on divergence, saddles. */
@@ -25,7 +26,7 @@ class CurvatureControlTest {
 
     private static TerrainListenerBuilder probingEvery(int period) {
         return TerrainListener.builder().curvature(CurvatureOptions.DEFAULTS
-                .withSchedule(new ProbeSchedule(period, 1_000_000, 0.99)).withRollbackEvery(5));
+                .withSchedule(new ProbeSchedule(period, 1_000_000, 0.99))).rollback(new RollbackPolicy(5, 0.5));
     }
 
     @Test
@@ -44,8 +45,8 @@ class CurvatureControlTest {
         double rate = 2.04 / lambdaMax;
         setRate(net, rate);
         TerrainListener listener = TerrainListener.builder().curvature(CurvatureOptions.DEFAULTS
-                .withSchedule(new ProbeSchedule(24, 1_000_000, 0.99)).withRollbackEvery(0)
-                .withInstability(new org.terrain4j.control.InstabilityTest(48, 0.99))).build();
+                .withSchedule(new ProbeSchedule(24, 1_000_000, 0.99))
+                .withInstability(new org.terrain4j.control.InstabilityTest(48, 0.99))).noRollback().build();
         net.addListeners(listener);
 
         for (int i = 0; i < 49; i++) {
@@ -82,6 +83,40 @@ class CurvatureControlTest {
     }
 
     @Test
+    void rollbackGuardsTrainingWithoutCurvatureProbes() {
+        // The guard alone: the step at rate 1000 blows the regression up, training rolls back and
+        // halves the rate, and rolls back again until a rate trains; no probe is ever made.
+        MultiLayerNetwork net = regression(1000.0);
+        TerrainListener listener = TerrainListener.builder().rollback(RollbackPolicy.DEFAULTS).build();
+        net.addListeners(listener);
+        DataSet data = regressionTask();
+
+        for (int i = 0; i < 60; i++) {
+            net.fit(data);
+        }
+
+        List<TerrainEvent> rollbacks = listener.events().stream().filter(e -> e.type() == EventType.ROLLBACK).toList();
+        assertThat(rollbacks).isNotEmpty().allSatisfy(e -> assertThat(e.message())
+                .contains("rolled back to the snapshot taken at iteration 0"));
+        assertThat(rollbacks.get(0).learningRatesAfter().values()).containsOnly(500.0);
+        assertThat(listener.events()).noneSatisfy(e -> assertThat(e.type()).isEqualTo(EventType.CURVATURE_PROBE));
+        assertThat(net.score()).isFinite().isLessThan(1.0);
+        assertThat(listener.state().rollback()).isNotNull();
+        assertThat(listener.state().curvature()).isNull();
+    }
+
+    @Test
+    void theBuilderTurnsRollbackOnWithCurvatureUnlessToldOtherwise() {
+        assertThat(TerrainListener.builder().curvature(CurvatureOptions.DEFAULTS).options().rollback())
+                .isEqualTo(RollbackPolicy.DEFAULTS);
+        assertThat(TerrainListener.builder().curvature(CurvatureOptions.DEFAULTS).noRollback().options().rollback())
+                .isNull();
+        assertThat(TerrainListener.builder().options().rollback()).isNull();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> TerrainListener.builder().rollback(null))
+                .hasMessageContaining("noRollback()");
+    }
+
+    @Test
     void aDivergenceOnFiniteDataRollsBackAndHalvesTheRateBeforeCappingIt() {
         // From the first step, so no rise of the rate is seen: the step at rate 1000 blows up the
         // regression, the next loss is over 10 times the best, and training rolls back.
@@ -103,13 +138,6 @@ class CurvatureControlTest {
             assertThat(e.terrain()).isEqualTo(Terrain.UNSTABLE);
         });
         assertThat(net.getLearningRate(0)).isLessThan(500.0);
-    }
-
-    @Test
-    void aRollbackResumesAtHalfTheLowerOfTheRateNowAndTheRateAtTheSnapshot() {
-        assertThat(RollbackSnapshot.rateFactor(100.0, 0.1, 0.5)).isEqualTo(0.5 * 0.1 / 100.0);
-        assertThat(RollbackSnapshot.rateFactor(0.1, 100.0, 0.5)).isEqualTo(0.5);
-        assertThat(RollbackSnapshot.rateFactor(0.1, Double.NaN, 0.5)).isEqualTo(0.5);
     }
 
     @Test
@@ -264,10 +292,11 @@ class CurvatureControlTest {
         // A symmetry tolerance no finite-difference product meets: every probe is inconclusive,
         // so the rise to 10 stands and its first step blows the regression up.
         CurvatureOptions unjudged = new CurvatureOptions(new ProbeSchedule(1_000_000, 1_000_000, 0.99), 20,
-                Double.MIN_VALUE, CurvatureOptions.DEFAULTS.classifier(), 0.8, 5, 0.5, 42, null,
+                Double.MIN_VALUE, CurvatureOptions.DEFAULTS.classifier(), 0.8, 42, null,
                 CurvatureOptions.DEFAULTS.instability(), CurvatureOptions.DEFAULTS.precision());
         MultiLayerNetwork net = regression(0.01);
-        TerrainListener listener = TerrainListener.builder().curvature(unjudged).build();
+        TerrainListener listener = TerrainListener.builder().curvature(unjudged).rollback(new RollbackPolicy(5, 0.5))
+                .build();
         net.addListeners(listener);
         DataSet regression = regressionTask();
         for (int i = 0; i < 20; i++) {
