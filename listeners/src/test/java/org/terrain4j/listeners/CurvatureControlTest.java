@@ -117,6 +117,40 @@ class CurvatureControlTest {
     }
 
     @Test
+    void aGraphWithTwoInputsSaysItIsNotProbedAndTrainsOn() {
+        org.deeplearning4j.nn.graph.ComputationGraph graph = new org.deeplearning4j.nn.graph.ComputationGraph(
+                new NeuralNetConfiguration.Builder().seed(1).updater(new Sgd(0.1)).graphBuilder()
+                        .addInputs("a", "b")
+                        .addVertex("both", new org.deeplearning4j.nn.conf.graph.MergeVertex(), "a", "b")
+                        .addLayer("hidden", new DenseLayer.Builder().nIn(2 * Networks.FEATURES).nOut(8)
+                                .activation(Activation.TANH).build(), "both")
+                        .addLayer("out", new OutputLayer.Builder(LossFunction.MCXENT).nIn(8).nOut(3)
+                                .activation(Activation.SOFTMAX).build(), "hidden")
+                        .setOutputs("out").build());
+        graph.init();
+        TerrainListener listener = probingEvery(2).build();
+        graph.addListeners(listener);
+        DataSet data = Networks.task(32, 2);
+        org.nd4j.linalg.dataset.MultiDataSet twoInputs = new org.nd4j.linalg.dataset.MultiDataSet(
+                new org.nd4j.linalg.api.ndarray.INDArray[] {data.getFeatures(), data.getFeatures().mul(2)},
+                new org.nd4j.linalg.api.ndarray.INDArray[] {data.getLabels()});
+        double before = graph.score(twoInputs);
+
+        for (int i = 0; i < 6; i++) {
+            graph.fit(twoInputs);
+        }
+
+        List<TerrainEvent> probes = listener.events().stream().filter(e -> e.type() == EventType.CURVATURE_PROBE)
+                .toList();
+        assertThat(probes).isNotEmpty().allSatisfy(e -> {
+            assertThat(e.curvature().conclusive()).isFalse();
+            assertThat(e.message()).contains("inconclusive: no probe batch")
+                    .contains("no single, finite input and label array");
+        });
+        assertThat(graph.score(twoInputs)).isLessThan(before);
+    }
+
+    @Test
     void aDivergenceOnFiniteDataRollsBackAndHalvesTheRateBeforeCappingIt() {
         // From the first step, so no rise of the rate is seen: the step at rate 1000 blows up the
         // regression, the next loss is over 10 times the best, and training rolls back.
