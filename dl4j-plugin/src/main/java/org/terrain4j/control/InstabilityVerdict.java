@@ -10,12 +10,12 @@ import java.util.Locale;
  * @param slopeT t statistic of the slope of the batch-mean loss (positive while it rises)
  * @param amplitudeT t statistic of the slope of the batch-mean {@code |loss_t - loss_(t-1)|}
  * @param critical the one-sided critical value of both
- * @param meanLoss the mean loss over the window
+ * @param lowestLoss the lowest batch mean of the loss over the window
  * @param bestLoss the run's best smoothed loss the mean was compared with
  * @param confidence the level of the tests
  */
 public record InstabilityVerdict(Evidence evidence, int iterations, double slopeT, double amplitudeT, double critical,
-                                 double meanLoss, double bestLoss, double confidence) {
+                                 double lowestLoss, double bestLoss, double confidence) {
 
     /** What the losses show. */
     public enum Evidence {
@@ -25,7 +25,7 @@ public record InstabilityVerdict(Evidence evidence, int iterations, double slope
         RISING,
         /** The loss does not fall significantly and its step-to-step swings grow significantly. */
         GROWING_OSCILLATION,
-        /** The loss does not fall significantly and stays far above the run's best. */
+        /** The loss does not fall significantly and even its lowest stretch is far above the run's best. */
         FAR_ABOVE_BEST,
         /** The loss falls or holds with swings that do not grow: the edge of stability. */
         NONE
@@ -49,8 +49,8 @@ public record InstabilityVerdict(Evidence evidence, int iterations, double slope
         return switch (evidence) {
             case RISING -> "the loss is rising: " + statistics;
             case GROWING_OSCILLATION -> "the loss oscillates with a growing amplitude: " + statistics;
-            case FAR_ABOVE_BEST -> String.format(Locale.ROOT, "the loss stays at %.4g, above %.1f times the run's best "
-                    + "%.4g, without falling: ", meanLoss, InstabilityTest.FAR_ABOVE_BEST, bestLoss) + statistics;
+            case FAR_ABOVE_BEST -> String.format(Locale.ROOT, "the loss stays at %.4g or above, more than %.1f times the "
+                    + "run's best %.4g, without falling: ", lowestLoss, InstabilityTest.FAR_ABOVE_BEST, bestLoss) + statistics;
             default -> "no significant rise of the loss nor of its swings (as at the edge of stability): " + statistics;
         };
     }

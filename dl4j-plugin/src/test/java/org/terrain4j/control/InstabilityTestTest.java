@@ -76,10 +76,20 @@ class InstabilityTestTest {
         double[] losses = series(128, 3, t -> 12.0, 0.01);
         InstabilityVerdict verdict = SHORT.judge(losses, losses.length, 2.3);
         assertThat(verdict.evidence()).isEqualTo(InstabilityVerdict.Evidence.FAR_ABOVE_BEST);
-        assertThat(verdict.describe()).contains("stays at 12.00, above 1.5 times the run's best 2.300");
+        assertThat(verdict.describe()).contains("or above, more than 1.5 times the run's best 2.300");
+        assertThat(verdict.lowestLoss()).isCloseTo(12.0, org.assertj.core.api.Assertions.within(0.01));
         // The same losses falling back towards the best are a passing spike, not evidence.
         double[] falling = series(128, 3, t -> 12.0 - 0.05 * t, 0.01);
         assertThat(SHORT.judge(falling, falling.length, 2.3).evidence()).isEqualTo(InstabilityVerdict.Evidence.NONE);
+    }
+
+    @Test
+    void aLossFallingThroughSpikesIsNotFarAboveItsBestWhileItsCalmStretchesAreNot() {
+        // Catapults: every fourth batch of the window spikes to 5, the rest sits at 0.2, the best is 0.25.
+        double[] losses = series(121, 4, t -> (t / 11) % 4 == 0 ? 5.0 : 0.2, 0.001);
+        InstabilityVerdict verdict = SHORT.judge(losses, losses.length, 0.25);
+        assertThat(verdict.evidence()).isNotEqualTo(InstabilityVerdict.Evidence.FAR_ABOVE_BEST);
+        assertThat(verdict.lowestLoss()).isLessThan(0.25);
     }
 
     @Test
