@@ -14,7 +14,8 @@ package org.terrain4j.control;
  * @param minSamples iterations the tested half of the window must hold before a test decides,
  *                   at least 16 (4 batches of 4)
  * @param capacity most iterations a test looks at (a bound on memory: one double each), at
- *                 least {@code minSamples}
+ *                 least {@code 2 * minSamples} (the test compares two halves of {@code minSamples}
+ *                 each; with less it could never decide)
  * @param growingWindows whether each rate must run at least as long as the one before it did
  *                       before the next test decides (the tests grow more sensitive as descents slow)
  */
@@ -36,8 +37,8 @@ public record StationarityOptions(double confidence, double factor, double minLe
         if (minSamples < 16) {
             throw new IllegalArgumentException("minSamples must be at least 16, got " + minSamples);
         }
-        if (capacity < minSamples || capacity > 1 << 20) {
-            throw new IllegalArgumentException("capacity must be in [minSamples = " + minSamples
+        if (capacity < 2 * minSamples || capacity > 1 << 20) {
+            throw new IllegalArgumentException("capacity must be in [2 * minSamples = " + 2 * minSamples
                     + ", 1048576], got " + capacity);
         }
     }

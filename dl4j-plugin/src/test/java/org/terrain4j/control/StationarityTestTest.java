@@ -186,8 +186,15 @@ class StationarityTestTest {
         assertThatThrownBy(() -> OPTIONS.withMinSamples(8)).hasMessage("minSamples must be at least 16, got 8");
         assertThatThrownBy(() -> OPTIONS.withMinLearningRate(Double.NaN))
                 .hasMessage("minLearningRate must be finite and non-negative, got NaN");
-        assertThatThrownBy(() -> new StationarityOptions(0.95, 0.3, 0, 64, 32, true))
-                .hasMessage("capacity must be in [minSamples = 64, 1048576], got 32");
+        assertThatThrownBy(() -> new StationarityOptions(0.95, 0.3, 0, 64, 127, true))
+                .hasMessage("capacity must be in [2 * minSamples = 128, 1048576], got 127");
+        // The smallest capacity allowed decides: two halves of minSamples fit.
+        StationarityOptions smallest = new StationarityOptions(0.95, 0.3, 0, 64, 128, true);
+        StationarityTest test = new StationarityTest(smallest);
+        for (int t = 0; t < 200; t++) {
+            test.record(1.0 + 0.01 * Math.sin(t));
+        }
+        assertThat(test.verdict().kind()).isNotEqualTo(StationarityVerdict.Kind.TOO_FEW_SAMPLES);
     }
 
     @Test
