@@ -17,8 +17,9 @@ import java.util.Locale;
  * {@code sqrt(1 - beta2^t) / ((1 - beta1^t) (sqrt(v) + eps))}, and Adam is heavy-ball momentum
  * with an exponential moving average on the preconditioned problem, stable while
  * {@code lr * lambda_max(P^-1 H) < (2 + 2 beta1) / (1 - beta1)}, 38 for {@code beta1 = 0.9}
- * (Cohen et al., "Adaptive gradient methods at the edge of stability", 2022). Other adaptive
- * updaters have no bound here ({@link #NONE}).
+ * (Cohen et al., "Adaptive gradient methods at the edge of stability", 2022). RMSProp has no
+ * momentum: gradient descent on the preconditioned problem, stable while
+ * {@code lr * lambda_max(P^-1 H) < 2}. Other adaptive updaters have no bound here ({@link #NONE}).
  *
  * @param value the bound on {@code lr * lambda_max}; infinite for {@link #NONE}
  * @param rule how it was derived, for the events ("2", "2(1+mu)/(1+2mu) with mu 0.9")
@@ -67,6 +68,11 @@ public record StabilityBound(double value, String rule, boolean preconditioned) 
     /** Whether a bound applies at all. */
     public boolean applies() {
         return value < Double.POSITIVE_INFINITY;
+    }
+
+    /** RMSProp (DL4J's {@code RmsProp}): {@code lr * lambda_max(P^-1 H) < 2}. */
+    public static StabilityBound rmsProp() {
+        return new StabilityBound(2, "2, on RMSProp's preconditioned Hessian", true);
     }
 
     /**

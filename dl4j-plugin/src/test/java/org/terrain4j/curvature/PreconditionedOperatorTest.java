@@ -66,6 +66,9 @@ class PreconditionedOperatorTest {
         assertThat(adam.rule()).contains("beta1 0.900").contains("preconditioned");
         assertThat(adam.tighter(StabilityBound.gradientDescent())).isEqualTo(StabilityBound.NONE);
         assertThat(StabilityBound.adam(0.5).tighter(adam)).isEqualTo(StabilityBound.adam(0.5));
+        assertThat(StabilityBound.rmsProp().value()).isEqualTo(2);
+        assertThat(StabilityBound.rmsProp().preconditioned()).isTrue();
+        assertThat(StabilityBound.rmsProp().tighter(adam)).isEqualTo(StabilityBound.rmsProp());
         assertThatThrownBy(() -> StabilityBound.adam(1.0)).hasMessageContaining("beta1").hasMessageContaining("1.0");
     }
 }

@@ -7,7 +7,7 @@ import org.deeplearning4j.nn.api.Model;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.terrain4j.control.InstabilityTest;
 import org.terrain4j.control.InstabilityVerdict;
-import org.terrain4j.curvature.AdamPreconditioner;
+import org.terrain4j.curvature.AdaptivePreconditioner;
 import org.terrain4j.curvature.NetworkHessian;
 import org.terrain4j.curvature.SaddleEscape;
 import org.terrain4j.stats.TrainingSignals;
@@ -213,7 +213,7 @@ final class CurvatureControl {
      * parameters are probed; when the rate is still beyond the curvature's stability bound (a rate
      * set far too high is halved only so often), it is capped below the bound at once, instead of
      * diverging and rolling back again, rollback after rollback. (Adaptive updaters other than
-     * Adam, to which no bound applies, are not probed.)
+     * Adam and RmsProp, to which no bound applies, are not probed.)
      */
     void afterRollback(Model model, NetworkLearningRates rates, long nextIteration, long epoch, ControlHost host) {
         recentCount = 0;
@@ -232,14 +232,14 @@ final class CurvatureControl {
         StabilityBound bound = rates.stabilityBound((int) nextIteration, (int) epoch);
         double[] preconditioner = null;
         if (bound.preconditioned()) {
-            preconditioner = AdamPreconditioner.inverseDiagonal(model, nextIteration).orElse(null);
+            preconditioner = AdaptivePreconditioner.inverseDiagonal(model, nextIteration).orElse(null);
             if (preconditioner == null) {
-                bound = StabilityBound.NONE; // no Adam state to precondition with: no bound can be judged
+                bound = StabilityBound.NONE; // no updater state to precondition with: no bound can be judged
             }
         }
         last = probe.run(model, preconditioner);
         probeNanos += System.nanoTime() - start;
-        host.report(EventType.CURVATURE_PROBE, null, (preconditioner == null ? "" : "Adam-preconditioned Hessian P^-1 H: ")
+        host.report(EventType.CURVATURE_PROBE, null, (preconditioner == null ? "" : "preconditioned Hessian P^-1 H: ")
                 + describe(last), Map.of(), Map.of(), last);
         Map<String, Double> controlled = host.controlledRates();
         double rate = controlled.isEmpty() ? Double.NaN : controlled.values().iterator().next();

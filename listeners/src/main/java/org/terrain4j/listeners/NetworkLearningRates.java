@@ -80,8 +80,8 @@ final class NetworkLearningRates {
 
     /**
      * The tightest stability bound of the controlled layers' updaters at this iteration: gradient
-     * descent's for Sgd, Nesterov's at the current momentum for Nesterovs, the preconditioned bound
-     * for Adam; {@link StabilityBound#NONE} as soon as one layer's updater is another adaptive one,
+     * descent's for Sgd, Nesterov's at the current momentum for Nesterovs, the preconditioned bounds
+     * for Adam and RmsProp; {@link StabilityBound#NONE} as soon as one layer's updater is another adaptive one,
      * when Adam is mixed with the others, or when there is no layer.
      */
     StabilityBound stabilityBound(int iteration, int epoch) {
@@ -95,6 +95,8 @@ final class NetworkLearningRates {
                 bound = StabilityBound.nesterov(nesterovs.currentMomentum(iteration, epoch));
             } else if (updater instanceof org.nd4j.linalg.learning.config.Adam adam) {
                 bound = StabilityBound.adam(adam.getBeta1());
+            } else if (updater instanceof org.nd4j.linalg.learning.config.RmsProp) {
+                bound = StabilityBound.rmsProp();
             } else {
                 return StabilityBound.NONE;
             }

@@ -18,10 +18,11 @@ import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.learning.AdamUpdater;
 import org.nd4j.linalg.learning.config.Adam;
+import org.nd4j.linalg.learning.config.RmsProp;
 import org.nd4j.linalg.learning.config.Sgd;
 import org.nd4j.linalg.lossfunctions.LossFunctions.LossFunction;
 
-class AdamPreconditionerTest {
+class AdaptivePreconditionerTest {
 
     private static final double RATE = 0.01;
 
@@ -72,7 +73,7 @@ class AdamPreconditionerTest {
         INDArray before = net.params().dup();
         fit(net, data); // iteration 5
 
-        double[] d = AdamPreconditioner.inverseDiagonal(net, 5).orElseThrow();
+        double[] d = AdaptivePreconditioner.inverseDiagonal(net, 5).orElseThrow();
         AdamUpdater adam = (AdamUpdater) ((org.deeplearning4j.nn.updater.BaseMultiLayerUpdater<?>) (graph
                 ? ((ComputationGraph) net).getUpdater() : ((MultiLayerNetwork) net).getUpdater()))
                 .getUpdaterBlocks().get(0).getGradientUpdater();
@@ -86,9 +87,42 @@ class AdamPreconditionerTest {
 
     @ParameterizedTest(name = "graph {0}")
     @ValueSource(booleans = {false, true})
+    void theDiagonalIsTheScaleOfRmsPropsOwnStep(boolean graph) {
+        // RmsProp has no momentum: |theta_new - theta_old| = lr * D * |g|, where the step's own
+        // gradient follows from the running mean it updated: g^2 = (G_new - decay G_old) / (1 - decay).
+        Nd4j.getRandom().setSeed(3);
+        double decay = 0.95;
+        Model net = network(graph, new RmsProp(RATE, decay, 1e-8));
+        DataSet data = data();
+        for (int i = 0; i < 5; i++) {
+            fit(net, data);
+        }
+        INDArray before = net.params().dup();
+        INDArray squaresBefore = rmsProp(net, graph).getLastGradient().dup();
+        fit(net, data);
+
+        double[] d = AdaptivePreconditioner.inverseDiagonal(net, 5).orElseThrow();
+        INDArray squares = rmsProp(net, graph).getLastGradient();
+        INDArray step = net.params().sub(before);
+        for (int i = 0; i < d.length; i++) {
+            double gradient = Math.sqrt(Math.max(0,
+                    (squares.getDouble(i) - decay * squaresBefore.getDouble(i)) / (1 - decay)));
+            assertThat(Math.abs(step.getDouble(i))).as("parameter %d", i)
+                    .isCloseTo(RATE * d[i] * gradient, within(1e-9 + 1e-6 * Math.abs(step.getDouble(i))));
+        }
+    }
+
+    private static org.nd4j.linalg.learning.RmsPropUpdater rmsProp(Model net, boolean graph) {
+        return (org.nd4j.linalg.learning.RmsPropUpdater) ((org.deeplearning4j.nn.updater.BaseMultiLayerUpdater<?>) (graph
+                ? ((ComputationGraph) net).getUpdater() : ((MultiLayerNetwork) net).getUpdater()))
+                .getUpdaterBlocks().get(0).getGradientUpdater();
+    }
+
+    @ParameterizedTest(name = "graph {0}")
+    @ValueSource(booleans = {false, true})
     void otherUpdatersHaveNone(boolean graph) {
         Model net = network(graph, new Sgd(RATE));
         fit(net, data());
-        assertThat(AdamPreconditioner.inverseDiagonal(net, 1)).isEmpty();
+        assertThat(AdaptivePreconditioner.inverseDiagonal(net, 1)).isEmpty();
     }
 }
