@@ -51,7 +51,7 @@ def overhead(results):
 
 def curvature(results):
     parts = []
-    for name in ("accuracy.md", "cost.md", "saddle.md", "faults.md", "edge.md"):
+    for name in ("accuracy.md", "cost.md", "saddle.md", "faults.md", "edge.md", "edge-report.md"):
         with open(os.path.join(results, name)) as f:
             parts.append(f.read().strip())
     return ("Accuracy on the digits data (`CurvatureAccuracy`): float32 networks trained one epoch, probed on 128 "
@@ -64,7 +64,9 @@ def curvature(results):
             + parts[2] + "\n\n### Divergence recovery (`FaultInjection`)\n\n" + parts[3]
             + "\n\n### Edge of stability (`EdgeOfStability`)\n\nFull-batch gradient descent on 1,000 digits, MLP "
             "64-128-10 tanh, 1,500 iterations: the constant rate, Terrain without probes, and Terrain probing every 50 "
-            "iterations. A probe beyond the bound caps only when the loss confirms it (`InstabilityTest`).\n\n" + parts[4])
+            "iterations. A probe beyond the bound caps only when the loss confirms it (`InstabilityTest`). Tuning set "
+            "(chose the test's defaults): this network with seeds 1 and 2.\n\n" + parts[4]
+            + "\n\nReport set (run only to report): MLP 64-256-10 ReLU, seeds 4 and 5.\n\n" + parts[5])
 
 
 def tsv_rows(results, accept):

@@ -11,7 +11,7 @@ import java.util.Locale;
  * @param amplitudeT t statistic of the slope of the batch-mean {@code |loss_t - loss_(t-1)|}
  * @param critical the one-sided critical value of both
  * @param lowestLoss the lowest batch mean of the loss over the window
- * @param bestLoss the run's best smoothed loss the mean was compared with
+ * @param bestLoss the run's best smoothed loss the lowest batch mean was compared with
  * @param confidence the level of the tests
  */
 public record InstabilityVerdict(Evidence evidence, int iterations, double slopeT, double amplitudeT, double critical,

@@ -9,9 +9,10 @@ import org.nd4j.linalg.dataset.DataSet;
  * The network whose Hessian a listener probes, at the {@link ProductPrecision} asked for. For
  * {@link ProductPrecision#FLOAT64} on a network that trains in another type, probes run on a
  * float64 shadow: a copy of the network made at the first probe, whose parameters are
- * overwritten in place from the training network's before every probe (a cast, no allocation),
- * so the Hessian is the training network's at its current parameters, computed in float64. The
- * training network is only read.
+ * overwritten in place from the training network's before every probe (a cast into the
+ * shadow's own buffer), so the Hessian is the training network's at its current parameters,
+ * computed in float64. Each probe also casts its batch to float64 (a copy per probe, never per
+ * iteration). The training network is only read.
  *
  * <p>One instance per training network; not thread-safe (probes run on the training thread).
  */

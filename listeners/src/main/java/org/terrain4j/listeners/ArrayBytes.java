@@ -36,7 +36,22 @@ final class ArrayBytes {
         if (bytes.length % Double.BYTES != 0) {
             throw new IllegalArgumentException("a checkpoint array of " + bytes.length + " bytes is not whole doubles");
         }
-        double[] values = new double[bytes.length / Double.BYTES];
+        int length = bytes.length / Double.BYTES;
+        if (shape != null) {
+            long elements = 1;
+            for (long extent : shape) {
+                if (extent < 0) {
+                    throw new IllegalArgumentException("a checkpoint array's shape has a negative extent: "
+                            + java.util.Arrays.toString(shape));
+                }
+                elements = Math.multiplyExact(elements, extent);
+            }
+            if (elements != length) {
+                throw new IllegalArgumentException("a checkpoint array of shape " + java.util.Arrays.toString(shape)
+                        + " needs " + elements + " values, got " + length);
+            }
+        }
+        double[] values = new double[length];
         ByteBuffer.wrap(bytes).asDoubleBuffer().get(values);
         INDArray array = Nd4j.createFromArray(values);
         return shape == null ? array : array.reshape('c', shape);

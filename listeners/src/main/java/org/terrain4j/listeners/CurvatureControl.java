@@ -8,7 +8,6 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.terrain4j.control.InstabilityTest;
 import org.terrain4j.control.InstabilityVerdict;
 import org.terrain4j.curvature.AdaptivePreconditioner;
-import org.terrain4j.curvature.NetworkHessian;
 import org.terrain4j.curvature.SaddleEscape;
 import org.terrain4j.stats.TrainingSignals;
 import org.terrain4j.terrain.Classification;

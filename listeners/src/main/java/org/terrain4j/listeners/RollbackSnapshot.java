@@ -76,6 +76,12 @@ final class RollbackSnapshot {
 
     /** Puts the snapshot back into the network. */
     void restore(Model model) {
+        if (parameters.length() != model.params().length()) {
+            // Only a checkpoint restored onto another network gets here.
+            throw new IllegalStateException("the rollback snapshot holds " + parameters.length()
+                    + " parameters and the network " + model.params().length()
+                    + ": the listener state was restored onto a different network");
+        }
         model.params().assign(parameters.reshape(model.params().shape()));
         INDArray state = stateOf(model);
         if (state != null && updaterState != null && state.length() == updaterState.length()) {

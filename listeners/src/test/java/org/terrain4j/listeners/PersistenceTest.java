@@ -118,17 +118,18 @@ class PersistenceTest {
         assertThat(resumed.listener().state().rollback().iteration()).isEqualTo(listener.state().rollback().iteration());
     }
 
+    /** {@code state} as another version would write it, without the curvature and rollback sides. */
+    private static ListenerState withoutCurvature(ListenerState state, int version) {
+        return new ListenerState(version, state.signals(), state.plateau(), state.noiseScale(), state.terrain(),
+                state.diverging(), state.batchSizeAdvice(), state.epochsSeen(), state.stopRequested(),
+                state.stationarity(), state.testedRates(), state.lastVerdict(), state.checks(), null, null, Double.NaN);
+    }
+
     @Test
     void aVersionTwoStateWithoutTheCurvatureSideStillRestores() {
-        TerrainListener listener = new TerrainListener();
-        ListenerState state = listener.state();
-        ListenerState older = new ListenerState(2, state.signals(), state.plateau(), state.noiseScale(), state.terrain(),
-                state.diverging(), state.batchSizeAdvice(), state.epochsSeen(), state.stopRequested(),
-                state.stationarity(), state.testedRates(), state.lastVerdict(), state.checks(), null, null, Double.NaN);
-        new TerrainListener().restore(older);
-        ListenerState newer = new ListenerState(4, state.signals(), state.plateau(), state.noiseScale(), state.terrain(),
-                state.diverging(), state.batchSizeAdvice(), state.epochsSeen(), state.stopRequested(),
-                state.stationarity(), state.testedRates(), state.lastVerdict(), state.checks(), null, null, Double.NaN);
+        ListenerState state = new TerrainListener().state();
+        new TerrainListener().restore(withoutCurvature(state, 2));
+        ListenerState newer = withoutCurvature(state, 4);
         assertThatThrownBy(() -> new TerrainListener().restore(newer)).hasMessage(
                 "listener state version 4 is not supported; this Terrain reads versions 2 to 3");
     }
