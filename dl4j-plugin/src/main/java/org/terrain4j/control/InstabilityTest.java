@@ -35,7 +35,7 @@ import org.terrain4j.stats.BatchMeans;
  * flatter region, then trains fast) is not an instability, and a cap there ended a run at 0.029
  * where the constant rate reached 0.002.
  *
- * @param window iterations of loss the test reads, at least 16
+ * @param window iterations of loss the test reads, from 16 to 65536 (the listener keeps twice as many)
  * @param confidence level of the one-sided tests, in (0.5, 1)
  */
 public record InstabilityTest(int window, double confidence) {
@@ -57,14 +57,17 @@ public record InstabilityTest(int window, double confidence) {
     /** The smallest window: 4 batch means of 4. */
     public static final int MIN_SAMPLES = 16;
 
+    /** The largest window: the listener keeps two windows of losses, 1 MiB. */
+    public static final int MAX_SAMPLES = 1 << 16;
+
     /** How far above the run's best smoothed loss a loss that does not fall counts as evidence. */
     public static final double FAR_ABOVE_BEST = 1.5;
 
     /** Validates, naming the bad option. */
     public InstabilityTest {
-        if (window < MIN_SAMPLES) {
-            throw new IllegalArgumentException("the instability window must be at least " + MIN_SAMPLES
-                    + " iterations, got " + window);
+        if (window < MIN_SAMPLES || window > MAX_SAMPLES) {
+            throw new IllegalArgumentException("the instability window must be from " + MIN_SAMPLES + " to "
+                    + MAX_SAMPLES + " iterations, got " + window);
         }
         if (!(confidence > 0.5 && confidence < 1)) {
             throw new IllegalArgumentException("the instability confidence must be in (0.5, 1), got " + confidence);

@@ -95,6 +95,8 @@ class InstabilityTestTest {
     @Test
     void optionsAreValidatedNamingTheValue() {
         assertThatThrownBy(() -> new InstabilityTest(8, 0.99)).hasMessageContaining("window").hasMessageContaining("8");
+        assertThatThrownBy(() -> new InstabilityTest(1 << 30, 0.99)).hasMessageContaining("window")
+                .hasMessageContaining("65536").hasMessageContaining(String.valueOf(1 << 30));
         assertThatThrownBy(() -> new InstabilityTest(128, 1.0)).hasMessageContaining("confidence")
                 .hasMessageContaining("1.0");
     }

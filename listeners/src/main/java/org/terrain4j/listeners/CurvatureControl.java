@@ -47,7 +47,7 @@ final class CurvatureControl {
         this.options = options;
         this.signals = signals;
         this.probe = new CurvatureProbe(options, options.seed());
-        this.recentLosses = new double[2 * options.instability().window()];
+        this.recentLosses = new double[options.instability() == null ? 0 : 2 * options.instability().window()];
     }
 
     /** What to save with a checkpoint. */
@@ -72,7 +72,7 @@ final class CurvatureControl {
         probeNanos = state.probeMillis() * 1_000_000;
         started = System.nanoTime() - state.elapsedMillis() * 1_000_000;
         last = state.last();
-        int keep = Math.min(state.recentLosses().length, options.instability().window());
+        int keep = Math.min(state.recentLosses().length, recentLosses.length / 2);
         System.arraycopy(state.recentLosses(), state.recentLosses().length - keep, recentLosses, 0, keep);
         recentCount = keep;
         CurvatureState.Batch batch = state.probeBatch();
@@ -85,8 +85,11 @@ final class CurvatureControl {
 
     /** Records an iteration's loss for the {@link InstabilityTest}; call after every iteration. */
     void recordLoss(double loss) {
+        if (recentLosses.length == 0) {
+            return; // no instability test: nothing reads the losses
+        }
         if (recentCount == recentLosses.length) {
-            int window = options.instability().window();
+            int window = recentLosses.length / 2;
             System.arraycopy(recentLosses, recentCount - window, recentLosses, 0, window);
             recentCount = window;
         }
@@ -153,7 +156,10 @@ final class CurvatureControl {
         requested = false;
         lastProbe = iteration;
         Classification named = probe(model, rates, iteration + 1, epoch, host);
-        if (named != null && named.terrain() == Terrain.UNSTABLE) {
+        if (named != null && named.terrain() == Terrain.UNSTABLE && options.instability() == null) {
+            return new Classification(Terrain.UNSTABLE, named.reason() + "; caps are off (no instability test): "
+                    + "the rate is kept");
+        } else if (named != null && named.terrain() == Terrain.UNSTABLE) {
             InstabilityVerdict verdict = options.instability().judge(recentLosses, recentCount,
                     signals.bestSmoothedLoss());
             if (!verdict.confirmsInstability()) {
@@ -164,12 +170,27 @@ final class CurvatureControl {
                     new Classification(Terrain.UNSTABLE, named.reason() + "; " + verdict.describe()), host);
         } else if (named != null && named.terrain() == Terrain.SADDLE && options.escape() != null
                 && probe.lastSmallestVector() != null) {
-            escape(model, host);
+            escape(model, rates.firstLearningRate((int) iteration + 1, (int) epoch)
+                    * rates.momentumGain((int) iteration + 1, (int) epoch), host);
         }
         return named;
     }
 
-    private void escape(Model model, ControlHost host) {
+    /**
+     * Steps out of the saddle the last probe found, unless training leaves it on its own soon
+     * ({@link SaddleEscape#worthwhile}).
+     *
+     * @param stepRate the learning rate times the updater's momentum gain (NaN when unknown)
+     */
+    private void escape(Model model, double stepRate, ControlHost host) {
+        if (!options.escape().worthwhile(stepRate, last.lambdaMin())) {
+            host.report(EventType.SADDLE_ESCAPE, Terrain.SADDLE, String.format(Locale.ROOT,
+                    "no step: training leaves the saddle on its own, e-folding along the lambda_min direction every "
+                            + "%.3g iterations (1 / ln(1 + %.4g * |lambda_min| %.4g)), within the patience of %d",
+                    SaddleEscape.selfEscapeIterations(stepRate, last.lambdaMin()), stepRate, Math.abs(last.lambdaMin()),
+                    options.escape().patience()), Map.of(), Map.of(), last);
+            return;
+        }
         SaddleEscape.Outcome outcome = options.escape().attempt(model, probe.lastBatch(), probe.lastSmallestVector(),
                 last.lambdaMin());
         host.report(EventType.SADDLE_ESCAPE, Terrain.SADDLE, outcome.accepted()

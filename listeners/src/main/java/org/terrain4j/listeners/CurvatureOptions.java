@@ -20,7 +20,8 @@ import org.terrain4j.terrain.CurvatureClassifier;
  * @param seed seed of the probes' random vectors
  * @param escape how to step out of a saddle, or null to only report saddles
  * @param instability the test of the recent losses that must confirm an UNSTABLE probe before a cap (the edge
- *                    of stability is not an instability)
+ *                    of stability is not an instability), or null to report UNSTABLE probes without
+ *                    capping (a rollback still caps a rate its probe finds beyond the bound)
  * @param precision the type the Hessian-vector products are computed in; {@link ProductPrecision#FLOAT64}
  *                  probes a float32 network on a float64 shadow of it (exact on ReLU networks, where float32
  *                  differences are not)
@@ -40,8 +41,8 @@ public record CurvatureOptions(ProbeSchedule schedule, int lanczosSteps, double 
 
     /** Validates, naming the bad option. */
     public CurvatureOptions {
-        if (schedule == null || classifier == null || instability == null || precision == null) {
-            throw new IllegalArgumentException("schedule, classifier, instability and precision are required");
+        if (schedule == null || classifier == null || precision == null) {
+            throw new IllegalArgumentException("schedule, classifier and precision are required");
         }
         if (lanczosSteps < 2) {
             throw new IllegalArgumentException("lanczosSteps must be at least 2, got " + lanczosSteps);
@@ -73,7 +74,7 @@ public record CurvatureOptions(ProbeSchedule schedule, int lanczosSteps, double 
                 instability, value);
     }
 
-    /** These options with another test confirming an instability before a cap. */
+    /** These options with another test confirming an instability before a cap (null: report, never cap). */
     public CurvatureOptions withInstability(InstabilityTest value) {
         return new CurvatureOptions(schedule, lanczosSteps, symmetryTolerance, classifier, capMargin, seed, escape,
                 value, precision);

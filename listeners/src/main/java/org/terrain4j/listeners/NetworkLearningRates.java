@@ -105,6 +105,32 @@ final class NetworkLearningRates {
         return tightest == null ? StabilityBound.NONE : tightest;
     }
 
+    /**
+     * How much the controlled layers' updaters amplify a step that persists from iteration to
+     * iteration, the most of any layer: {@code 1 / (1 - mu)} for Nesterov momentum {@code mu}, 1
+     * for Sgd, RmsProp and Adam (whose momentum averages the gradient instead of summing it, and
+     * whose probe already sees the preconditioned Hessian); NaN when a layer's updater is another
+     * adaptive one, whose dynamics along an eigenvector are not known here, or when there is no layer.
+     */
+    double momentumGain(int iteration, int epoch) {
+        double gain = Double.NaN;
+        for (String layer : layerIndex.keySet()) {
+            IUpdater updater = updater(layer);
+            double layerGain;
+            if (updater instanceof org.nd4j.linalg.learning.config.Nesterovs nesterovs) {
+                layerGain = 1 / (1 - nesterovs.currentMomentum(iteration, epoch));
+            } else if (updater instanceof org.nd4j.linalg.learning.config.Sgd
+                    || updater instanceof org.nd4j.linalg.learning.config.Adam
+                    || updater instanceof org.nd4j.linalg.learning.config.RmsProp) {
+                layerGain = 1;
+            } else {
+                return Double.NaN;
+            }
+            gain = Double.isNaN(gain) ? layerGain : Math.max(gain, layerGain);
+        }
+        return gain;
+    }
+
     /** The learning rate a layer uses at the given iteration and epoch. */
     double learningRate(String layer, int iteration, int epoch) {
         return updater(layer).getLearningRate(iteration, epoch);

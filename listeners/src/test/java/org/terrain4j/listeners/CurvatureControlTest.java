@@ -31,27 +31,11 @@ class CurvatureControlTest {
 
     @Test
     void aRateBeyondTheBoundIsCappedOnceTheLossConfirmsIt() {
-        // Linear regression, whose Hessian is constant: at lr * lambda_max = 2.04 the error along
-        // the sharpest direction flips sign and grows by 4% a step.
-        MultiLayerNetwork net = new MultiLayerNetwork(new NeuralNetConfiguration.Builder().seed(3)
-                .updater(new Sgd(1.0)).list()
-                .layer(new OutputLayer.Builder(LossFunction.MSE).nIn(Networks.FEATURES).nOut(1)
-                        .activation(Activation.IDENTITY).build())
-                .build());
-        net.init();
-        DataSet data = regressionTask();
-        double lambdaMax = new org.terrain4j.curvature.ProbedNetwork(net, org.terrain4j.curvature.ProductPrecision.FLOAT64)
-                .probe(data, h -> new org.terrain4j.curvature.Lanczos(30, 1e-12).run(h, new java.util.Random(1))).largest();
+        MultiLayerNetwork net = regressionNetwork();
+        double lambdaMax = exactLambdaMax(net);
         double rate = 2.04 / lambdaMax;
         setRate(net, rate);
-        TerrainListener listener = TerrainListener.builder().curvature(CurvatureOptions.DEFAULTS
-                .withSchedule(new ProbeSchedule(24, 1_000_000, 0.99))
-                .withInstability(new org.terrain4j.control.InstabilityTest(48, 0.99))).noRollback().build();
-        net.addListeners(listener);
-
-        for (int i = 0; i < 49; i++) {
-            net.fit(data);
-        }
+        TerrainListener listener = trainBeyondTheBound(net, new org.terrain4j.control.InstabilityTest(48, 0.99));
 
         TerrainEvent cap = listener.events().stream().filter(e -> e.type() == EventType.LEARNING_RATE_SCALED)
                 .findFirst().orElseThrow();
@@ -60,6 +44,53 @@ class CurvatureControlTest {
                 .contains("capped at 80% of the bound / lambda_max");
         assertThat(net.getLearningRate(0)).isCloseTo(0.8 * 2 / cap.curvature().lambdaMax(), within(1e-6 * rate));
         assertThat(cap.curvature().lambdaMax()).isCloseTo(lambdaMax, within(1e-6 * lambdaMax));
+    }
+
+    @Test
+    void withoutAnInstabilityTestAnUnstableRateIsReportedAndKept() {
+        MultiLayerNetwork net = regressionNetwork();
+        double rate = 2.04 / exactLambdaMax(net);
+        setRate(net, rate);
+        TerrainListener listener = trainBeyondTheBound(net, null);
+
+        assertThat(listener.events()).noneMatch(e -> e.type() == EventType.LEARNING_RATE_SCALED);
+        assertThat(listener.events()).anySatisfy(e -> {
+            assertThat(e.terrain()).isEqualTo(Terrain.UNSTABLE);
+            assertThat(e.message()).contains("caps are off").contains("the rate is kept");
+        });
+        assertThat(net.getLearningRate(0)).isEqualTo(rate);
+    }
+
+    /** Linear regression, whose Hessian is constant: beyond lr * lambda_max = 2 the error along the
+     * sharpest direction flips sign and grows every step (by 4% at 2.04). */
+    private static MultiLayerNetwork regressionNetwork() {
+        MultiLayerNetwork net = new MultiLayerNetwork(new NeuralNetConfiguration.Builder().seed(3)
+                .updater(new Sgd(1.0)).list()
+                .layer(new OutputLayer.Builder(LossFunction.MSE).nIn(Networks.FEATURES).nOut(1)
+                        .activation(Activation.IDENTITY).build())
+                .build());
+        net.init();
+        return net;
+    }
+
+    private static double exactLambdaMax(MultiLayerNetwork net) {
+        return new org.terrain4j.curvature.ProbedNetwork(net, org.terrain4j.curvature.ProductPrecision.FLOAT64)
+                .probe(regressionTask(), h -> new org.terrain4j.curvature.Lanczos(30, 1e-12).run(h, new java.util.Random(1)))
+                .largest();
+    }
+
+    /** 49 iterations with a probe every 24, no rollback. */
+    private static TerrainListener trainBeyondTheBound(MultiLayerNetwork net,
+                                                       org.terrain4j.control.InstabilityTest instability) {
+        TerrainListener listener = TerrainListener.builder().curvature(CurvatureOptions.DEFAULTS
+                .withSchedule(new ProbeSchedule(24, 1_000_000, 0.99))
+                .withInstability(instability)).noRollback().build();
+        net.addListeners(listener);
+        DataSet data = regressionTask();
+        for (int i = 0; i < 49; i++) {
+            net.fit(data);
+        }
+        return listener;
     }
 
     @Test
@@ -401,16 +432,8 @@ class CurvatureControlTest {
     void aDeepLinearNetworkNearTheOriginSitsOnASaddle() {
         // Saxe, McClelland and Ganguli (2013): small initial weights put a deep linear network on
         // a saddle plateau; the gradient is tiny and the Hessian has negative curvature.
-        MultiLayerNetwork net = deepLinear();
         TerrainListener listener = probingEvery(1_000_000).build();
-        net.addListeners(listener);
-        DataSet data = linearTask();
-        // Warm up the gradient statistics with a larger gradient than at the saddle, as training would.
-        for (int i = 0; i < 3; i++) {
-            net.fit(data);
-        }
-        listener.requestCurvatureProbe();
-        net.fit(data);
+        probeDeepLinearOnItsSaddle(listener);
 
         TerrainEvent probe = listener.events().stream().filter(e -> e.type() == EventType.CURVATURE_PROBE)
                 .reduce((a, b) -> b).orElseThrow();
@@ -419,6 +442,38 @@ class CurvatureControlTest {
         TerrainEvent escape = listener.events().stream().filter(e -> e.type() == EventType.SADDLE_ESCAPE)
                 .findFirst().orElseThrow();
         assertThat(escape.message()).startsWith("stepped ");
+    }
+
+    @Test
+    void noStepIsTakenWhereTrainingWouldLeaveTheSaddleWithinThePatience() {
+        TerrainListener listener = TerrainListener.builder().curvature(CurvatureOptions.DEFAULTS
+                .withSchedule(new ProbeSchedule(1_000_000, 1_000_000, 0.99))
+                .withEscape(new org.terrain4j.curvature.SaddleEscape(0.01, 4, Integer.MAX_VALUE))).build();
+        probeDeepLinearOnItsSaddle(listener);
+
+        TerrainEvent escape = listener.events().stream().filter(e -> e.type() == EventType.SADDLE_ESCAPE)
+                .findFirst().orElseThrow();
+        double lambdaMin = escape.curvature().lambdaMin();
+        assertThat(lambdaMin).isNegative();
+        // Sgd at 0.01: training e-folds every 1 / ln(1 + 0.01 |lambda_min|) iterations, which is
+        // within a patience of Integer.MAX_VALUE.
+        assertThat(escape.message()).startsWith("no step: training leaves the saddle on its own")
+                .contains(String.format(java.util.Locale.ROOT, "%.3g iterations",
+                        1 / Math.log1p(0.01 * Math.abs(lambdaMin))))
+                .contains("patience of " + Integer.MAX_VALUE);
+    }
+
+    /** Three iterations to warm up the gradient statistics (with a larger gradient than at the saddle, as
+     * training would), then one with a probe. */
+    private static void probeDeepLinearOnItsSaddle(TerrainListener listener) {
+        MultiLayerNetwork net = deepLinear();
+        net.addListeners(listener);
+        DataSet data = linearTask();
+        for (int i = 0; i < 3; i++) {
+            net.fit(data);
+        }
+        listener.requestCurvatureProbe();
+        net.fit(data);
     }
 
     @Test
