@@ -108,9 +108,11 @@ public final class ProcessTrialExecutor implements TrialExecutor {
                 started = true;
                 TrialOutcome outcome = worker.train(job.trial());
                 job.result().complete(RemoteTrial.result(job.runner(), job.candidate(), outcome, start));
-            } catch (IOException | ClassNotFoundException | RuntimeException e) {
+            } catch (IOException | RuntimeException e) {
                 String why = !started ? "could not start: " + e.getMessage()
-                        : worker.whyItStopped() + " while training trial " + job.trial().trialNumber();
+                        : (e instanceof java.net.SocketTimeoutException
+                                ? "sent nothing for " + WorkerConnection.SILENCE_TIMEOUT_MILLIS / 1000 + " s (hung?)"
+                                : worker.whyItStopped()) + " while training trial " + job.trial().trialNumber();
                 LOG.warn("{}: {}", name, why);
                 job.result().complete(RemoteTrial.result(job.runner(), job.candidate(),
                         new TrialOutcome(false, null, "the worker process " + why, null, name), start));

@@ -6,52 +6,59 @@ import java.io.Closeable;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
-import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
+import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
-import java.security.SecureRandom;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The driver's end of one worker process of {@link ProcessTrialExecutor}: starts the JVM, which
- * connects back to a loopback socket and proves with a one-time token that it is the process
- * started, then carries Java-serialized {@link RemoteTrial}s one way and {@link TrialOutcome}s
- * the other. A socket rather than the worker's standard output, which the JVM itself writes to
- * when told (a {@code -Xlog} option, a flight recording's start message) and which would then
- * corrupt the stream: the worker's standard output and error are the driver's.
+ * The driver's end of one worker process of {@link ProcessTrialExecutor}: starts the JVM, writes
+ * it the port of a loopback socket and a one-time secret on its standard input (never on its
+ * command line, which any local user can read in {@code /proc}), accepts the connection that
+ * proves it holds the secret ({@link WorkerHandshake}, mutual: the worker checks the driver's
+ * proof too), then sends Java-serialized {@link RemoteTrial}s one way and reads
+ * {@link OutcomeFrames} (plain fields, nothing deserialized) the other. A socket rather than the
+ * worker's standard output, which the JVM itself writes to when told (a {@code -Xlog} option, a
+ * flight recording's start message) and which would then corrupt the stream: the worker's
+ * standard output and error are the driver's.
+ *
+ * <p>While a trial trains the worker sends a heartbeat every {@link #HEARTBEAT_MILLIS}; a worker
+ * silent for {@link #SILENCE_TIMEOUT_MILLIS} (hung, or stopped by a signal) fails its trial and
+ * is replaced instead of holding the search forever.
  */
 final class WorkerConnection implements Closeable {
 
     /** How long a worker JVM may take to start and connect. */
     static final long CONNECT_TIMEOUT_MILLIS = 120_000;
+    /** How often a worker that trains says so. */
+    static final int HEARTBEAT_MILLIS = 5_000;
+    /** How long the driver waits for a frame of a worker that trains before it gives up on it. */
+    static final int SILENCE_TIMEOUT_MILLIS = 120_000;
 
     private static final int ACCEPT_POLL_MILLIS = 250;
-    /** How long a connection may take to present its token once connected. */
-    private static final int TOKEN_TIMEOUT_MILLIS = 10_000;
-    private static final SecureRandom TOKENS = new SecureRandom();
 
     private final Process process;
     private final Socket socket;
     private final ObjectOutputStream out;
-    private final ObjectInputStream in;
+    private final DataInputStream in;
 
     private WorkerConnection(Process process, Socket socket) throws IOException {
         this.process = process;
         this.socket = socket;
         this.out = new ObjectOutputStream(new BufferedOutputStream(socket.getOutputStream()));
         out.flush();
-        this.in = new ObjectInputStream(new BufferedInputStream(socket.getInputStream()));
+        this.in = new DataInputStream(new BufferedInputStream(socket.getInputStream()));
     }
 
     /**
-     * Starts {@code java jvmOptions -cp classPath TrialWorker name port token} and waits until
-     * it has connected.
+     * Starts {@code java jvmOptions -cp classPath TrialWorker name}, writes it where to connect and
+     * its secret, and waits until it has connected and proved itself.
      *
      * @throws IOException when the process cannot start, exits before it connects (its exit
      *         code is in the message; the JVM printed why to standard error), or does not connect
@@ -60,9 +67,7 @@ final class WorkerConnection implements Closeable {
     static WorkerConnection start(String java, List<String> jvmOptions, String classPath, String name) throws IOException {
         try (ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             server.setSoTimeout(ACCEPT_POLL_MILLIS);
-            byte[] secret = new byte[16];
-            TOKENS.nextBytes(secret);
-            String token = HexFormat.of().formatHex(secret);
+            WorkerHandshake handshake = WorkerHandshake.generate();
             List<String> command = new ArrayList<>();
             command.add(java);
             command.addAll(jvmOptions);
@@ -70,16 +75,18 @@ final class WorkerConnection implements Closeable {
             command.add(classPath);
             command.add(TrialWorker.class.getName());
             command.add(name);
-            command.add(Integer.toString(server.getLocalPort()));
-            command.add(token);
             ProcessBuilder builder = new ProcessBuilder(command)
                     .redirectOutput(ProcessBuilder.Redirect.INHERIT)
                     .redirectError(ProcessBuilder.Redirect.INHERIT);
             builder.environment().put("OMP_NUM_THREADS", "1");
             Process process = builder.start();
-            process.getOutputStream().close(); // the worker reads nothing from standard input
             try {
-                return new WorkerConnection(process, accept(server, process, token));
+                try (OutputStream invitation = process.getOutputStream()) {
+                    invitation.write(handshake.forWorker(server.getLocalPort()).getBytes(StandardCharsets.US_ASCII));
+                } catch (IOException e) {
+                    // the process exited before reading it: accept says with which code
+                }
+                return new WorkerConnection(process, accept(server, process, handshake));
             } catch (IOException | RuntimeException e) {
                 process.destroyForcibly();
                 throw e;
@@ -87,7 +94,7 @@ final class WorkerConnection implements Closeable {
         }
     }
 
-    private static Socket accept(ServerSocket server, Process process, String token) throws IOException {
+    private static Socket accept(ServerSocket server, Process process, WorkerHandshake handshake) throws IOException {
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(CONNECT_TIMEOUT_MILLIS);
         while (true) {
             Socket socket;
@@ -102,10 +109,11 @@ final class WorkerConnection implements Closeable {
                 }
                 continue;
             }
-            socket.setSoTimeout(TOKEN_TIMEOUT_MILLIS);
+            socket.setSoTimeout(WorkerHandshake.TIMEOUT_MILLIS);
             try {
-                if (token.equals(new DataInputStream(socket.getInputStream()).readUTF())) {
-                    socket.setSoTimeout(0);
+                if (handshake.driverSide(new DataInputStream(socket.getInputStream()),
+                        new DataOutputStream(socket.getOutputStream()))) {
+                    socket.setSoTimeout(SILENCE_TIMEOUT_MILLIS);
                     socket.setTcpNoDelay(true);
                     return socket;
                 }
@@ -116,27 +124,13 @@ final class WorkerConnection implements Closeable {
         }
     }
 
-    /**
-     * The worker's end: connects to the driver at {@code port} on the loopback interface and
-     * presents {@code token}; returns the socket to read trials from and write outcomes to.
-     */
-    static Socket connectBack(int port, String token) throws IOException {
-        Socket socket = new Socket(InetAddress.getLoopbackAddress(), port);
-        socket.setTcpNoDelay(true);
-        DataOutputStream hello = new DataOutputStream(socket.getOutputStream());
-        hello.writeUTF(token);
-        hello.flush();
-        return socket;
-    }
-
     /** Sends one trial and waits for its outcome. */
-    TrialOutcome train(RemoteTrial trial) throws IOException, ClassNotFoundException {
+    TrialOutcome train(RemoteTrial trial) throws IOException {
         out.writeObject(trial);
         out.flush();
         out.reset();
-        return (TrialOutcome) in.readObject();
+        return OutcomeFrames.readOutcome(in);
     }
-
     boolean isAlive() {
         return process.isAlive();
     }

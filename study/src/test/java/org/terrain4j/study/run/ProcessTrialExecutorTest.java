@@ -74,6 +74,46 @@ class ProcessTrialExecutorTest {
         }
     }
     @Test
+    void aWorkersCommandLineCarriesNoSecret() throws Exception {
+        // Any local user reads /proc/PID/cmdline: the port and the secret go to standard input.
+        List<List<String>> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
+        java.util.concurrent.atomic.AtomicBoolean running = new java.util.concurrent.atomic.AtomicBoolean(true);
+        Thread watcher = new Thread(() -> {
+            while (running.get()) {
+                ProcessHandle.current().children().forEach(child -> {
+                    try {
+                        String line = java.nio.file.Files.readString(Path.of("/proc", Long.toString(child.pid()), "cmdline"));
+                        if (!line.isEmpty()) {
+                            seen.add(List.of(line.split("\0")));
+                        }
+                    } catch (java.io.IOException e) {
+                        // it exited meanwhile
+                    }
+                });
+                try {
+                    Thread.sleep(20);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        });
+        watcher.start();
+        try (StudyStore store = store()) {
+            StudyRunner.builder(configuration(random(space(40)), 2)).store(store).study("quiet")
+                    .executor(new ProcessTrialExecutor(1)).build().execute();
+            assertThat(store.trials("quiet")).hasSize(2).allSatisfy(t -> assertThat(t.state()).isEqualTo(TrialState.COMPLETE));
+        } finally {
+            running.set(false);
+            watcher.join();
+        }
+        assertThat(seen).isNotEmpty().allSatisfy(arguments -> {
+            assertThat(arguments.get(arguments.size() - 2)).isEqualTo(TrialWorker.class.getName());
+            assertThat(arguments.get(arguments.size() - 1)).endsWith("/worker-0");
+            assertThat(arguments).noneMatch(a -> a.matches(".*[0-9a-f]{32}.*"));
+        });
+    }
+
+    @Test
     void workersTrainWhenTheirJvmWritesToStandardOutput() {
         List<String> options = new java.util.ArrayList<>(ProcessTrialExecutor.DEFAULT_JVM_OPTIONS);
         options.add("-Xlog:gc*:stdout"); // the JVM's own lines, written to standard output at any time
