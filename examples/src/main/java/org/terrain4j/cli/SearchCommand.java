@@ -103,6 +103,7 @@ final class SearchCommand implements Callable<Integer> {
         try {
             search = new DemoSearch(dataset, generator, trials, seed, epochs, parallel);
             String name = study == null ? search.defaultStudyName() : study;
+            StoreLocation.commandLineWarning(storage).ifPresent(System.err::println);
             settings = new StudySettings(StoreLocation.parse(storage), name, resume, pruner, prunePatience,
                     models == null ? Path.of("terrain-models", name) : models);
             settings.pruner(epochs);

@@ -44,8 +44,11 @@ final class StudiesCommand implements Runnable {
                 + " (default: ${DEFAULT-VALUE}).")
         String storage = StoreLocation.DEFAULT;
 
+        /** Where the store is, once opened: shown instead of the option's text, which may hold a password. */
+        StoreLocation location;
+
         StudyStore open(CommandSpec spec) {
-            StoreLocation location;
+            StoreLocation.commandLineWarning(storage).ifPresent(System.err::println);
             try {
                 location = StoreLocation.parse(storage);
             } catch (IllegalArgumentException e) {
@@ -76,7 +79,7 @@ final class StudiesCommand implements Runnable {
             try (StudyStore store = storage.open(spec)) {
                 List<StudySummary> studies = store.studies();
                 if (studies.isEmpty()) {
-                    out.println("no studies in " + storage.storage);
+                    out.println("no studies in " + storage.location);
                     out.flush();
                     return 0;
                 }
@@ -119,7 +122,7 @@ final class StudiesCommand implements Runnable {
             PrintWriter out = spec.commandLine().getOut();
             try (StudyStore store = storage.open(spec)) {
                 StudyDefinition study = store.find(name).orElseThrow(() -> new ParameterException(spec.commandLine(),
-                        "no study '" + name + "' in " + storage.storage + " (terrain studies list shows them)"));
+                        "no study '" + name + "' in " + storage.location + " (terrain studies list shows them)"));
                 out.printf("study %s: %s the score; generator %s, seed %d%n", study.name(),
                         study.direction().name().toLowerCase(Locale.ROOT), study.generator(), study.seed());
                 out.printf("space: %s%n", study.space());

@@ -3,16 +3,23 @@ package org.terrain4j.study.store;
 import java.io.Serializable;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * Where a study store lives: {@code sqlite:PATH} (a file, created when missing) or
  * {@code postgresql://HOST[:PORT]/DATABASE}. PostgreSQL credentials come from the URL
  * ({@code postgresql://USER:PASSWORD@HOST/DB}), else from the environment variables
  * {@code TERRAIN_DB_USER} and {@code TERRAIN_DB_PASSWORD} (then libpq's {@code PGUSER} and
- * {@code PGPASSWORD}). {@link #toString} never shows the password.
+ * {@code PGPASSWORD}); {@code user=} and {@code password=} query parameters count as the URL's
+ * own. {@link #toString} never shows the password, nor any query parameter named like a secret.
  *
  * @param kind the database
  * @param jdbcUrl the JDBC URL, without credentials
@@ -78,11 +85,38 @@ public record StoreLocation(Kind kind, String jdbcUrl, String user, String passw
             user = parts[0];
             password = parts.length > 1 ? parts[1] : null;
         }
+        // user= and password= in the query are credentials too: kept out of the URL, which is shown.
+        List<String> kept = new ArrayList<>();
+        if (uri.getRawQuery() != null) {
+            for (String parameter : uri.getRawQuery().split("&")) {
+                String key = parameter.split("=", 2)[0];
+                String value = parameter.contains("=")
+                        ? URLDecoder.decode(parameter.substring(key.length() + 1), StandardCharsets.UTF_8) : "";
+                if (key.equalsIgnoreCase("password")) {
+                    password = password != null ? password : value;
+                } else if (key.equalsIgnoreCase("user")) {
+                    user = user != null ? user : value;
+                } else if (!parameter.isEmpty()) {
+                    kept.add(parameter);
+                }
+            }
+        }
         user = user != null ? user : firstOf(environment, "TERRAIN_DB_USER", "PGUSER");
         password = password != null ? password : firstOf(environment, "TERRAIN_DB_PASSWORD", "PGPASSWORD");
-        String query = uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery();
+        String query = kept.isEmpty() ? "" : "?" + String.join("&", kept);
         String url = "jdbc:postgresql://" + uri.getHost() + (uri.getPort() > 0 ? ":" + uri.getPort() : "") + "/" + database + query;
         return new StoreLocation(Kind.POSTGRESQL, url, user, password);
+    }
+
+    /**
+     * A warning for a location given on a command line that carries a password (in its user
+     * info or its query), which every local user can read in {@code /proc}; empty otherwise.
+     */
+    public static Optional<String> commandLineWarning(String text) {
+        boolean carries = text != null && (text.startsWith("postgresql://") || text.startsWith("postgres://"))
+                && !redact(text).equals(text);
+        return carries ? Optional.of("warning: the password in --storage can be read by every user of this machine "
+                + "(in /proc); set TERRAIN_DB_PASSWORD instead") : Optional.empty();
     }
 
     private static String firstOf(Map<String, String> environment, String... names) {
@@ -95,10 +129,28 @@ public record StoreLocation(Kind kind, String jdbcUrl, String user, String passw
         return null;
     }
 
-    /** {@code text} with any password in its user info replaced by stars. */
+    /**
+     * {@code text} with any password replaced by stars: in its user info (everything between
+     * {@code //} and the last {@code @} after the user's {@code :}, so that a password holding an
+     * {@code @} shows no part of itself) and the value of any query parameter whose name speaks
+     * of a secret ({@link #SECRET_PARAMETER}).
+     */
     static String redact(String text) {
-        return text.replaceAll("(//[^/:@]*):[^@/]*@", "$1:***@");
+        String redacted = text;
+        int start = text.indexOf("//");
+        int at = text.lastIndexOf('@');
+        if (start >= 0 && at > start) {
+            int colon = text.indexOf(':', start + 2);
+            if (colon >= 0 && colon < at) {
+                redacted = text.substring(0, colon + 1) + "***" + text.substring(at);
+            }
+        }
+        return SECRET_PARAMETER.matcher(redacted).replaceAll("$1***");
     }
+
+    /** A query parameter whose value is a secret: its name holds password, secret, token or key. */
+    static final Pattern SECRET_PARAMETER = Pattern.compile(
+            "([?&][^=&#]*(?i:pass|secret|token|key)[^=&#]*=)[^&#]*");
 
     /** The SQLite file (for {@code sqlite:} locations only). */
     public Path sqliteFile() {
@@ -114,7 +166,7 @@ public record StoreLocation(Kind kind, String jdbcUrl, String user, String passw
         if (kind == Kind.SQLITE) {
             return "sqlite:" + sqliteFile();
         }
-        String address = jdbcUrl.substring("jdbc:".length());
+        String address = redact(jdbcUrl.substring("jdbc:".length()));
         return user == null ? address : address.replaceFirst("//", "//" + user + "@");
     }
 }

@@ -31,6 +31,36 @@ class StoreLocationTest {
     }
 
     @Test
+    void credentialsInTheQueryAreTakenOutOfTheShownUrl() {
+        StoreLocation location = StoreLocation.parse(
+                "postgresql://db.example/studies?user=ann&password=s%40cret&ssl=true&sslpassword=k3y", Map.of());
+
+        assertThat(location.user()).isEqualTo("ann");
+        assertThat(location.password()).isEqualTo("s@cret");
+        assertThat(location.jdbcUrl()).isEqualTo("jdbc:postgresql://db.example/studies?ssl=true&sslpassword=k3y");
+        assertThat(location.toString()).isEqualTo("postgresql://ann@db.example/studies?ssl=true&sslpassword=***")
+                .doesNotContain("cret").doesNotContain("k3y");
+    }
+
+    @Test
+    void aPasswordHoldingAnAtSignShowsNoPartOfItself() {
+        assertThat(StoreLocation.redact("mysql://ann:p@ss@word@host/db")).isEqualTo("mysql://ann:***@host/db");
+        assertThatThrownBy(() -> StoreLocation.parse("mysql://ann:p@ss@word@host/db", Map.of()))
+                .hasMessageNotContaining("ss").hasMessageNotContaining("word@");
+        assertThat(StoreLocation.redact("mysql://host/db?Password=x&token=y&mode=z"))
+                .isEqualTo("mysql://host/db?Password=***&token=***&mode=z");
+    }
+
+    @Test
+    void aPasswordOnTheCommandLineIsWarnedAbout() {
+        assertThat(StoreLocation.commandLineWarning("postgresql://ann:pw@db/studies")).get().asString()
+                .contains("TERRAIN_DB_PASSWORD").doesNotContain("pw@");
+        assertThat(StoreLocation.commandLineWarning("postgresql://db/studies?password=pw")).isPresent();
+        assertThat(StoreLocation.commandLineWarning("postgresql://ann@db/studies")).isEmpty();
+        assertThat(StoreLocation.commandLineWarning("sqlite:studies.db")).isEmpty();
+    }
+
+    @Test
     void badLocationsAreNamedWithoutTheirPassword() {
         assertThatThrownBy(() -> StoreLocation.parse("mysql://a:pw@host/db", Map.of()))
                 .hasMessageContaining("--storage 'mysql://a:***@host/db'").hasMessageNotContaining("pw@");
