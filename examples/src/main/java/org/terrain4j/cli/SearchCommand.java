@@ -96,6 +96,9 @@ final class SearchCommand implements Callable<Integer> {
             + "spark://HOST:PORT, yarn, k8s://... (default: spark-submit's).")
     private String master;
 
+    /** The most trials at once per core on this machine (each worker JVM takes up to 2 GB). */
+    static final int LOCAL_TRIALS_PER_CORE = 4;
+
     @Override
     public Integer call() {
         DemoSearch search;
@@ -115,6 +118,12 @@ final class SearchCommand implements Callable<Integer> {
             }
             if (!runner.equals("spark") && master != null) {
                 throw new IllegalArgumentException("--master is for --runner spark");
+            }
+            int cores = Runtime.getRuntime().availableProcessors();
+            if (!runner.equals("spark") && parallel > LOCAL_TRIALS_PER_CORE * cores) {
+                throw new IllegalArgumentException("--parallel " + parallel + " is more than " + LOCAL_TRIALS_PER_CORE
+                        + " trials per core of this machine's " + cores + " for --runner " + runner + " (at most "
+                        + LOCAL_TRIALS_PER_CORE * cores + ")");
             }
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());

@@ -57,14 +57,21 @@ public record DemoSearch(DemoDataset dataset, GeneratorKind generator, int trial
     public DemoSearch {
         java.util.Objects.requireNonNull(dataset, "dataset");
         java.util.Objects.requireNonNull(generator, "generator");
-        if (trials < 1) {
-            throw new IllegalArgumentException("--trials must be at least 1, got " + trials);
-        }
-        if (epochs < 1) {
-            throw new IllegalArgumentException("--epochs must be at least 1, got " + epochs);
-        }
-        if (parallel < 1) {
-            throw new IllegalArgumentException("--parallel must be at least 1, got " + parallel);
+        checkRange("--trials", trials, MAX_TRIALS);
+        checkRange("--epochs", epochs, MAX_EPOCHS);
+        checkRange("--parallel", parallel, MAX_PARALLEL);
+    }
+
+    /** The most trials of one run. */
+    public static final int MAX_TRIALS = 100_000;
+    /** The most epochs of a trial (a demo epoch takes a second to a minute). */
+    public static final int MAX_EPOCHS = 10_000;
+    /** The most trials at once (a Spark cluster's tasks; on one machine the command line allows fewer). */
+    public static final int MAX_PARALLEL = 10_000;
+
+    private static void checkRange(String option, int value, int max) {
+        if (value < 1 || value > max) {
+            throw new IllegalArgumentException(option + " must be from 1 to " + max + ", got " + value);
         }
     }
 

@@ -20,7 +20,7 @@ public record StudySettings(StoreLocation storage, String study, boolean resume,
 
     public StudySettings {
         Objects.requireNonNull(storage, "storage");
-        Objects.requireNonNull(study, "study");
+        org.terrain4j.study.store.StudyName.check(study);
         Objects.requireNonNull(pruner, "pruner");
     }
 

@@ -101,4 +101,23 @@ class TerrainCommandTest {
         assertThat(err.toString()).hasLineCount(1).startsWith("terrain: Invalid value for option '--dataset'")
                 .contains("cifar");
     }
+
+    @Test
+    void searchRefusesAStudyNameThatIsNotASafeFolderName() {
+        Path db = folder.resolve("studies.db");
+        assertThat(run("search", "--storage", "sqlite:" + db, "--study", "../../x")).isEqualTo(2);
+        assertThat(err.toString()).hasLineCount(1).contains("study name '../../x' is not 1 to 100 letters");
+        assertThat(db).doesNotExist();
+    }
+
+    @Test
+    void searchBoundsItsCountsAndItsLocalParallelism() {
+        assertThat(run("search", "--epochs", "100000000")).isEqualTo(2);
+        assertThat(err.toString()).hasLineCount(1).contains("--epochs must be from 1 to 10000, got 100000000");
+        err.getBuffer().setLength(0);
+        assertThat(run("search", "--parallel", "1000")).isEqualTo(2);
+        int cores = Runtime.getRuntime().availableProcessors();
+        assertThat(err.toString()).hasLineCount(1).contains("--parallel 1000 is more than 4 trials per core of this "
+                + "machine's " + cores + " for --runner processes (at most " + 4 * cores + ")");
+    }
 }

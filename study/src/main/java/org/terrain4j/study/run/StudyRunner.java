@@ -599,9 +599,9 @@ public final class StudyRunner implements IOptimizationRunner, EpochReporter {
             return this;
         }
 
-        /** The study's name (required). */
+        /** The study's name (required; {@link org.terrain4j.study.store.StudyName}: a safe folder name). */
         public Builder study(String name) {
-            this.study = name;
+            this.study = org.terrain4j.study.store.StudyName.check(name);
             return this;
         }
 
