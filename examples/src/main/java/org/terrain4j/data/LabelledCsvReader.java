@@ -24,7 +24,8 @@ final class LabelledCsvReader {
         try (BufferedReader reader = new BufferedReader(
                 new InputStreamReader(source.open(), StandardCharsets.UTF_8))) {
             String line;
-            while ((line = reader.readLine()) != null) {
+            int longest = maxLineLength(spec);
+            while ((line = readLine(reader, longest, source, lineNumber + 1)) != null) {
                 lineNumber++;
                 if (lineNumber <= spec.headerLines() || line.isBlank()) {
                     continue;
@@ -46,6 +47,34 @@ final class LabelledCsvReader {
                     "truncated: expected " + spec.rows() + " rows, found " + rows);
         }
         return new LabelledSamples(features, labels, spec.classes());
+    }
+
+    /** The longest line read: 64 characters a column and 1024 more, far beyond any row of the spec. */
+    static int maxLineLength(CsvSpec spec) {
+        return 64 * (spec.features() + 1) + 1024;
+    }
+
+    /**
+     * The next line without its end ({@code \n}, {@code \r\n}), or null at the end; a line longer
+     * than {@code longest} is an error rather than a string that grows until memory runs out (a
+     * file without line ends, {@code /dev/zero}).
+     */
+    private static String readLine(BufferedReader reader, int longest, DataSource source, int lineNumber)
+            throws IOException {
+        StringBuilder line = new StringBuilder();
+        int c;
+        while ((c = reader.read()) >= 0 && c != '\n') {
+            if (line.length() == longest) {
+                throw new DataLoadException(source.name(), "line " + lineNumber + " is longer than " + longest
+                        + " characters (is it a CSV file with line ends?)");
+            }
+            line.append((char) c);
+        }
+        if (c < 0 && line.length() == 0) {
+            return null;
+        }
+        int end = line.length();
+        return end > 0 && line.charAt(end - 1) == '\r' ? line.substring(0, end - 1) : line.toString();
     }
 
     private static void parseRow(DataSource source, CsvSpec spec, String line, int lineNumber,

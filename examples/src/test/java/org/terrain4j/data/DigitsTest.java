@@ -68,6 +68,22 @@ class DigitsTest {
     }
 
     @Test
+    void aFileWithoutLineEndsIsAnErrorNotAnOutOfMemoryError() throws IOException {
+        // As --data /dev/zero: NUL characters without end; 64 MB here, far beyond any line.
+        Path file = folder.resolve("zeros.csv");
+        try (var out = Files.newOutputStream(file)) {
+            byte[] zeros = new byte[1 << 20];
+            for (int i = 0; i < 64; i++) {
+                out.write(zeros);
+            }
+        }
+
+        assertThatThrownBy(() -> Datasets.digits(file, 42))
+                .isInstanceOf(DataLoadException.class)
+                .hasMessage(file + ": line 1 is longer than 5184 characters (is it a CSV file with line ends?)");
+    }
+
+    @Test
     void notGzipIsCorrupt() throws IOException {
         Path file = Files.writeString(folder.resolve("digits.csv.gz"), "0,1,2\n");
 
