@@ -13,8 +13,10 @@ import org.terrain4j.searchdemo.GeneratorKind;
 import org.terrain4j.searchdemo.StudySettings;
 import org.terrain4j.searchdemo.TrialTable;
 import org.terrain4j.study.prune.Pruners;
+import org.terrain4j.study.run.BestModelSummary;
 import org.terrain4j.study.run.LocalTrialExecutor;
 import org.terrain4j.study.run.ProcessTrialExecutor;
+import org.terrain4j.study.store.StoreException;
 import org.terrain4j.study.store.StoreLocation;
 import org.terrain4j.study.store.StoredTrial;
 import org.terrain4j.study.store.TrialState;
@@ -125,7 +127,10 @@ final class SearchCommand implements Callable<Integer> {
                         + " trials per core of this machine's " + cores + " for --runner " + runner + " (at most "
                         + LOCAL_TRIALS_PER_CORE * cores + ")");
             }
-        } catch (IllegalArgumentException e) {
+            if (settings.models() != null) {
+                BestModelSummary.checkFolderOf(settings.models(), settings.study());
+            }
+        } catch (IllegalArgumentException | StoreException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
         DemoSearch.checkStudy(settings);
@@ -159,7 +164,11 @@ final class SearchCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "best: trial %d, validation accuracy %.4f: %s (%d trials: %d complete, %d pruned, %d failed)%n",
                 b.number(), b.score(), b.parameters(), all.size(), all.size() - failed - pruned, pruned, failed);
         if (settings.models() != null) {
-            out.printf("best model: %s%n", settings.models().resolve("best-model.zip"));
+            // What the folder holds, which is the best trial's model unless saving it failed.
+            Optional<BestModelSummary> saved = BestModelSummary.read(settings.models());
+            out.println(saved.map(summary -> String.format(Locale.ROOT, "best model: %s (trial %d, %.4f)",
+                    settings.models().resolve("best-model.zip"), summary.trial(), summary.score()))
+                    .orElse("best model: none saved in " + settings.models()));
         }
         out.flush();
         return 0;

@@ -120,4 +120,16 @@ class TerrainCommandTest {
         assertThat(err.toString()).hasLineCount(1).contains("--parallel 1000 is more than 4 trials per core of this "
                 + "machine's " + cores + " for --runner processes (at most " + 4 * cores + ")");
     }
+
+    @Test
+    void searchRefusesAModelFolderOfAnotherStudyBeforeTouchingAnything() throws IOException {
+        Path models = Files.createDirectories(folder.resolve("models"));
+        Files.writeString(models.resolve("best-model.json"), "{\"study\": \"theirs\", \"trial\": 2, \"score\": 0.9}");
+        Path db = folder.resolve("studies.db");
+
+        assertThat(run("search", "--storage", "sqlite:" + db, "--study", "mine", "--models", models.toString())).isEqualTo(2);
+        assertThat(err.toString()).hasLineCount(1).contains("holds the best model of study 'theirs', not of 'mine'");
+        assertThat(db).doesNotExist();
+        assertThat(models.resolve("best-model.json")).content().contains("theirs");
+    }
 }

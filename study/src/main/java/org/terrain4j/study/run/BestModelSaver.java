@@ -21,20 +21,22 @@ import org.terrain4j.study.store.Direction;
 
 /**
  * Keeps the best model of a study on disk: {@code best-model.zip} (DL4J's ModelSerializer,
- * with updater state) and {@code best-model.json} (trial number and score), each written to a
+ * with updater state) and {@code best-model.json} ({@link BestModelSummary}: study, trial number
+ * and score), each written to a
  * temporary file and moved into place atomically, so a kill at any moment leaves the previous
  * best or the new one, never half of one. The comparison with {@code best-model.json} and the
  * write happen under a file lock, so several processes (Spark executors) sharing the folder
- * keep the best of all; a resumed study keeps its best. Pruned trials are never saved. Other results go to the configuration's
+ * keep the best of all; a resumed study keeps its best. A folder holding another study's best
+ * model, or a {@code best-model.json} Terrain did not write, is refused when the saver is made,
+ * before any trial. Pruned trials are never saved. Other results go to the configuration's
  * own saver, if it had one.
  */
 public final class BestModelSaver implements ResultSaver {
 
     static final String MODEL = "best-model.zip";
-    static final String SUMMARY = "best-model.json";
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Path folder;
+    private final String study;
     private final Direction direction;
     private final IntUnaryOperator trialOfCandidate;
     private final IntPredicate pruned;
@@ -42,19 +44,22 @@ public final class BestModelSaver implements ResultSaver {
 
     /**
      * @param folder where the best model is kept (created if missing)
+     * @param study the study's name, recorded with the model
      * @param direction whether lower or higher scores are better
      * @param trialOfCandidate the study trial number of a candidate index
      * @param pruned whether a candidate index was pruned (then it is never saved)
      * @param delegate the configuration's own saver, or null
      */
-    public BestModelSaver(Path folder, Direction direction, IntUnaryOperator trialOfCandidate, IntPredicate pruned,
-            ResultSaver delegate) throws IOException {
+    public BestModelSaver(Path folder, String study, Direction direction, IntUnaryOperator trialOfCandidate,
+            IntPredicate pruned, ResultSaver delegate) throws IOException {
         this.folder = folder;
+        this.study = study;
         this.direction = direction;
         this.trialOfCandidate = trialOfCandidate;
         this.pruned = pruned;
         this.delegate = delegate;
         Files.createDirectories(folder);
+        BestModelSummary.checkFolderOf(folder, study);
     }
 
     @Override
@@ -79,20 +84,18 @@ public final class BestModelSaver implements ResultSaver {
                 Files.deleteIfExists(leftover); // a process killed while saving
             }
         }
-        Path summaryFile = folder.resolve(SUMMARY);
-        Double best = Files.exists(summaryFile) ? JSON.readTree(summaryFile.toFile()).path("score").asDouble(Double.NaN) : null;
+        BestModelSummary.checkFolderOf(folder, study);
+        Double best = BestModelSummary.read(folder).map(BestModelSummary::score).orElse(null);
         if (!direction.better(score, best)) {
             return;
         }
         Path temporary = Files.createTempFile(folder, "best-model", ".zip.tmp");
         ModelSerializer.writeModel(model, temporary.toFile(), true);
         Files.move(temporary, folder.resolve(MODEL), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        ObjectNode summary = JSON.createObjectNode();
-        summary.put("trial", trial);
-        summary.put("score", score);
         Path summaryTemporary = Files.createTempFile(folder, "best-model", ".json.tmp");
-        JSON.writeValue(summaryTemporary.toFile(), summary);
-        Files.move(summaryTemporary, summaryFile, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        new BestModelSummary(study, trial, score).write(summaryTemporary);
+        Files.move(summaryTemporary, folder.resolve(BestModelSummary.FILE), StandardCopyOption.ATOMIC_MOVE,
+                StandardCopyOption.REPLACE_EXISTING);
     }
 
     @Override

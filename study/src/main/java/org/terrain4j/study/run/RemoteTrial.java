@@ -37,6 +37,7 @@ public final class RemoteTrial implements Serializable {
     private final StoreLocation store;
     private final EpochPruning pruning;
     private final String modelFolder;
+    private final String study;
 
     private RemoteTrial(Candidate<?> candidate, StudyRunner runner) {
         OptimizationConfiguration config = runner.getConfiguration();
@@ -49,6 +50,7 @@ public final class RemoteTrial implements Serializable {
         this.store = runner.store().location();
         this.pruning = runner.epochPruning();
         this.modelFolder = runner.modelFolder() == null ? null : runner.modelFolder().toAbsolutePath().toString();
+        this.study = runner.studyName();
     }
 
     /** The task for {@code candidate} of {@code runner}'s study. */
@@ -66,7 +68,7 @@ public final class RemoteTrial implements Serializable {
             StudyStore connection = connection(store);
             OptimizationConfiguration local = new OptimizationConfiguration();
             if (modelFolder != null) {
-                local.setResultSaver(new BestModelSaver(Path.of(modelFolder), pruning.direction(), index -> trialNumber,
+                local.setResultSaver(new BestModelSaver(Path.of(modelFolder), study, pruning.direction(), index -> trialNumber,
                         index -> false, null));
             }
             DetachedRunner runner = new DetachedRunner(local, connection, pruning, trialNumber);

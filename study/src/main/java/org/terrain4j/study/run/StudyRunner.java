@@ -153,11 +153,14 @@ public final class StudyRunner implements IOptimizationRunner, EpochReporter {
 
     @Override
     public void execute() {
+        if (modelFolder != null) {
+            BestModelSummary.checkFolderOf(modelFolder, studyName); // before the study is written anywhere
+        }
         store.open(definition());
         resume();
         if (modelFolder != null) {
             try {
-                config.setResultSaver(new BestModelSaver(modelFolder, direction,
+                config.setResultSaver(new BestModelSaver(modelFolder, studyName, direction,
                         index -> trialOfCandidate.getOrDefault(index, -1), prunedReasons::containsKey,
                         config.getResultSaver()));
             } catch (IOException e) {
@@ -488,6 +491,11 @@ public final class StudyRunner implements IOptimizationRunner, EpochReporter {
     /** The folder of the best model, or null. */
     public Path modelFolder() {
         return modelFolder;
+    }
+
+    /** The study's name. */
+    public String studyName() {
+        return studyName;
     }
 
     /** The reason candidate {@code index} was pruned, if it was. */

@@ -63,6 +63,7 @@ class StudyRunnerTest {
             var summary = new ObjectMapper().readTree(folder.resolve("models/best-model.json").toFile());
             assertThat(summary.get("score").asDouble()).isEqualTo(best.score());
             assertThat(summary.get("trial").asInt()).isEqualTo(best.number());
+            assertThat(summary.get("study").asText()).isEqualTo("blobs");
             MultiLayerNetwork model = ModelSerializer.restoreMultiLayerNetwork(folder.resolve("models/best-model.zip").toFile());
             assertThat(model.numParams()).isPositive();
         }
