@@ -197,7 +197,7 @@ public final class JdbcStudyStore implements StudyStore {
                 s.executeUpdate();
             }
             StudyDefinition existing = findStudy(definition.name()).orElseThrow();
-            if (!existing.space().equals(definition.space())) {
+            if (!StudyDefinition.sameSpace(existing.space(), definition.space())) {
                 throw new StoreException("study '" + definition.name() + "' in " + location
                         + " was created with another search space; use another --study name, or the study's own space");
             }
@@ -205,6 +205,16 @@ public final class JdbcStudyStore implements StudyStore {
                 throw new StoreException("study '" + definition.name() + "' in " + location + " was created to "
                         + existing.direction().name().toLowerCase() + " its score, not to "
                         + definition.direction().name().toLowerCase() + " it; use another --study name");
+            }
+            if (!existing.generator().equals(definition.generator())) {
+                throw new StoreException("study '" + definition.name() + "' in " + location + " was created with the "
+                        + existing.generator() + " generator, not " + definition.generator()
+                        + ": resume it with its own generator, or use another --study name");
+            }
+            if (existing.seed() != definition.seed()) {
+                throw new StoreException("study '" + definition.name() + "' in " + location + " was created with seed "
+                        + existing.seed() + ", not " + definition.seed()
+                        + ": resume it with its own --seed, or use another --study name");
             }
             return existing;
         });

@@ -4,7 +4,8 @@ import java.util.Objects;
 
 /**
  * What identifies a study: rerunning a search with the same definition continues it; with the
- * same name but another space or direction is refused (see {@link StudyStore#open}).
+ * same name but another space (epochs per trial included), direction, generator or seed is
+ * refused (see {@link StudyStore#open}): its trials would mix with others they cannot be compared to.
  *
  * @param name the study's name, 1 to 200 characters
  * @param space the parameter space, described so that two different spaces differ
@@ -13,6 +14,20 @@ import java.util.Objects;
  * @param seed the seed of the generator
  */
 public record StudyDefinition(String name, String space, Direction direction, String generator, long seed) {
+
+    /** How a space description ends with the trials' epoch count (see {@code SpaceDescription}). */
+    public static final String EPOCHS = " epochs ";
+
+    /**
+     * Whether a stored space description and a requested one describe the same search. A study
+     * stored before descriptions carried the epoch count matches the same description with any
+     * count (its trials did not record one).
+     */
+    public static boolean sameSpace(String stored, String requested) {
+        int epochs = requested.lastIndexOf(EPOCHS);
+        return stored.equals(requested) || !stored.contains(EPOCHS) && epochs >= 0
+                && stored.equals(requested.substring(0, epochs));
+    }
 
     /** Validates, naming the bad value. */
     public StudyDefinition {
