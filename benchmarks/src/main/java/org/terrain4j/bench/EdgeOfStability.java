@@ -56,7 +56,7 @@ public final class EdgeOfStability {
                 org.nd4j.linalg.indexing.NDArrayIndex.interval(0, EXAMPLES), org.nd4j.linalg.indexing.NDArrayIndex.all())
                 .dup());
         System.out.println("| rate | seed | final loss, constant | Terrain, no probes | probes, caps off | probes, caps on "
-                + "| probes | probes beyond the bound (lr * lambda_max > 2) | median lr * lambda_max | caps | escapes "
+                + "| probes | probes beyond the bound (lr * lambda_max > 2) | median lr * lambda_max | caps | saddle steps "
                 + "| rollbacks |");
         System.out.println("|---|---|---|---|---|---|---|---|---|---|---|---|");
         int beyondTotal = 0;
@@ -84,7 +84,8 @@ public final class EdgeOfStability {
                 long beyond = sharpness.stream().filter(h -> h > 2).count();
                 long caps = probing.events().stream().filter(e -> e.type() == EventType.LEARNING_RATE_SCALED
                         && e.terrain() == org.terrain4j.terrain.Terrain.UNSTABLE).count();
-                long escapes = probing.events().stream().filter(e -> e.type() == EventType.SADDLE_ESCAPE).count();
+                long escapes = probing.events().stream().filter(e -> e.type() == EventType.SADDLE_ESCAPE
+                        && e.message().startsWith("stepped")).count();
                 long rollbacks = probing.events().stream().filter(e -> e.type() == EventType.ROLLBACK).count();
                 if (System.getProperty("trace") != null) {
                     probing.events().stream().filter(e -> e.type() != EventType.CURVATURE_PROBE).forEach(e ->

@@ -23,8 +23,10 @@ import java.util.concurrent.TimeUnit;
  * secret before proving that it does too ({@link WorkerHandshake}), then reads
  * {@link RemoteTrial}s (Java serialization, from the driver it has authenticated, within the
  * bounds of {@link #LIMITS}), trains each while sending heartbeats, and writes its outcome
- * ({@link OutcomeFrames}), until the driver closes the connection or exits. Anything the trial
- * prints goes to standard error, as the worker's logging does.
+ * ({@link OutcomeFrames}), until the driver closes the connection or exits. A heartbeat that
+ * cannot be sent means the driver is gone (killed): the worker stops at once instead of training
+ * an abandoned trial to its end. Anything the trial prints goes to standard error, as the
+ * worker's logging does.
  *
  * <pre>echo "PORT SECRET" | java ... org.terrain4j.study.run.TrialWorker NAME</pre>
  */
@@ -93,7 +95,10 @@ public final class TrialWorker {
                         try {
                             OutcomeFrames.writeHeartbeat(out);
                         } catch (IOException e) {
-                            // the driver is gone: the next read ends the worker
+                            // The driver is gone (killed): nobody will read this trial's outcome, and a
+                            // resumed search trains it again. Stop now rather than train on to the end.
+                            System.err.println(name + ": the driver is gone; the trial is abandoned");
+                            Runtime.getRuntime().halt(4);
                         }
                     }
                 }, WorkerConnection.HEARTBEAT_MILLIS, WorkerConnection.HEARTBEAT_MILLIS, TimeUnit.MILLISECONDS);
