@@ -119,7 +119,7 @@ class StudyRunnerTest {
     void trialsOfADeadWorkerAreMarkedAbandonedAndTrainedAgain() throws Exception {
         Process gone = new ProcessBuilder("true").start();
         gone.waitFor();
-        String deadWorker = Worker.current().replaceFirst(":\\d+$", ":" + gone.pid());
+        String deadWorker = Worker.current().replaceFirst(":[^:]+$", ":" + gone.pid());
         TerrainTrialSpace space = space(1);
         double[] point = new double[((TpeSearchGenerator) tpe(space)).searchSpace().size()];
         java.util.Arrays.fill(point, 0.5);
