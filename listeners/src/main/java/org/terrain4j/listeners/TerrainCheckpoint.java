@@ -1,9 +1,15 @@
 package org.terrain4j.listeners;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import java.io.BufferedInputStream;
 import java.io.File;
 import java.io.IOException;
+import java.io.InvalidClassException;
+import java.io.ObjectInputFilter;
+import java.io.ObjectInputStream;
 import java.io.UncheckedIOException;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
 import org.deeplearning4j.util.ModelSerializer;
 
 /**
@@ -44,18 +50,47 @@ public final class TerrainCheckpoint {
      * @throws IllegalArgumentException when the file holds no Terrain state
      */
     public static TerrainListener restore(File modelFile, TerrainOptions options) {
-        Object json;
-        try {
-            json = ModelSerializer.getObjectFromFile(modelFile, KEY);
-        } catch (IllegalStateException e) {
-            throw new IllegalArgumentException(modelFile + ": no Terrain listener state in this model file", e);
-        }
+        String json = readState(modelFile);
         TerrainListener listener = new TerrainListener(options);
         try {
-            listener.restore(EventLog.JSON.readValue((String) json, ListenerState.class));
+            listener.restore(EventLog.JSON.readValue(json, ListenerState.class));
         } catch (IOException e) {
             throw new UncheckedIOException(modelFile + ": the Terrain listener state cannot be read", e);
         }
         return listener;
+    }
+
+    /** The largest listener state read (its probe batch and recent losses are a few megabytes). */
+    static final long MAX_STATE_BYTES = 256L << 20;
+
+    /**
+     * The state's JSON from the model file's {@code objects/KEY} entry, where
+     * {@link ModelSerializer#addObjectToFile} put it as a Java-serialized string. Read here with a
+     * filter that admits a string and nothing else, within {@link #MAX_STATE_BYTES}, rather than
+     * with {@link ModelSerializer#getObjectFromFile}, which deserializes whatever the entry holds:
+     * a model file may come from anyone.
+     */
+    private static String readState(File modelFile) {
+        try (ZipFile zip = new ZipFile(modelFile)) {
+            ZipEntry entry = zip.getEntry("objects/" + KEY);
+            if (entry == null) {
+                throw new IllegalArgumentException(modelFile + ": no Terrain listener state in this model file");
+            }
+            try (ObjectInputStream in = new ObjectInputStream(new BufferedInputStream(zip.getInputStream(entry)))) {
+                in.setObjectInputFilter(ObjectInputFilter.Config.createFilter(
+                        "maxbytes=" + MAX_STATE_BYTES + ";maxdepth=2;maxrefs=16;!*"));
+                Object state = in.readObject();
+                if (!(state instanceof String json)) {
+                    throw new IllegalArgumentException(modelFile + ": the Terrain listener state is not a JSON string");
+                }
+                return json;
+            }
+        } catch (InvalidClassException e) {
+            throw new IllegalArgumentException(modelFile + ": the Terrain listener state is not a JSON string "
+                    + "within " + (MAX_STATE_BYTES >> 20) + " MB (refused: " + e.getMessage() + ")");
+        } catch (IOException | ClassNotFoundException e) {
+            throw new UncheckedIOException(modelFile + ": the Terrain listener state cannot be read",
+                    e instanceof IOException io ? io : new IOException(e));
+        }
     }
 }

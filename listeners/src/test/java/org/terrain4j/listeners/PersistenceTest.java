@@ -11,6 +11,7 @@ import java.util.List;
 import org.deeplearning4j.datasets.iterator.utilty.ListDataSetIterator;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.deeplearning4j.util.ModelSerializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.nd4j.linalg.dataset.DataSet;
@@ -159,6 +160,18 @@ class PersistenceTest {
 
         assertThatThrownBy(() -> TerrainCheckpoint.restore(file, builder().options()))
                 .hasMessage(file + ": no Terrain listener state in this model file");
+    }
+
+    @Test
+    void aModelFileWhoseStateIsAnythingButAStringIsRefusedUnread() throws Exception {
+        // ModelSerializer would deserialize any object under the key: a model file may come from anyone.
+        File file = folder.resolve("foreign.zip").toFile();
+        Networks.mlp(new Adam(0.01)).save(file, true);
+        ModelSerializer.addObjectToFile(file, TerrainCheckpoint.KEY, new java.util.ArrayList<>(java.util.List.of("x")));
+
+        assertThatThrownBy(() -> TerrainCheckpoint.restore(file, builder().options()))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith(file + ": the Terrain listener state is not a JSON string within 256 MB (refused: ");
     }
 
     @Test
