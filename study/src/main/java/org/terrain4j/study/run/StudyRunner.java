@@ -156,7 +156,14 @@ public final class StudyRunner implements IOptimizationRunner, EpochReporter {
         if (modelFolder != null) {
             BestModelSummary.checkFolderOf(modelFolder, studyName); // before the study is written anywhere
         }
-        store.open(definition());
+        StudyDefinition requested = definition();
+        StudyDefinition stored = store.open(requested);
+        if (!sharedStudy && stored.seed() != requested.seed()) {
+            // Workers of a shared study differ in seed on purpose; one search resumed with another
+            // seed would mix two searches' trials in one study.
+            throw new StoreException("study '" + studyName + "' in " + store.location() + " was created with seed "
+                    + stored.seed() + ", not " + requested.seed() + ": resume it with its own --seed, or use another --study name");
+        }
         resume();
         if (modelFolder != null) {
             try {

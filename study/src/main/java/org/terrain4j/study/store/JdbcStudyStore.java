@@ -211,11 +211,6 @@ public final class JdbcStudyStore implements StudyStore {
                         + existing.generator() + " generator, not " + definition.generator()
                         + ": resume it with its own generator, or use another --study name");
             }
-            if (existing.seed() != definition.seed()) {
-                throw new StoreException("study '" + definition.name() + "' in " + location + " was created with seed "
-                        + existing.seed() + ", not " + definition.seed()
-                        + ": resume it with its own --seed, or use another --study name");
-            }
             return existing;
         });
     }

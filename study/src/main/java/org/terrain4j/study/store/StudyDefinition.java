@@ -4,8 +4,10 @@ import java.util.Objects;
 
 /**
  * What identifies a study: rerunning a search with the same definition continues it; with the
- * same name but another space (epochs per trial included), direction, generator or seed is
- * refused (see {@link StudyStore#open}): its trials would mix with others they cannot be compared to.
+ * same name but another space (epochs per trial included), direction or generator is refused
+ * (see {@link StudyStore#open}): its trials would mix with others they cannot be compared to. The
+ * seed is the first creator's; workers of a shared study run with seeds of their own, and a
+ * runner that is not shared refuses another seed itself.
  *
  * @param name the study's name, 1 to 200 characters
  * @param space the parameter space, described so that two different spaces differ

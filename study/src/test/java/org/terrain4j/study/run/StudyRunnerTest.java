@@ -116,6 +116,18 @@ class StudyRunnerTest {
     }
 
     @Test
+    void resumingTpeWithAnotherSeedIsRefusedBeforeAnyTrial() {
+        try (StudyStore store = store()) {
+            run(store, tpe(space(1)), 2, Pruner.NONE);
+            CandidateGenerator reseeded = TpeSearchGenerator.builder(space(1))
+                    .scoreFunction(org.terrain4j.study.testing.BlobsSearch.ACCURACY).seed(6).build();
+            assertThatThrownBy(() -> run(store, reseeded, 4, Pruner.NONE)).isInstanceOf(StoreException.class)
+                    .hasMessageContaining("study 'blobs'").hasMessageContaining("was created with seed 5, not 6");
+            assertThat(store.trials("blobs")).hasSize(2);
+        }
+    }
+
+    @Test
     void trialsOfADeadWorkerAreMarkedAbandonedAndTrainedAgain() throws Exception {
         Process gone = new ProcessBuilder("true").start();
         gone.waitFor();
