@@ -106,11 +106,13 @@ class ProcessTrialExecutorTest {
             running.set(false);
             watcher.join();
         }
-        assertThat(seen).isNotEmpty().allSatisfy(arguments -> {
-            assertThat(arguments.get(arguments.size() - 2)).isEqualTo(TrialWorker.class.getName());
-            assertThat(arguments.get(arguments.size() - 1)).endsWith("/worker-0");
-            assertThat(arguments).noneMatch(a -> a.matches(".*[0-9a-f]{32}.*"));
-        });
+        // (A child caught while the JDK's jspawnhelper still starts it has that helper's command line.)
+        assertThat(seen).noneMatch(arguments -> arguments.stream().anyMatch(a -> a.matches(".*[0-9a-f]{32}.*")));
+        assertThat(seen.stream().filter(arguments -> arguments.contains(TrialWorker.class.getName()))).isNotEmpty()
+                .allSatisfy(arguments -> {
+                    assertThat(arguments.get(arguments.size() - 2)).isEqualTo(TrialWorker.class.getName());
+                    assertThat(arguments.get(arguments.size() - 1)).endsWith("/worker-0");
+                });
     }
 
     @Test
