@@ -84,8 +84,7 @@ public final class BestModelSaver implements ResultSaver {
                 Files.deleteIfExists(leftover); // a process killed while saving
             }
         }
-        BestModelSummary.checkFolderOf(folder, study);
-        Double best = BestModelSummary.read(folder).map(BestModelSummary::score).orElse(null);
+        Double best = BestModelSummary.checkFolderOf(folder, study).map(BestModelSummary::score).orElse(null);
         if (!direction.better(score, best)) {
             return;
         }

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 import org.terrain4j.study.store.StoreException;
+import org.terrain4j.study.store.StudyName;
 
 /**
  * {@code best-model.json} next to {@code best-model.zip}: which study and trial the model is of,
@@ -48,7 +49,7 @@ public record BestModelSummary(String study, int trial, double score) {
                 throw notASummary(file);
             }
             try {
-                org.terrain4j.study.store.StudyName.check(node.get("study").asText());
+                StudyName.check(node.get("study").asText());
             } catch (IllegalArgumentException e) {
                 throw notASummary(file);
             }
@@ -62,13 +63,17 @@ public record BestModelSummary(String study, int trial, double score) {
     /**
      * Checks that {@code folder} holds no summary or one of {@code study}'s.
      *
+     * @return {@code study}'s summary in the folder, if there is one
      * @throws StoreException naming the folder and the other study, or the file that is not a summary
      */
-    public static void checkFolderOf(Path folder, String study) {
-        read(folder).filter(summary -> !summary.study().equals(study)).ifPresent(summary -> {
-            throw new StoreException("the model folder " + folder + " holds the best model of study '" + summary.study()
-                    + "', not of '" + study + "': give another model folder, or move its best-model files away");
-        });
+    public static Optional<BestModelSummary> checkFolderOf(Path folder, String study) {
+        Optional<BestModelSummary> summary = read(folder);
+        if (summary.isPresent() && !summary.get().study().equals(study)) {
+            throw new StoreException("the model folder " + folder + " holds the best model of study '"
+                    + summary.get().study() + "', not of '" + study
+                    + "': give another model folder, or move its best-model files away");
+        }
+        return summary;
     }
 
     /** Writes this summary as {@code file} (the caller moves it into place). */
