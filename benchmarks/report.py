@@ -346,17 +346,19 @@ def lr_control_targets(cells, label):
 
 
 def lr_control(results):
-    runs = tsv_rows(results, lambda n: n == 13)
+    runs = tsv_rows(results, lambda n: n == 14)
     sets = {"tuning": {}, "report": {}}
     diverged_top = {}
     decays = {}
+    rises = {}
     top_rate = {}
-    for workload, kind, variant, rate, seed, final, best, loss, diverged, cuts, last_rate, seconds, accs in runs:
+    for workload, kind, variant, rate, seed, final, best, loss, diverged, cuts, kept, last_rate, seconds, accs in runs:
         top_rate[workload] = max(top_rate.get(workload, 0.0), float(rate))
-    for workload, kind, variant, rate, seed, final, best, loss, diverged, cuts, last_rate, seconds, accs in runs:
+    for workload, kind, variant, rate, seed, final, best, loss, diverged, cuts, kept, last_rate, seconds, accs in runs:
         accuracy = 0.0 if diverged == "true" else float(final)
         sets[kind].setdefault((workload, float(rate)), {}).setdefault(variant, []).append(accuracy)
         decays.setdefault((workload, float(rate), variant), []).append(int(cuts))
+        rises.setdefault((workload, float(rate), variant), []).append(int(kept))
         if kind == "report" and float(rate) == top_rate[workload] and variant == "terrain_curvature":
             diverged_top.setdefault(workload, []).append(diverged == "true")
     present = [v for v in CONTROL_VARIANTS if any(v in c for s_ in sets.values() for c in s_.values())]
@@ -368,9 +370,9 @@ def lr_control(results):
              "over the 14 rows of those images with RMSProp, a "
              "ComputationGraph with a skip connection with Adam. Variants: "
              + "; ".join("%s, %s" % (v, CONTROL_VARIANTS[v]) for v in present)
-             + ". Decays: Terrain's mean number of rate cuts.",
-             "", "| set | workload | rate | " + " | ".join(present) + " | Terrain decays |",
-             "|---|---|---|" + "---|" * len(present) + "---|"]
+             + ". Decays and rises: Terrain's mean number of rate cuts and of kept rate rises (at its defaults).",
+             "", "| set | workload | rate | " + " | ".join(present) + " | Terrain decays | Terrain rises |",
+             "|---|---|---|" + "---|" * len(present) + "---|---|"]
     for kind in ("tuning", "report"):
         for key in sorted(sets[kind]):
             cells = sets[kind][key]
@@ -382,8 +384,10 @@ def lr_control(results):
                 else:
                     row.append("")
             cuts = decays.get((key[0], key[1], "terrain"), [])
-            lines.append("| %s | %s | %g | %s | %s |" % (kind, key[0], key[1], " | ".join(row),
-                                                       "%.1f" % statistics.mean(cuts) if cuts else ""))
+            kept = rises.get((key[0], key[1], "terrain"), [])
+            lines.append("| %s | %s | %g | %s | %s | %s |" % (kind, key[0], key[1], " | ".join(row),
+                                                            "%.1f" % statistics.mean(cuts) if cuts else "",
+                                                            "%.1f" % statistics.mean(kept) if kept else ""))
     lines.append("")
     lines += lr_control_targets(sets["report"], "Report")
     if diverged_top:

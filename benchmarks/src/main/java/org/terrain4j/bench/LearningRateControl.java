@@ -13,6 +13,7 @@ import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.dataset.api.iterator.DataSetIterator;
 import org.nd4j.linalg.schedule.ISchedule;
 import org.terrain4j.control.PlateauOptions;
+import org.terrain4j.control.RiseOptions;
 import org.terrain4j.control.StationarityOptions;
 import org.terrain4j.listeners.CurvatureOptions;
 import org.terrain4j.listeners.EventType;
@@ -29,9 +30,10 @@ import org.terrain4j.schedule.Schedules;
  *
  * <p>Arguments: {@code workload[,..]|tuning|report variant[,..] seed[,..]}. Prints one
  * tab-separated line per run: workload, set, variant, rate, seed, final and best validation
- * accuracy, final validation loss, whether it diverged, Terrain's decays, the final rate,
+ * accuracy, final validation loss, whether it diverged, Terrain's decays and kept rises, the final rate,
  * seconds, and the validation accuracy per epoch. The system property {@code terrain.stationarity}
- * ({@code confidence,factor,minSamples,growingWindows}) replaces Terrain's defaults, for tuning.
+ * ({@code confidence,factor,minSamples,growingWindows}) and {@code terrain.rise} ({@code factor,maxRise,noiseScaleBelow},
+ * or {@code off}) replace Terrain's defaults, for tuning.
  */
 public final class LearningRateControl {
 
@@ -90,11 +92,13 @@ public final class LearningRateControl {
         }
         long decays = listener == null ? 0 : listener.events().stream()
                 .filter(e -> e.type() == EventType.LEARNING_RATE_SCALED).count();
+        long rises = listener == null ? 0 : listener.events().stream()
+                .filter(e -> e.type() == EventType.RATE_TRIAL && e.message().startsWith("rise kept")).count();
         return String.join("\t", workload.name().toLowerCase(Locale.ROOT), workload.tuning ? "tuning" : "report",
                 variant.name().toLowerCase(Locale.ROOT), Double.toString(rate), Long.toString(seed),
                 String.format(Locale.ROOT, "%.4f", accuracy), String.format(Locale.ROOT, "%.4f", best),
                 String.format(Locale.ROOT, "%.4f", loss), Boolean.toString(diverged || !Double.isFinite(loss)),
-                Long.toString(decays), String.format(Locale.ROOT, "%.3g", finalRate(net)),
+                Long.toString(decays), Long.toString(rises), String.format(Locale.ROOT, "%.3g", finalRate(net)),
                 String.format(Locale.ROOT, "%.1f", (System.nanoTime() - started) / 1e9), String.join(",", accuracies));
     }
 
@@ -106,11 +110,18 @@ public final class LearningRateControl {
             builder.stationarity(new StationarityOptions(Double.parseDouble(p[0]), Double.parseDouble(p[1]), 0,
                     Integer.parseInt(p[2]), 1 << 14, Boolean.parseBoolean(p[3])));
         }
+        String rise = System.getProperty("terrain.rise");
+        if ("off".equals(rise)) {
+            builder.noRise();
+        } else if (rise != null) {
+            String[] p = rise.split(",");
+            builder.rise(new RiseOptions(Double.parseDouble(p[0]), Double.parseDouble(p[1]), Double.parseDouble(p[2])));
+        }
         return switch (variant) {
             case CONSTANT, LINEAR_DECAY -> null;
             case TERRAIN -> builder.build();
-            case TERRAIN_PLATEAU_RULE -> builder.plateau(TerrainListenerBuilder.DEFAULT_PLATEAU).build();
-            case REDUCE_LR_ON_PLATEAU -> builder.monitor(new ListDataSetIterator<>(validation.batchBy(1000), 1),
+            case TERRAIN_PLATEAU_RULE -> builder.noRise().plateau(TerrainListenerBuilder.DEFAULT_PLATEAU).build();
+            case REDUCE_LR_ON_PLATEAU -> builder.noRise().monitor(new ListDataSetIterator<>(validation.batchBy(1000), 1),
                             ValidationMetric.LOSS).plateau(PlateauOptions.PYTORCH_DEFAULTS).noiseDominatedThreshold(0).build();
             case TERRAIN_CURVATURE -> builder.curvature(CurvatureOptions.DEFAULTS).build();
         };

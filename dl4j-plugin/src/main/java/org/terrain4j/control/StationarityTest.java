@@ -93,6 +93,17 @@ public final class StationarityTest {
         intervalCount = 0;
     }
 
+    /**
+     * Forgets every iteration, like {@link #reset}, but lets the next verdict come as soon as the
+     * new rate has {@code 2 * minSamples} iterations: a rise trial ({@link RateRise}) is judged on
+     * the shortest window the test can decide on, however long the rate before it ran.
+     */
+    public void resetForTrial() {
+        previousStretch = 0;
+        count = 0;
+        intervalCount = 0;
+    }
+
     /** Iterations recorded since the last reset. */
     public long recorded() {
         return count;
@@ -124,7 +135,12 @@ public final class StationarityTest {
             kind = StationarityVerdict.Kind.STALLED;
         }
         return new StationarityVerdict(kind, batches * batchSize, batches, newerSlope.t(), olderSlope.t(), critical,
-                flattening, flatteningCritical, noiseToSignal, 1 / options.factor(), options.confidence());
+                flattening, flatteningCritical, noiseToSignal, 1 / options.factor(), options.confidence(),
+                perIteration(newerSlope, batchSize), perIteration(olderSlope, batchSize));
+    }
+
+    private static BatchMeans.Slope perIteration(BatchMeans.Slope perBatch, int batchSize) {
+        return new BatchMeans.Slope(perBatch.estimate() / batchSize, perBatch.standardError() / batchSize);
     }
 
     /** The slope of {@code batches} batch means of {@code batchSize} losses from {@code first}. */

@@ -1,6 +1,7 @@
 package org.terrain4j.control;
 
 import java.util.Locale;
+import org.terrain4j.stats.BatchMeans;
 
 /**
  * What one {@link StationarityTest} found, with its evidence.
@@ -18,10 +19,14 @@ import java.util.Locale;
  *                      when unknown
  * @param noiseDominatedAbove the {@code noiseToSignal} above which a decay pays: {@code 1 / factor}
  * @param confidence the level of the tests
+ * @param newerSlope the newer half's least-squares loss slope per iteration, with its standard error
+ *                   (null when there were too few samples): what a rise trial compares (see {@link RateRise})
+ * @param olderSlope the same for the older half
  */
 public record StationarityVerdict(Kind kind, int samples, int batches, double newerSlopeT, double olderSlopeT,
                                   double critical, double flatteningT, double flatteningCritical,
-                                  double noiseToSignal, double noiseDominatedAbove, double confidence) {
+                                  double noiseToSignal, double noiseDominatedAbove, double confidence,
+                                  BatchMeans.Slope newerSlope, BatchMeans.Slope olderSlope) {
 
     /** The situations the test tells apart. */
     public enum Kind {
@@ -46,7 +51,7 @@ public record StationarityVerdict(Kind kind, int samples, int batches, double ne
     /** A verdict for a window too short to test. */
     static StationarityVerdict tooFew(int samples, double confidence) {
         return new StationarityVerdict(Kind.TOO_FEW_SAMPLES, samples, 0, Double.NaN, Double.NaN, Double.NaN,
-                Double.NaN, Double.NaN, Double.NaN, Double.NaN, confidence);
+                Double.NaN, Double.NaN, Double.NaN, Double.NaN, confidence, null, null);
     }
 
     /** Whether the test asks for a decay. */

@@ -6,6 +6,8 @@ public enum EventType {
     TERRAIN,
     /** The learning rate of one or more layers was scaled. */
     LEARNING_RATE_SCALED,
+    /** A higher learning rate was tried, kept or given up (see {@link org.terrain4j.control.RateRise}). */
+    RATE_TRIAL,
     /** The listener asks the training loop to stop. */
     STOP_REQUESTED,
     /** The mini-batch size moved relative to the gradient noise scale. */

@@ -2,6 +2,7 @@ package org.terrain4j.listeners;
 
 import java.util.Map;
 import org.terrain4j.control.PlateauDetector;
+import org.terrain4j.control.RateRise;
 import org.terrain4j.control.StationarityTest;
 import org.terrain4j.control.StationarityVerdict;
 import org.terrain4j.stats.BatchSizeAdvice;
@@ -31,16 +32,21 @@ import org.terrain4j.terrain.Terrain;
  * @param curvature the curvature side's state, or null without curvature probes (and in version 2)
  * @param rollback the rollback snapshot, or null (none yet, rollback off, or version 2)
  * @param rateBefore the first controlled rate at the last healthy iteration (NaN before one, and in version 2)
+ * @param rise where the rate-rise trials are, or null (rises off, or versions before 4)
  */
 public record ListenerState(int version, TrainingSignals.State signals, PlateauDetector.State plateau,
                             GradientNoiseScale.State noiseScale, Terrain terrain, boolean diverging,
                             BatchSizeAdvice batchSizeAdvice, boolean epochsSeen, boolean stopRequested,
                             StationarityTest.State stationarity, Map<String, Double> testedRates,
                             StationarityVerdict.Kind lastVerdict, long checks, CurvatureState curvature,
-                            RollbackState rollback, double rateBefore) {
+                            RollbackState rollback, double rateBefore, RateRise.State rise) {
 
-    /** The format version this code writes (3: the curvature side's and the rollback's state); it also reads 2. */
-    public static final int VERSION = 3;
+    /**
+     * The format version this code writes (4: the rate-rise trials; 3: the curvature side's and the
+     * rollback's state); it also reads 2 and 3, whose runs continue with their rises ended (a run
+     * from before rises existed has had its chance to try one).
+     */
+    public static final int VERSION = 4;
 
     /** The oldest version this code reads (2: the stationarity test's state, no curvature side). */
     public static final int OLDEST_READABLE = 2;

@@ -74,6 +74,17 @@ final class StationarityControl {
         test.reset();
     }
 
+    /** The listener raised the rates to {@code rates} for a rise trial: a new chain starts, judged on its shortest window. */
+    void trialStarted(Map<String, Double> rates) {
+        testedRates = rates;
+        test.resetForTrial();
+    }
+
+    /** Whether the controlled rates now differ from those the test's iterations ran at. */
+    boolean changedSinceTested(Map<String, Double> rates) {
+        return !rates.equals(testedRates);
+    }
+
     /** Whether the last verdict saw no progress: a hint for the curvature probes. */
     boolean stalling() {
         return lastVerdict == StationarityVerdict.Kind.STALLED || lastVerdict == StationarityVerdict.Kind.STATIONARY;

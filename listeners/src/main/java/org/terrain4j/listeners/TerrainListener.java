@@ -14,6 +14,7 @@ import org.nd4j.linalg.factory.Nd4j;
 import org.terrain4j.control.Action;
 import org.terrain4j.control.PlateauDetector;
 import org.terrain4j.control.PlateauPolicy;
+import org.terrain4j.control.RateRise;
 import org.terrain4j.control.StationarityVerdict;
 import org.terrain4j.stats.BatchSizeAdvice;
 import org.terrain4j.stats.GradientNoiseScale;
@@ -48,6 +49,7 @@ public final class TerrainListener extends BaseTrainingListener {
     private final PlateauDetector detector;
     private final PlateauPolicy policy;
     private final StationarityControl stationarity;
+    private final RateRise rise;
     private final TerrainClassifier classifier;
     private final GradientNoiseSampler noise;
     private final EventLog events;
@@ -81,6 +83,7 @@ public final class TerrainListener extends BaseTrainingListener {
                 ? new PlateauPolicy(options.stationarity(), options.stopAtMinimum())
                 : new PlateauPolicy(options.plateau(), options.stopAtMinimum());
         this.stationarity = options.usesStationarityTest() ? new StationarityControl(options.stationarity()) : null;
+        this.rise = options.rise() == null ? null : new RateRise(options.rise());
         this.classifier = new TerrainClassifier(options.explosionFactor());
         this.noise = new GradientNoiseSampler(options.noiseScalePeriod(), options.noiseScaleBatches(),
                 options.noiseScaleSmoothing());
@@ -258,6 +261,11 @@ public final class TerrainListener extends BaseTrainingListener {
     private void checkStationarity(long nextIteration, long epoch) {
         double monitored = signals.takeIntervalMeanLoss();
         Map<String, Double> before = controlledRates(nextIteration, epoch);
+        if (rise != null && stationarity.changedSinceTested(before) && rise.abandon()) {
+            report(EventType.RATE_TRIAL, snapshot(nextIteration, epoch, monitored, false), terrain,
+                    "rise trial abandoned: the rate changed during it (a rollback, a curvature cap or a schedule); "
+                            + "no further rises", before, before);
+        }
         StationarityVerdict verdict = stationarity.check(before);
         TerrainSnapshot snapshot = snapshot(nextIteration, epoch, monitored, verdict.stationary());
         Classification classification = classifier.classify(snapshot);
@@ -276,9 +284,44 @@ public final class TerrainListener extends BaseTrainingListener {
             report(EventType.TERRAIN, snapshot, named, verdict.describe(), Map.of(), Map.of());
         }
         terrain = named;
+        if (rise != null && tryRise(snapshot, verdict, before, nextIteration, epoch)) {
+            return;
+        }
         if (verdict.stationary()) {
             decay(snapshot, verdict, before, nextIteration, epoch);
         }
+    }
+
+    /**
+     * Starts, keeps or gives up a rise trial as {@link RateRise} decides; a kept rise may chain
+     * into the next trial at once. Returns whether the rates changed (then nothing else acts at this check).
+     */
+    private boolean tryRise(TerrainSnapshot snapshot, StationarityVerdict verdict, Map<String, Double> before,
+                            long nextIteration, long epoch) {
+        RateRise.Decision decision = rise.atVerdict(verdict);
+        if (decision instanceof RateRise.Decision.Keep keep) {
+            report(EventType.RATE_TRIAL, snapshot, terrain, keep.reason(), before, before);
+            decision = rise.atVerdict(verdict);
+        }
+        if (decision instanceof RateRise.Decision.Start start) {
+            Map<String, Double> after = scaleControlled(before, start.factor(), nextIteration, epoch);
+            stationarity.trialStarted(after);
+            report(EventType.RATE_TRIAL, snapshot, terrain, start.reason(), before, after);
+            return true;
+        }
+        if (decision instanceof RateRise.Decision.Revert revert) {
+            Map<String, Double> after = scaleControlled(before, revert.factor(), nextIteration, epoch);
+            stationarity.decayed(after);
+            report(EventType.RATE_TRIAL, snapshot, terrain, revert.reason(), before, after);
+            return true;
+        }
+        return false;
+    }
+
+    /** Multiplies every controlled rate by {@code factor} from {@code nextIteration} on; returns the rates after. */
+    private Map<String, Double> scaleControlled(Map<String, Double> before, double factor, long nextIteration, long epoch) {
+        before.keySet().forEach(layer -> rates.scale(layer, (int) nextIteration, factor));
+        return controlledRates(nextIteration, epoch);
     }
 
     /** Decays the controlled rates at the noise floor (or requests a stop at their minimum) and restarts the test. */
@@ -289,6 +332,9 @@ public final class TerrainListener extends BaseTrainingListener {
             scale.factors().forEach((layer, factor) -> rates.scale(layer, (int) nextIteration, factor));
             Map<String, Double> after = controlledRates(nextIteration, epoch);
             stationarity.decayed(after);
+            if (rise != null) {
+                rise.decayed();
+            }
             report(EventType.LEARNING_RATE_SCALED, snapshot, terrain, verdict.describe(), before, after);
         } else if (action instanceof Action.RequestStop stop) {
             stopRequested = true;
@@ -447,7 +493,8 @@ public final class TerrainListener extends BaseTrainingListener {
                 stationarity == null ? null : stationarity.testState(),
                 stationarity == null ? null : stationarity.testedRates(),
                 stationarity == null ? StationarityVerdict.Kind.TOO_FEW_SAMPLES : stationarity.lastVerdict(), checks,
-                curvature == null ? null : curvature.state(), guard.state(), guard.rateBefore());
+                curvature == null ? null : curvature.state(), guard.state(), guard.rateBefore(),
+                rise == null ? null : rise.state());
     }
 
     /** Continues from a saved state; call before training resumes. */
@@ -474,5 +521,12 @@ public final class TerrainListener extends BaseTrainingListener {
             curvature.restore(state.curvature());
         }
         guard.restore(state.rollback(), state.version() < 3 ? Double.NaN : state.rateBefore());
+        if (rise != null) {
+            if (state.rise() != null) {
+                rise.restore(state.rise());
+            } else {
+                rise.abandon();
+            }
+        }
     }
 }

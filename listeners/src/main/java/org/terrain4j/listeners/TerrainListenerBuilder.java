@@ -5,6 +5,7 @@ import java.util.Set;
 import org.nd4j.linalg.dataset.api.iterator.DataSetIterator;
 import org.terrain4j.control.Mode;
 import org.terrain4j.control.PlateauOptions;
+import org.terrain4j.control.RiseOptions;
 import org.terrain4j.control.RollbackPolicy;
 import org.terrain4j.control.StationarityOptions;
 import org.terrain4j.control.ThresholdMode;
@@ -84,6 +85,8 @@ public final class TerrainListenerBuilder {
     private CurvatureOptions curvature;
     private RollbackPolicy rollback;
     private boolean rollbackSet;
+    private RiseOptions rise = RiseOptions.DEFAULTS;
+    private boolean riseSet;
 
     TerrainListenerBuilder() {
     }
@@ -287,12 +290,36 @@ public final class TerrainListenerBuilder {
         return this;
     }
 
+    /**
+     * Trials of a higher learning rate while the starting rate looks too small (on by default,
+     * {@link RiseOptions#DEFAULTS}; see {@link org.terrain4j.control.RateRise}). The stationarity
+     * test judges them, so the plateau rule has none. Divergence rollback comes with them
+     * ({@link RollbackPolicy#DEFAULTS}) unless set otherwise, so that a trial that diverges is undone.
+     */
+    public TerrainListenerBuilder rise(RiseOptions value) {
+        if (value == null) {
+            throw new IllegalArgumentException("rise needs options (RiseOptions.DEFAULTS to start with); "
+                    + "noRise() turns rises off");
+        }
+        rise = value;
+        riseSet = true;
+        return this;
+    }
+
+    /** No rate rises: Terrain only ever lowers the learning rate (and caps it, with curvature probes). */
+    public TerrainListenerBuilder noRise() {
+        rise = null;
+        return this;
+    }
+
     /** The validated options. */
     public TerrainOptions options() {
+        RiseOptions chosenRise = stationarity == null && !riseSet ? null : rise;
         return new TerrainOptions(plateau, stationarity, noiseDominatedThreshold, monitor, checks, smoothing, window, layerStatisticsPeriod,
                 noiseScalePeriod, noiseScaleBatches, noiseScaleSmoothing, batchAdviceFactor, explosionFactor,
                 controlledLayers, stopAtMinimum, eventsFile, curvature,
-                rollbackSet || curvature == null ? rollback : RollbackPolicy.DEFAULTS);
+                rollbackSet || (curvature == null && chosenRise == null) ? rollback : RollbackPolicy.DEFAULTS,
+                chosenRise);
     }
 
     /** A listener with these options. */

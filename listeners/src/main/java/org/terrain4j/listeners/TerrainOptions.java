@@ -3,6 +3,7 @@ package org.terrain4j.listeners;
 import java.nio.file.Path;
 import java.util.Set;
 import org.terrain4j.control.PlateauOptions;
+import org.terrain4j.control.RiseOptions;
 import org.terrain4j.control.RollbackPolicy;
 import org.terrain4j.control.StationarityOptions;
 
@@ -36,12 +37,14 @@ import org.terrain4j.control.StationarityOptions;
  * @param eventsFile JSON Lines file events are appended to, or null for none
  * @param curvature curvature probes and their actions, or null for none (the default for now)
  * @param rollback divergence rollback, or null for none (the builder turns it on with curvature probes)
+ * @param rise trials of a higher learning rate while the starting rate looks too small (see
+ *             {@link org.terrain4j.control.RateRise}), or null for none; only with the stationarity test
  */
 public record TerrainOptions(PlateauOptions plateau, StationarityOptions stationarity, double noiseDominatedThreshold, Monitor monitor, CheckSchedule checks, double smoothing,
                              int window, int layerStatisticsPeriod, int noiseScalePeriod, int noiseScaleBatches,
                              double noiseScaleSmoothing, double batchAdviceFactor, double explosionFactor,
                              Set<String> controlledLayers, boolean stopAtMinimum, Path eventsFile,
-                             CurvatureOptions curvature, RollbackPolicy rollback) {
+                             CurvatureOptions curvature, RollbackPolicy rollback, RiseOptions rise) {
 
     /** Whether the default stationarity test decides decays (otherwise the plateau rule does). */
     public boolean usesStationarityTest() {
@@ -69,6 +72,8 @@ public record TerrainOptions(PlateauOptions plateau, StationarityOptions station
                 "batchAdviceFactor must be finite and greater than 1, got " + batchAdviceFactor);
         require(explosionFactor > 1 && explosionFactor < Double.POSITIVE_INFINITY,
                 "explosionFactor must be finite and greater than 1, got " + explosionFactor);
+        require(rise == null || stationarity != null, "rate rises are judged by the stationarity test; "
+                + "the plateau rule has none (builder().noRise())");
         controlledLayers = Set.copyOf(controlledLayers);
     }
 

@@ -142,7 +142,11 @@ class CurvatureControlTest {
                 .isEqualTo(RollbackPolicy.DEFAULTS);
         assertThat(TerrainListener.builder().curvature(CurvatureOptions.DEFAULTS).noRollback().options().rollback())
                 .isNull();
-        assertThat(TerrainListener.builder().options().rollback()).isNull();
+        // Rate rises, on by default, bring rollback too; without them and without probes there is none.
+        assertThat(TerrainListener.builder().options().rollback()).isEqualTo(RollbackPolicy.DEFAULTS);
+        assertThat(TerrainListener.builder().noRise().options().rollback()).isNull();
+        assertThat(TerrainListener.builder().patience(2).options().rollback()).isNull();
+        assertThat(TerrainListener.builder().patience(2).options().rise()).isNull();
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> TerrainListener.builder().rollback(null))
                 .hasMessageContaining("noRollback()");
     }

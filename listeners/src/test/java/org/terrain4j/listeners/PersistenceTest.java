@@ -123,16 +123,16 @@ class PersistenceTest {
     private static ListenerState withoutCurvature(ListenerState state, int version) {
         return new ListenerState(version, state.signals(), state.plateau(), state.noiseScale(), state.terrain(),
                 state.diverging(), state.batchSizeAdvice(), state.epochsSeen(), state.stopRequested(),
-                state.stationarity(), state.testedRates(), state.lastVerdict(), state.checks(), null, null, Double.NaN);
+                state.stationarity(), state.testedRates(), state.lastVerdict(), state.checks(), null, null, Double.NaN, null);
     }
 
     @Test
     void aVersionTwoStateWithoutTheCurvatureSideStillRestores() {
         ListenerState state = new TerrainListener().state();
         new TerrainListener().restore(withoutCurvature(state, 2));
-        ListenerState newer = withoutCurvature(state, 4);
+        ListenerState newer = withoutCurvature(state, 5);
         assertThatThrownBy(() -> new TerrainListener().restore(newer)).hasMessage(
-                "listener state version 4 is not supported; this Terrain reads versions 2 to 3");
+                "listener state version 5 is not supported; this Terrain reads versions 2 to 4");
     }
 
     @Test
@@ -151,6 +151,34 @@ class PersistenceTest {
         assertThat(resumed.network().getLearningRate(0)).isEqualTo(original.getLearningRate(0)).isLessThan(0.5);
         assertThat(EventLog.JSON.writeValueAsString(resumed.listener().state()))
                 .isEqualTo(EventLog.JSON.writeValueAsString(listener.state()));
+    }
+
+    @Test
+    void aRunResumedDuringARiseTrialContinuesExactly() throws Exception {
+        List<DataSet> batches = Networks.task(1024, 5).batchBy(16);
+        MultiLayerNetwork original = Networks.mlp(new Sgd(0.01));
+        TerrainListener listener = new TerrainListener();
+        original.addListeners(listener);
+        original.fit(new ListDataSetIterator<>(batches, 1), 3);
+        assertThat(listener.state().rise().phase()).isEqualTo(org.terrain4j.control.RateRise.Phase.TRIAL);
+        Resumed resumed = checkpointAndRestore(original, listener, "trial.zip");
+        original.fit(new ListDataSetIterator<>(batches, 1), 9);
+        resumed.network().fit(new ListDataSetIterator<>(batches, 1), 9);
+
+        assertThat(listener.events()).anySatisfy(e -> assertThat(e.message()).startsWith("rise kept: "));
+        assertThat(resumed.listener().events()).anySatisfy(e -> assertThat(e.message()).startsWith("rise kept: "));
+        assertThat(resumed.network().params()).isEqualTo(original.params());
+        assertThat(resumed.network().getLearningRate(0)).isEqualTo(original.getLearningRate(0));
+        assertThat(EventLog.JSON.writeValueAsString(resumed.listener().state()))
+                .isEqualTo(EventLog.JSON.writeValueAsString(listener.state()));
+    }
+
+    @Test
+    void aStateFromBeforeRisesResumesWithRisesEnded() {
+        ListenerState state = new TerrainListener().state();
+        TerrainListener listener = new TerrainListener();
+        listener.restore(withoutCurvature(state, 3));
+        assertThat(listener.state().rise().phase()).isEqualTo(org.terrain4j.control.RateRise.Phase.DONE);
     }
 
     @Test

@@ -16,7 +16,7 @@ class RobustnessTest {
     @Test
     void nanLossIsReportedAsDivergingNeverThrown() {
         MultiLayerNetwork net = Networks.mlp(new Sgd(0.1));
-        TerrainListener listener = TerrainListener.builder().checks(CheckSchedule.everyIterations(2)).build();
+        TerrainListener listener = TerrainListener.builder().checks(CheckSchedule.everyIterations(2)).noRollback().build();
         net.addListeners(listener);
         DataSet poisoned = Networks.task(16, 1);
         poisoned.getFeatures().putScalar(0, 0, Float.NaN);
@@ -33,6 +33,23 @@ class RobustnessTest {
             assertThat(e.iteration()).isEqualTo(1);
         });
         assertThat(listener.statistics().iterations()).isEqualTo(1);
+    }
+
+    @Test
+    void byDefaultANanBatchIsRolledBackAndTheParametersStayFinite() {
+        // Rate rises are on by default, and rollback comes with them.
+        MultiLayerNetwork net = Networks.mlp(new Sgd(0.1));
+        TerrainListener listener = new TerrainListener();
+        net.addListeners(listener);
+        DataSet poisoned = Networks.task(16, 1);
+        poisoned.getFeatures().putScalar(0, 0, Float.NaN);
+
+        net.fit(Networks.task(16, 2));
+        net.fit(poisoned);
+
+        assertThat(listener.events()).anySatisfy(e -> assertThat(e.type()).isEqualTo(EventType.ROLLBACK));
+        assertThat(net.params().isNaN().any()).isFalse();
+        assertThat(net.getLearningRate(0)).isEqualTo(0.1);
     }
 
     @Test

@@ -16,7 +16,8 @@ import org.terrain4j.control.PlateauOptions;
 /**
  * Real DL4J training under the default rule, the stationarity test: mini-batches of 16 from
  * 1024 samples (64 iterations an epoch, a check at each epoch end). A rate far above what the
- * task needs reaches its noise floor and is decayed; a tiny rate still descends and is kept.
+ * task needs reaches its noise floor and is decayed; a tiny rate still descends, is kept without
+ * rises and, with them (the default), rises by trial and ends lower.
  */
 class StationarityControlTest {
 
@@ -51,9 +52,9 @@ class StationarityControlTest {
     }
 
     @Test
-    void computationGraphWithAdamAtATinyRateStillDescendsAndKeepsItsRate() {
+    void computationGraphWithAdamAtATinyRateStillDescendsAndKeepsItsRateWithoutRises() {
         ComputationGraph graph = Networks.graph(new Adam(1e-4));
-        TerrainListener listener = new TerrainListener();
+        TerrainListener listener = TerrainListener.builder().noRise().build();
         graph.addListeners(listener);
 
         graph.fit(new ListDataSetIterator<>(BATCHES, 1), 12);
@@ -63,6 +64,52 @@ class StationarityControlTest {
         assertThat(listener.events()).filteredOn(e -> e.type() == EventType.TERRAIN)
                 .extracting(TerrainEvent::message)
                 .allSatisfy(m -> assertThat(m).containsAnyOf("still descending", "stalled, not at a noise floor"));
+    }
+
+    @Test
+    void computationGraphWithAdamAtASmallRateRisesAndEndsLower() {
+        ComputationGraph risen = Networks.graph(new Adam(3e-4));
+        TerrainListener listener = new TerrainListener();
+        risen.addListeners(listener);
+        ComputationGraph kept = Networks.graph(new Adam(3e-4));
+        kept.addListeners(TerrainListener.builder().noRise().build());
+
+        risen.fit(new ListDataSetIterator<>(BATCHES, 1), 12);
+        kept.fit(new ListDataSetIterator<>(BATCHES, 1), 12);
+
+        assertThat(trials(listener)).first().satisfies(e -> {
+            assertThat(e.message()).startsWith("rise trial: still descending").contains("trying 3.00 times the rate");
+            assertThat(e.learningRatesAfter().get("hidden")).isCloseTo(9e-4, org.assertj.core.api.Assertions.within(1e-12));
+        });
+        assertThat(trials(listener)).filteredOn(e -> e.message().startsWith("rise kept: ")).isNotEmpty();
+        // The last trial was given up: the rate went back to the last kept one.
+        assertThat(trials(listener)).last().satisfies(e -> assertThat(e.message()).startsWith("rise given up: "));
+        assertThat(risen.getLearningRate("hidden")).isGreaterThanOrEqualTo(9e-4 * (1 - 1e-12));
+        assertThat(score(risen)).isLessThan(score(kept) / 2);
+    }
+
+    @Test
+    void multiLayerNetworkWithSgdAtATinyRateRisesAndEndsLower() {
+        MultiLayerNetwork risen = Networks.mlp(new Sgd(0.01));
+        TerrainListener listener = new TerrainListener();
+        risen.addListeners(listener);
+        MultiLayerNetwork kept = Networks.mlp(new Sgd(0.01));
+        kept.addListeners(TerrainListener.builder().noRise().build());
+
+        risen.fit(new ListDataSetIterator<>(BATCHES, 1), 12);
+        kept.fit(new ListDataSetIterator<>(BATCHES, 1), 12);
+
+        assertThat(trials(listener)).anySatisfy(e -> assertThat(e.message()).startsWith("rise kept: "));
+        assertThat(risen.getLearningRate(0)).isGreaterThanOrEqualTo(0.03 * (1 - 1e-12));
+        assertThat(risen.score(Networks.task(1024, 5))).isLessThan(kept.score(Networks.task(1024, 5)));
+    }
+
+    private static List<TerrainEvent> trials(TerrainListener listener) {
+        return listener.events().stream().filter(e -> e.type() == EventType.RATE_TRIAL).toList();
+    }
+
+    private static double score(ComputationGraph graph) {
+        return graph.score(Networks.task(1024, 5));
     }
 
     @Test
