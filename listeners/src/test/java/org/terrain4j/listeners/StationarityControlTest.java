@@ -141,4 +141,15 @@ class StationarityControlTest {
         assertThatThrownBy(() -> TerrainListener.builder().stationarity(null))
                 .hasMessage("stationarity options are required; plateau(...) chooses the plateau rule");
     }
+
+    @Test
+    void risesAreTheStationarityTestsAndAskingForThemWithThePlateauRuleIsNamed() {
+        assertThat(TerrainListener.builder().options().rise()).isEqualTo(org.terrain4j.control.RiseOptions.DEFAULTS);
+        assertThat(TerrainListener.builder().noRise().options().rise()).isNull();
+        assertThat(TerrainListener.builder().patience(2).options().rise()).isNull();
+        assertThatThrownBy(() -> TerrainListener.builder().rise(org.terrain4j.control.RiseOptions.DEFAULTS).patience(2).build())
+                .hasMessage("rate rises are judged by the stationarity test; the plateau rule has none (builder().noRise())");
+        assertThatThrownBy(() -> TerrainListener.builder().rise(null))
+                .hasMessage("rise needs options (RiseOptions.DEFAULTS to start with); noRise() turns rises off");
+    }
 }
