@@ -176,6 +176,24 @@ public abstract class SamplingCandidateGenerator implements CandidateGenerator {
     }
 
     /**
+     * Registers a configuration that is being evaluated again outside this generator's proposals
+     * (a study's retrial of a trial whose worker died) as suggested and pending: no proposal
+     * selects it while it runs or after, and its result is reported with the returned index
+     * ({@link #reportResults} or {@link #reportFailure}) like any candidate's.
+     *
+     * @param point the configuration's flat parameters, as {@link Candidate#getFlatParameters()} gave them
+     * @return the candidate index it gets here
+     */
+    public synchronized int pending(double[] point) {
+        startIfNeeded();
+        if (point.length != space.size()) {
+            throw new IllegalArgumentException("a retried trial has " + point.length + " parameters, the space has "
+                    + space.size() + "; was the search space changed?");
+        }
+        return history.suggested(space.snap(point));
+    }
+
+    /**
      * Records that candidate {@code index} failed for {@code reason} (an exception, NaN, out of
      * memory); telling it twice counts once.
      */

@@ -169,6 +169,31 @@ class GeneratorContractTest {
 
     @ParameterizedTest
     @MethodSource("generators")
+    void aConfigurationRegisteredAsPendingIsNeverProposedAndReportsLikeAnyCandidate(Factory factory) {
+        NamedParameterSpace small = NamedParameterSpace.builder()
+                .add("a", new DiscreteParameterSpace<>(1, 2, 3))
+                .add("b", new BooleanSpace())
+                .build();
+        SamplingCandidateGenerator proposer = factory.create(small, 1);
+        Candidate<?> first = proposer.getCandidate();
+        SamplingCandidateGenerator generator = factory.create(small, 1);
+        int index = generator.pending(first.getFlatParameters());
+        Set<Object> seen = new HashSet<>();
+        while (generator.hasMoreCandidates()) {
+            Candidate<?> c = generator.getCandidate();
+            assertThat(c.getValue()).isNotEqualTo(first.getValue());
+            assertThat(seen.add(c.getValue())).isTrue();
+            generator.reportResults(result(c, 1.0));
+        }
+        assertThat(seen).hasSize(5);
+        generator.reportResults(result(new Candidate<>(first.getValue(), index, first.getFlatParameters(), null, null), 0.5));
+        assertThat(generator.bestTrial()).hasValueSatisfying(t -> assertThat(t.id()).isEqualTo(index));
+        assertThatThrownBy(() -> generator.pending(new double[] {0.5}))
+                .hasMessageStartingWith("a retried trial has 1 parameters, the space has 2");
+    }
+
+    @ParameterizedTest
+    @MethodSource("generators")
     void maximizingFollowsTheScoreDirection(Factory factory) {
         SamplingCandidateGenerator generator = factory.make().apply(2L).apply(mixedSpace());
         SamplingCandidateGenerator maximizer = factory.name().equals("bayesian")

@@ -324,11 +324,8 @@ public final class StudyRunner implements IOptimizationRunner, EpochReporter {
                     : Objects.requireNonNullElse(result.getCandidateInfo().getExceptionStackTrace(), "score " + result.getScore());
             store.finish(studyName, number, TrialState.FAILED, null, reason);
             failed.incrementAndGet();
-            if (index < 0 && config.getCandidateGenerator() instanceof SamplingCandidateGenerator sampling) {
-                sampling.restore(candidate.getFlatParameters(), null);
-            } else if (config.getCandidateGenerator() instanceof SamplingCandidateGenerator sampling) {
+            if (config.getCandidateGenerator() instanceof SamplingCandidateGenerator sampling) {
                 sampling.reportFailure(index, reason); // Arbiter's runner never does; a second report counts once
-
             }
             status.put(index, new CandidateInfo(index, CandidateStatus.Failed, null, now, now, now,
                     candidate.getFlatParameters(), reason));
@@ -339,11 +336,7 @@ public final class StudyRunner implements IOptimizationRunner, EpochReporter {
         double score = result.getScore();
         store.finish(studyName, number, prunedReason == null ? TrialState.COMPLETE : TrialState.PRUNED, score, prunedReason);
         completed.incrementAndGet();
-        if (index < 0) {
-            if (config.getCandidateGenerator() instanceof SamplingCandidateGenerator sampling) {
-                sampling.restore(candidate.getFlatParameters(), score);
-            }
-        } else {
+        if (index >= 0) { // a negative index is a retrial a replaying generator never proposed
             config.getCandidateGenerator().reportResults(result);
         }
         if (prunedReason == null && direction.better(score, bestScore)) {
@@ -439,9 +432,15 @@ public final class StudyRunner implements IOptimizationRunner, EpochReporter {
         }
     }
 
+    /**
+     * The candidate that trains an abandoned trial's configuration again. A Terrain generator
+     * registers it as pending, so that it proposes the configuration neither while the retrial
+     * runs nor after, and learns its result like any candidate's; a generator that can only
+     * replay gets a negative index it never sees.
+     */
     private Candidate<?> retryCandidate(double[] point) {
-        int index = nextRetryIndex--;
         CandidateGenerator generator = config.getCandidateGenerator();
+        int index = generator instanceof SamplingCandidateGenerator sampling ? sampling.pending(point) : nextRetryIndex--;
         try {
             return new Candidate<>(generator.getParameterSpace().getValue(point), index, point, null, null);
         } catch (RuntimeException e) {

@@ -145,6 +145,8 @@ class StudyRunnerTest {
             assertThat(trials.get(1).point()).containsExactly(point);
             assertThat(trials.get(1).state()).isEqualTo(TrialState.COMPLETE);
             assertThat(trials).hasSize(4);
+            // The retrial is TPE's own pending candidate: it never proposes the configuration again.
+            assertThat(trials.stream().filter(t -> java.util.Arrays.equals(t.point(), point))).hasSize(2);
         }
     }
 
