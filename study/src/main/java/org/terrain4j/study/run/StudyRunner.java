@@ -104,6 +104,8 @@ public final class StudyRunner implements IOptimizationRunner, EpochReporter {
     /** Trial numbers this runner's generator knows: its own and those it learnt from the store. */
     private final java.util.Set<Integer> known = ConcurrentHashMap.newKeySet();
     private final boolean sharedStudy;
+    /** The best model on disk, when a model folder was given: trials stage, this runner promotes after each commit. */
+    private BestModelSaver bestModels;
 
     /**
      * This runner as the termination conditions see it before a trial starts: running trials
@@ -167,9 +169,11 @@ public final class StudyRunner implements IOptimizationRunner, EpochReporter {
         resume();
         if (modelFolder != null) {
             try {
-                config.setResultSaver(new BestModelSaver(modelFolder, studyName, direction,
+                bestModels = new BestModelSaver(modelFolder, studyName, direction,
                         index -> trialOfCandidate.getOrDefault(index, -1), prunedReasons::containsKey,
-                        config.getResultSaver()));
+                        config.getResultSaver());
+                bestModels.settle(store.trials(studyName));
+                config.setResultSaver(bestModels);
             } catch (IOException e) {
                 throw new StoreException("cannot use the model folder " + modelFolder + ": " + e.getMessage(), e);
             }
@@ -323,6 +327,7 @@ public final class StudyRunner implements IOptimizationRunner, EpochReporter {
                     : result == null || result.getCandidateInfo() == null ? "the task returned no result"
                     : Objects.requireNonNullElse(result.getCandidateInfo().getExceptionStackTrace(), "score " + result.getScore());
             store.finish(studyName, number, TrialState.FAILED, null, reason);
+            settleModel(number, null);
             failed.incrementAndGet();
             if (config.getCandidateGenerator() instanceof SamplingCandidateGenerator sampling) {
                 sampling.reportFailure(index, reason); // Arbiter's runner never does; a second report counts once
@@ -335,6 +340,7 @@ public final class StudyRunner implements IOptimizationRunner, EpochReporter {
         String prunedReason = prunedReasons.get(index);
         double score = result.getScore();
         store.finish(studyName, number, prunedReason == null ? TrialState.COMPLETE : TrialState.PRUNED, score, prunedReason);
+        settleModel(number, prunedReason == null ? score : null);
         completed.incrementAndGet();
         if (index >= 0) { // a negative index is a retrial a replaying generator never proposed
             config.getCandidateGenerator().reportResults(result);
@@ -349,6 +355,27 @@ public final class StudyRunner implements IOptimizationRunner, EpochReporter {
         }
         status.put(index, new CandidateInfo(index, CandidateStatus.Complete, score, now, now, now,
                 candidate.getFlatParameters(), prunedReason));
+    }
+
+    /**
+     * After trial {@code number} was committed: its staged model becomes the best if it is
+     * (complete, {@code score} given) or goes (failed or pruned, null). A failure here loses no
+     * trial: it is logged, and the staged model stays for the next resume to settle.
+     */
+    private void settleModel(int number, Double score) {
+        if (bestModels == null) {
+            return;
+        }
+        try {
+            if (score != null) {
+                bestModels.promote(number, score);
+            } else {
+                bestModels.discard(number);
+            }
+        } catch (IOException | RuntimeException e) {
+            LOG.error("study {}: trial {} is committed, but its model could not be settled in {}: {}", studyName, number,
+                    modelFolder, e.toString());
+        }
     }
 
     /** Feeds the study's earlier trials to the generator and queues the abandoned ones for retraining. */
