@@ -53,9 +53,12 @@ public record EpochPruning(String study, Direction direction, Pruner pruner) imp
         if (own == null) {
             return Optional.empty();
         }
-        if (!Double.isFinite(score)) {
+        if (own.values().size() <= epoch) {
+            // This epoch's score was not stored (NaN): the trial has reached this step all the same.
             List<Double> values = new ArrayList<>(own.values());
-            values.add(Double.NaN);
+            while (values.size() <= epoch) {
+                values.add(Double.NaN);
+            }
             own = new TrialProgress(number, own.state(), values);
         }
         return pruner.prune(new PruningInput(study, direction, own, trials));

@@ -372,7 +372,13 @@ public final class JdbcStudyStore implements StudyStore {
                 s.setString(1, study);
                 try (ResultSet r = s.executeQuery()) {
                     while (r.next()) {
-                        values.computeIfAbsent(r.getInt(1), k -> new ArrayList<>()).add(r.getDouble(3));
+                        // By step: an epoch that reported nothing (it scored NaN) is NaN, and the later ones keep their place.
+                        List<Double> trial = values.computeIfAbsent(r.getInt(1), k -> new ArrayList<>());
+                        int step = r.getInt(2);
+                        while (trial.size() < step) {
+                            trial.add(Double.NaN);
+                        }
+                        trial.add(r.getDouble(3));
                     }
                 }
             }

@@ -79,6 +79,8 @@ abstract class StudyStoreContract {
             assertThat(store.finish("s", 0, TrialState.COMPLETE, 0.9, null)).isTrue();
             store.report("s", 1, 0, 0.3);
             assertThat(store.finish("s", 1, TrialState.PRUNED, 0.3, "below the median at epoch 0")).isTrue();
+            store.report("s", 2, 0, 0.5);
+            store.report("s", 2, 2, 0.7); // epoch 1 scored NaN: nothing was reported for it
             assertThat(store.finish("s", 1, TrialState.COMPLETE, 0.99, null)).as("finished once").isFalse();
         }
         try (StudyStore store = JdbcStudyStore.open(location)) {
@@ -91,6 +93,7 @@ abstract class StudyStoreContract {
             assertThat(trials.get(0).finishedAt()).isNotNull();
             assertThat(trials.get(1).reason()).isEqualTo("below the median at epoch 0");
             assertThat(trials.get(2).score()).isNull();
+            assertThat(trials.get(2).intermediate()).as("by step: epoch 2 stays epoch 2").containsExactly(0.5, Double.NaN, 0.7);
             assertThat(trials.get(2).worker()).isEqualTo("host:2");
             StudySummary summary = store.studies().get(0);
             assertThat(summary.bestTrial()).isZero();
