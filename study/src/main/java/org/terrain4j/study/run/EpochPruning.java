@@ -53,10 +53,10 @@ public record EpochPruning(String study, Direction direction, Pruner pruner) imp
         if (own == null) {
             return Optional.empty();
         }
-        if (own.values().size() <= epoch) {
+        if (own.values().size() < epoch) {
             // This epoch's score was not stored (NaN): the trial has reached this step all the same.
             List<Double> values = new ArrayList<>(own.values());
-            while (values.size() <= epoch) {
+            while (values.size() < epoch) {
                 values.add(Double.NaN);
             }
             own = new TrialProgress(number, own.state(), values);

@@ -321,6 +321,9 @@ public final class JdbcStudyStore implements StudyStore {
 
     @Override
     public synchronized void report(String study, int number, int step, double value) {
+        if (step < 1) {
+            throw new IllegalArgumentException("step must be at least 1 (the epoch just finished), got " + step);
+        }
         inTransaction("report a score of trial " + number + " of " + study, () -> {
             try (PreparedStatement delete = connection.prepareStatement(
                     "DELETE FROM trial_values WHERE study = ? AND number = ? AND step = ?");
@@ -375,7 +378,7 @@ public final class JdbcStudyStore implements StudyStore {
                         // By step: an epoch that reported nothing (it scored NaN) is NaN, and the later ones keep their place.
                         List<Double> trial = values.computeIfAbsent(r.getInt(1), k -> new ArrayList<>());
                         int step = r.getInt(2);
-                        while (trial.size() < step) {
+                        while (trial.size() < step - 1) {
                             trial.add(Double.NaN);
                         }
                         trial.add(r.getDouble(3));

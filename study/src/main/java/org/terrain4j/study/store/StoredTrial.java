@@ -15,7 +15,7 @@ import java.util.List;
  * @param startedAt when it was claimed (epoch ms)
  * @param heartbeatAt the last heartbeat (epoch ms)
  * @param finishedAt when it finished (epoch ms), or null
- * @param intermediate the per-epoch scores by step, epoch 0 first; an epoch that reported no score
+ * @param intermediate the per-epoch scores by step, epoch 1 first; an epoch that reported no score
  *                     (it scored NaN) is NaN, so every later one keeps its place
  */
 public record StoredTrial(int number, TrialState state, double[] point, String parameters, Double score,

@@ -34,7 +34,7 @@ public interface StudyStore extends AutoCloseable {
     /** Records that {@code worker} is alive: the heartbeat of each of its running trials is now. */
     void heartbeat(String study, String worker);
 
-    /** Records the score of trial {@code number} after epoch {@code step} (replacing an earlier one). */
+    /** Records the score of trial {@code number} after epoch {@code step}, 1 or more (replacing an earlier one). */
     void report(String study, int number, int step, double value);
 
     /**

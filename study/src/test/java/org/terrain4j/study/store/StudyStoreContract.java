@@ -73,14 +73,15 @@ abstract class StudyStoreContract {
             StoredTrial second = store.start("s", new double[] {0.75, 0.5}, "{\"lr\":0.1}", "host:1");
             StoredTrial third = store.start("s", new double[] {0.1, 0.9}, "{\"lr\":0.5}", "host:2");
             assertThat(List.of(first.number(), second.number(), third.number())).containsExactly(0, 1, 2);
-            store.report("s", 0, 0, 0.8);
-            store.report("s", 0, 1, 0.85);
-            store.report("s", 0, 1, 0.9);
+            store.report("s", 0, 1, 0.8);
+            store.report("s", 0, 2, 0.85);
+            store.report("s", 0, 2, 0.9);
             assertThat(store.finish("s", 0, TrialState.COMPLETE, 0.9, null)).isTrue();
-            store.report("s", 1, 0, 0.3);
+            store.report("s", 1, 1, 0.3);
             assertThat(store.finish("s", 1, TrialState.PRUNED, 0.3, "below the median at epoch 0")).isTrue();
-            store.report("s", 2, 0, 0.5);
-            store.report("s", 2, 2, 0.7); // epoch 1 scored NaN: nothing was reported for it
+            store.report("s", 2, 1, 0.5);
+            store.report("s", 2, 3, 0.7); // epoch 2 scored NaN: nothing was reported for it
+            assertThatThrownBy(() -> store.report("s", 2, 0, 0.1)).hasMessage("step must be at least 1 (the epoch just finished), got 0");
             assertThat(store.finish("s", 1, TrialState.COMPLETE, 0.99, null)).as("finished once").isFalse();
         }
         try (StudyStore store = JdbcStudyStore.open(location)) {
@@ -93,7 +94,7 @@ abstract class StudyStoreContract {
             assertThat(trials.get(0).finishedAt()).isNotNull();
             assertThat(trials.get(1).reason()).isEqualTo("below the median at epoch 0");
             assertThat(trials.get(2).score()).isNull();
-            assertThat(trials.get(2).intermediate()).as("by step: epoch 2 stays epoch 2").containsExactly(0.5, Double.NaN, 0.7);
+            assertThat(trials.get(2).intermediate()).as("by step: epoch 3 stays epoch 3").containsExactly(0.5, Double.NaN, 0.7);
             assertThat(trials.get(2).worker()).isEqualTo("host:2");
             StudySummary summary = store.studies().get(0);
             assertThat(summary.bestTrial()).isZero();
