@@ -34,11 +34,15 @@ final class Abandoned {
         return abandoned;
     }
 
-    /** Whether a trial with {@code point} was already abandoned at least {@code times} times (then it is not retried). */
+    /**
+     * Whether a trial with {@code point} was already abandoned at least {@code times} times while
+     * training inside the process that died (then it is not retried). Abandonments of isolated
+     * trials do not count: their own process outlives their crashes, so the death was not theirs.
+     */
     static boolean abandonedBefore(List<StoredTrial> trials, double[] point, int times) {
         int count = 0;
         for (StoredTrial t : trials) {
-            if (is(t) && java.util.Arrays.equals(t.point(), point)) {
+            if (is(t) && !t.isolated() && java.util.Arrays.equals(t.point(), point)) {
                 count++;
             }
         }

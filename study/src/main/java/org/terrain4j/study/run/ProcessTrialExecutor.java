@@ -71,6 +71,11 @@ public final class ProcessTrialExecutor implements TrialExecutor {
     }
 
     @Override
+    public boolean isolatesTrials() {
+        return true; // a worker that dies fails its own trial; the driver records it
+    }
+
+    @Override
     public int parallelism() {
         return workers;
     }

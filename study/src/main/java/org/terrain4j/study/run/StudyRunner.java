@@ -58,8 +58,9 @@ import org.terrain4j.study.store.TrialState;
  *       study has, each checked to be the stored one;</li>
  *   <li>trials left running by a process that died (gone from this host, or silent for longer
  *       than the stale timeout) are marked failed as abandoned and trained again as new trials,
- *       up to three times per configuration (a configuration that kills its process is not
- *       retried for ever);</li>
+ *       up to three times per configuration when they trained inside that process (a
+ *       configuration that kills its process is not retried for ever); trials in worker
+ *       processes ({@link TrialExecutor#isolatesTrials}) were not the cause and are always retried;</li>
  *   <li>termination conditions count the study's earlier trials: {@code MaxCandidatesCondition(50)}
  *       ends the study at 50 trials in all.</li>
  * </ul>
@@ -70,7 +71,11 @@ import org.terrain4j.study.store.TrialState;
 public final class StudyRunner implements IOptimizationRunner, EpochReporter {
 
     private static final Logger LOG = LoggerFactory.getLogger(StudyRunner.class);
-    /** How often one configuration is trained again after its worker died. */
+    /**
+     * How often one configuration is trained again after the process that trained it in-process
+     * died (a configuration that kills its process is not retried for ever); abandonments of
+     * isolated trials, whose own process survives their crashes, do not count.
+     */
     private static final int MAX_RETRIES = 3;
 
     private final OptimizationConfiguration config;
@@ -282,7 +287,8 @@ public final class StudyRunner implements IOptimizationRunner, EpochReporter {
 
     private void start(Candidate<?> candidate) {
         double[] point = candidate.getFlatParameters();
-        StoredTrial trial = store.start(studyName, point == null ? new double[0] : point, describe(candidate), worker);
+        StoredTrial trial = store.start(studyName, point == null ? new double[0] : point, describe(candidate), worker,
+                executor.isolatesTrials());
         trialOfCandidate.put(candidate.getIndex(), trial.number());
         known.add(trial.number());
         total.incrementAndGet();
@@ -387,7 +393,7 @@ public final class StudyRunner implements IOptimizationRunner, EpochReporter {
         List<StoredTrial> abandoned = Abandoned.find(trials, System.currentTimeMillis(), staleAfterMillis,
                 Worker::deadOnThisHost, worker);
         for (StoredTrial t : abandoned) {
-            boolean retry = !Abandoned.abandonedBefore(trials, t.point(), MAX_RETRIES);
+            boolean retry = t.isolated() || !Abandoned.abandonedBefore(trials, t.point(), MAX_RETRIES);
             String reason = Abandoned.REASON + ": worker " + t.worker() + " stopped (last heartbeat "
                     + java.time.Instant.ofEpochMilli(t.heartbeatAt()) + ")" + (retry ? "; " + Abandoned.RETRIED
                     : "; abandoned " + (MAX_RETRIES + 1) + " times, not retried (does this configuration kill the process?)");

@@ -28,6 +28,17 @@ public interface TrialExecutor extends AutoCloseable {
         return false;
     }
 
+    /**
+     * Whether each trial trains in a process of its own, which a configuration that crashes
+     * (out of memory, a native fault) takes down without the runner: then, when the runner's
+     * process dies, its running trials were not the cause, and their abandonment does not count
+     * against the configuration's retries. False for trials on threads of the runner's JVM (and
+     * for Spark, whose local mode runs them there).
+     */
+    default boolean isolatesTrials() {
+        return false;
+    }
+
     /** Stops taking trials and releases the threads or the cluster connection. */
     @Override
     void close();

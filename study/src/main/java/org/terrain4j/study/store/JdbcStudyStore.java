@@ -275,7 +275,8 @@ public final class JdbcStudyStore implements StudyStore {
     }
 
     @Override
-    public synchronized StoredTrial start(String study, double[] point, String parameters, String worker) {
+    public synchronized StoredTrial start(String study, double[] point, String parameters, String worker,
+            boolean isolated) {
         return inTransaction("start a trial of " + study, () -> {
             int number;
             try (PreparedStatement s = connection.prepareStatement(
@@ -290,7 +291,7 @@ public final class JdbcStudyStore implements StudyStore {
             }
             long now = System.currentTimeMillis();
             try (PreparedStatement s = connection.prepareStatement("INSERT INTO trials (study, number, state, point,"
-                    + " parameters, worker, started_at, heartbeat_at) VALUES (?, ?, 'RUNNING', ?, ?, ?, ?, ?)")) {
+                    + " parameters, worker, started_at, heartbeat_at, isolated) VALUES (?, ?, 'RUNNING', ?, ?, ?, ?, ?, ?)")) {
                 s.setString(1, study);
                 s.setInt(2, number);
                 s.setString(3, toJson(point));
@@ -298,10 +299,11 @@ public final class JdbcStudyStore implements StudyStore {
                 s.setString(5, worker);
                 s.setLong(6, now);
                 s.setLong(7, now);
+                s.setInt(8, isolated ? 1 : 0);
                 s.executeUpdate();
             }
             return new StoredTrial(number, TrialState.RUNNING, point.clone(), parameters, null, null, worker, now, now,
-                    null, List.of());
+                    null, List.of(), isolated);
         });
     }
 
@@ -387,7 +389,8 @@ public final class JdbcStudyStore implements StudyStore {
             }
             List<StoredTrial> trials = new ArrayList<>();
             try (PreparedStatement s = connection.prepareStatement("SELECT number, state, point, parameters, score,"
-                    + " reason, worker, started_at, heartbeat_at, finished_at FROM trials WHERE study = ? ORDER BY number")) {
+                    + " reason, worker, started_at, heartbeat_at, finished_at, isolated FROM trials WHERE study = ?"
+                    + " ORDER BY number")) {
                 s.setString(1, study);
                 try (ResultSet r = s.executeQuery()) {
                     while (r.next()) {
@@ -396,7 +399,8 @@ public final class JdbcStudyStore implements StudyStore {
                         Long finishedAt = r.wasNull() ? null : finished;
                         trials.add(new StoredTrial(number, TrialState.valueOf(r.getString(2)), fromJson(r.getString(3)),
                                 r.getString(4), nullableDouble(r, 5), r.getString(6), r.getString(7), r.getLong(8),
-                                r.getLong(9), finishedAt, List.copyOf(values.getOrDefault(number, List.of()))));
+                                r.getLong(9), finishedAt, List.copyOf(values.getOrDefault(number, List.of())),
+                                r.getInt(11) != 0));
                     }
                 }
             }

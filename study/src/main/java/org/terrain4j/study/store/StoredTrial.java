@@ -17,9 +17,12 @@ import java.util.List;
  * @param finishedAt when it finished (epoch ms), or null
  * @param intermediate the per-epoch scores by step, epoch 1 first; an epoch that reported no score
  *                     (it scored NaN) is NaN, so every later one keeps its place
+ * @param isolated whether it trained in a process of its own (a worker process), so that the death
+ *                 of the process that recorded it says nothing about its configuration
  */
 public record StoredTrial(int number, TrialState state, double[] point, String parameters, Double score,
-        String reason, String worker, long startedAt, long heartbeatAt, Long finishedAt, List<Double> intermediate) {
+        String reason, String worker, long startedAt, long heartbeatAt, Long finishedAt, List<Double> intermediate,
+        boolean isolated) {
 
     /** Seconds from start to finish (or to the last heartbeat while running). */
     public double seconds() {

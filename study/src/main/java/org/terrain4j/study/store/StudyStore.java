@@ -27,9 +27,15 @@ public interface StudyStore extends AutoCloseable {
     /**
      * Claims the study's next trial number and records the trial as running on {@code worker}.
      *
+     * @param isolated whether the trial trains in a process of its own (see {@link StoredTrial#isolated})
      * @return the new trial
      */
-    StoredTrial start(String study, double[] point, String parameters, String worker);
+    StoredTrial start(String study, double[] point, String parameters, String worker, boolean isolated);
+
+    /** {@link #start(String, double[], String, String, boolean)} for a trial trained in {@code worker}'s own process. */
+    default StoredTrial start(String study, double[] point, String parameters, String worker) {
+        return start(study, point, parameters, worker, false);
+    }
 
     /** Records that {@code worker} is alive: the heartbeat of each of its running trials is now. */
     void heartbeat(String study, String worker);

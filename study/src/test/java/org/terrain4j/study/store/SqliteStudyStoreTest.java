@@ -53,9 +53,32 @@ class SqliteStudyStoreTest extends StudyStoreContract {
                     + " 'V99__future.sql', 0, 'test', CURRENT_TIMESTAMP, 1, 1)");
         }
         assertThatThrownBy(() -> JdbcStudyStore.open(location)).isInstanceOf(StoreException.class)
-                .hasMessageContaining("schema version 99, newer than this Terrain's (1)");
+                .hasMessageContaining("schema version 99, newer than this Terrain's (2)");
         try (Connection c = DriverManager.getConnection(location.jdbcUrl()); Statement s = c.createStatement()) {
             assertThat(s.executeQuery("SELECT COUNT(*) FROM studies").getInt(1)).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void aVersionOneStoreIsMigratedKeepingItsTrials() throws Exception {
+        StoreLocation location = freshLocation();
+        org.flywaydb.core.Flyway.configure(JdbcStudyStore.class.getClassLoader()).dataSource(location.jdbcUrl(), null, null)
+                .locations("classpath:org/terrain4j/study/migration").table("terrain_schema_history").target("1").load()
+                .migrate();
+        try (Connection c = DriverManager.getConnection(location.jdbcUrl()); Statement s = c.createStatement()) {
+            s.execute("INSERT INTO studies VALUES ('old', '{}', 'MAXIMIZE', 'tpe', 7, 1, 0)");
+            s.execute("INSERT INTO trials (study, number, state, point, parameters, score, reason, worker, started_at,"
+                    + " heartbeat_at, finished_at) VALUES ('old', 0, 'COMPLETE', '[0.5]', 'p', 0.9, NULL, 'h:1', 1, 2, 3)");
+            s.execute("INSERT INTO trial_values VALUES ('old', 0, 1, 0.9)");
+        }
+        try (StudyStore store = JdbcStudyStore.open(location)) {
+            StoredTrial trial = store.trials("old").get(0);
+            assertThat(trial.score()).isEqualTo(0.9);
+            assertThat(trial.point()).containsExactly(0.5);
+            assertThat(trial.intermediate()).containsExactly(0.9);
+            assertThat(trial.isolated()).isFalse();
+            assertThat(store.start("old", new double[] {0.25}, "q", "h:2", true).isolated()).isTrue();
+            assertThat(store.trials("old").get(1).isolated()).isTrue();
         }
     }
 
