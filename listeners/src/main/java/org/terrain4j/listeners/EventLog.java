@@ -22,7 +22,8 @@ import org.slf4j.LoggerFactory;
  */
 final class EventLog {
 
-    private static final Logger LOG = LoggerFactory.getLogger(TerrainListener.class);
+    /** Events are logged under this class's name, {@code org.terrain4j.listeners.EventLog}: turn it to WARN to keep only warnings. */
+    private static final Logger LOG = LoggerFactory.getLogger(EventLog.class);
     static final ObjectMapper JSON = new ObjectMapper()
             .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
 

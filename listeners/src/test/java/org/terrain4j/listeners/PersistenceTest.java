@@ -218,6 +218,30 @@ class PersistenceTest {
     }
 
     @Test
+    void eventsAreLoggedUnderTheEventLogsName() {
+        // The terrain command's logback.xml turns this logger to WARN; the name is the contract.
+        ch.qos.logback.classic.Logger logger = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory
+                .getLogger("org.terrain4j.listeners.EventLog");
+        ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> seen =
+                new ch.qos.logback.core.read.ListAppender<>();
+        seen.start();
+        ch.qos.logback.classic.Level level = logger.getLevel();
+        logger.setLevel(ch.qos.logback.classic.Level.INFO);
+        logger.addAppender(seen);
+        try {
+            MultiLayerNetwork net = Networks.mlp(new Nesterovs(0.1, 0.9));
+            TerrainListener listener = new TerrainListener();
+            net.addListeners(listener);
+            train(net, 0, 40);
+            assertThat(listener.events()).isNotEmpty();
+            assertThat(seen.list).hasSize(listener.events().size());
+        } finally {
+            logger.detachAppender(seen);
+            logger.setLevel(level);
+        }
+    }
+
+    @Test
     void anUnwritableEventsFileFailsWhenBuilt() {
         Path inMissingFolder = folder.resolve("no/such/dir/events.jsonl");
 
