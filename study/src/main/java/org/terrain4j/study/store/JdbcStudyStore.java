@@ -52,6 +52,10 @@ public final class JdbcStudyStore implements StudyStore {
 
     /** As {@link #open(StoreLocation)}, with SQLite's busy timeout in milliseconds. */
     public static JdbcStudyStore open(StoreLocation location, int busyTimeoutMillis) {
+        if (location.kind() == StoreLocation.Kind.MEMORY) {
+            throw new StoreException("the study store " + location + " lives in the memory of the process that made it;"
+                    + " another process (a worker) needs sqlite:PATH or postgresql://HOST/DATABASE");
+        }
         if (location.kind() == StoreLocation.Kind.SQLITE) {
             Path file = location.sqliteFile();
             if (file.getParent() != null && !Files.isDirectory(file.getParent())) {
@@ -196,22 +200,7 @@ public final class JdbcStudyStore implements StudyStore {
                 s.setLong(6, System.currentTimeMillis());
                 s.executeUpdate();
             }
-            StudyDefinition existing = findStudy(definition.name()).orElseThrow();
-            if (!StudyDefinition.sameSpace(existing.space(), definition.space())) {
-                throw new StoreException("study '" + definition.name() + "' in " + location
-                        + " was created with another search space; use another --study name, or the study's own space");
-            }
-            if (existing.direction() != definition.direction()) {
-                throw new StoreException("study '" + definition.name() + "' in " + location + " was created to "
-                        + existing.direction().name().toLowerCase() + " its score, not to "
-                        + definition.direction().name().toLowerCase() + " it; use another --study name");
-            }
-            if (!existing.generator().equals(definition.generator())) {
-                throw new StoreException("study '" + definition.name() + "' in " + location + " was created with the "
-                        + existing.generator() + " generator, not " + definition.generator()
-                        + ": resume it with its own generator, or use another --study name");
-            }
-            return existing;
+            return definition.continues(findStudy(definition.name()).orElseThrow(), location);
         });
     }
 
@@ -237,41 +226,21 @@ public final class JdbcStudyStore implements StudyStore {
 
     @Override
     public synchronized List<StudySummary> studies() {
-        return inTransaction("list studies", () -> {
-            List<StudyDefinition> definitions = new ArrayList<>();
+        List<StudyDefinition> definitions = inTransaction("list studies", () -> {
+            List<StudyDefinition> all = new ArrayList<>();
             try (Statement s = connection.createStatement();
                     ResultSet r = s.executeQuery("SELECT name, space, direction, generator, seed FROM studies ORDER BY name")) {
                 while (r.next()) {
-                    definitions.add(definition(r));
+                    all.add(definition(r));
                 }
             }
-            List<StudySummary> summaries = new ArrayList<>();
-            for (StudyDefinition d : definitions) {
-                Map<TrialState, Integer> counts = new EnumMap<>(TrialState.class);
-                for (TrialState state : TrialState.values()) {
-                    counts.put(state, 0);
-                }
-                Double best = null;
-                int bestTrial = -1;
-                try (PreparedStatement s = connection.prepareStatement(
-                        "SELECT number, state, score FROM trials WHERE study = ? ORDER BY number")) {
-                    s.setString(1, d.name());
-                    try (ResultSet r = s.executeQuery()) {
-                        while (r.next()) {
-                            TrialState state = TrialState.valueOf(r.getString(2));
-                            counts.merge(state, 1, Integer::sum);
-                            Double score = nullableDouble(r, 3);
-                            if (state == TrialState.COMPLETE && d.direction().better(score, best)) {
-                                best = score;
-                                bestTrial = r.getInt(1);
-                            }
-                        }
-                    }
-                }
-                summaries.add(new StudySummary(d, counts, best, bestTrial));
-            }
-            return summaries;
+            return all;
         });
+        List<StudySummary> summaries = new ArrayList<>();
+        for (StudyDefinition d : definitions) {
+            summaries.add(StudySummary.of(d, trials(d.name())));
+        }
+        return summaries;
     }
 
     @Override

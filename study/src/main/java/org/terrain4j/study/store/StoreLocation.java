@@ -31,7 +31,9 @@ public record StoreLocation(Kind kind, String jdbcUrl, String user, String passw
     /** The databases the store runs on. */
     public enum Kind {
         SQLITE,
-        POSTGRESQL
+        POSTGRESQL,
+        /** {@link InMemoryStudyStore}: this process only. */
+        MEMORY
     }
 
     /** The default store: {@code terrain-studies.db} in the working directory. */
@@ -160,11 +162,19 @@ public record StoreLocation(Kind kind, String jdbcUrl, String user, String passw
         return Path.of(jdbcUrl.substring("jdbc:sqlite:".length()));
     }
 
+    /** The location of an in-memory store named {@code name} (not a database: worker processes cannot reach it). */
+    public static StoreLocation memory(String name) {
+        return new StoreLocation(Kind.MEMORY, "memory:" + name, null, null);
+    }
+
     /** Where the store is, for messages: the file, or the database URL with the user; never the password. */
     @Override
     public String toString() {
         if (kind == Kind.SQLITE) {
             return "sqlite:" + sqliteFile();
+        }
+        if (kind == Kind.MEMORY) {
+            return jdbcUrl;
         }
         String address = redact(jdbcUrl.substring("jdbc:".length()));
         return user == null ? address : address.replaceFirst("//", "//" + user + "@");

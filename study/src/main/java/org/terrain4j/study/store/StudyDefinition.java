@@ -31,6 +31,32 @@ public record StudyDefinition(String name, String space, Direction direction, St
                 && stored.equals(requested.substring(0, epochs));
     }
 
+    /**
+     * Checks that this requested definition may continue {@code existing}, the stored study of
+     * the same name (every store runs this one check): the same space, direction and generator.
+     *
+     * @param location the store, for the message
+     * @return {@code existing}, whose seed is the creator's
+     * @throws StoreException naming what differs
+     */
+    public StudyDefinition continues(StudyDefinition existing, StoreLocation location) {
+        if (!sameSpace(existing.space(), space)) {
+            throw new StoreException("study '" + name + "' in " + location
+                    + " was created with another search space; use another --study name, or the study's own space");
+        }
+        if (existing.direction() != direction) {
+            throw new StoreException("study '" + name + "' in " + location + " was created to "
+                    + existing.direction().name().toLowerCase() + " its score, not to "
+                    + direction.name().toLowerCase() + " it; use another --study name");
+        }
+        if (!existing.generator().equals(generator)) {
+            throw new StoreException("study '" + name + "' in " + location + " was created with the "
+                    + existing.generator() + " generator, not " + generator
+                    + ": resume it with its own generator, or use another --study name");
+        }
+        return existing;
+    }
+
     /** Validates, naming the bad value. */
     public StudyDefinition {
         Objects.requireNonNull(name, "study name");

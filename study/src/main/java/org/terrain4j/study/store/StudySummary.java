@@ -1,5 +1,7 @@
 package org.terrain4j.study.store;
 
+import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -12,4 +14,22 @@ import java.util.Map;
  */
 public record StudySummary(StudyDefinition definition, Map<TrialState, Integer> trialsByState, Double bestScore,
         int bestTrial) {
+
+    /** The summary of a study with these trials: the best is the best complete trial (the first of equals). */
+    public static StudySummary of(StudyDefinition definition, List<StoredTrial> trials) {
+        Map<TrialState, Integer> counts = new EnumMap<>(TrialState.class);
+        for (TrialState state : TrialState.values()) {
+            counts.put(state, 0);
+        }
+        Double best = null;
+        int bestTrial = -1;
+        for (StoredTrial t : trials) {
+            counts.merge(t.state(), 1, Integer::sum);
+            if (t.state() == TrialState.COMPLETE && definition.direction().better(t.score(), best)) {
+                best = t.score();
+                bestTrial = t.number();
+            }
+        }
+        return new StudySummary(definition, counts, best, bestTrial);
+    }
 }

@@ -18,6 +18,11 @@ abstract class StudyStoreContract {
     /** A fresh, empty store location. */
     abstract StoreLocation freshLocation() throws Exception;
 
+    /** Opens (or reopens) the store at {@code location}: a database's by default. */
+    StudyStore openStore(StoreLocation location) {
+        return JdbcStudyStore.open(location);
+    }
+
     static StudyDefinition study(String name) {
         return new StudyDefinition(name, "{\"lr\":[0.001,1]}", Direction.MAXIMIZE, "tpe", 7);
     }
@@ -25,18 +30,18 @@ abstract class StudyStoreContract {
     @Test
     void aStudyIsCreatedOnceAndReopenedWithTheSameSpace() throws Exception {
         StoreLocation location = freshLocation();
-        try (StudyStore store = JdbcStudyStore.open(location)) {
+        try (StudyStore store = openStore(location)) {
             assertThat(store.find("digits")).isEmpty();
             assertThat(store.open(study("digits"))).isEqualTo(study("digits"));
         }
-        try (StudyStore store = JdbcStudyStore.open(location)) {
+        try (StudyStore store = openStore(location)) {
             assertThat(store.open(study("digits"))).as("reopened").isEqualTo(study("digits"));
         }
     }
 
     @Test
     void aStudyNameReusedWithAnotherSpaceDirectionOrGeneratorIsRefusedAndKept() throws Exception {
-        try (StudyStore store = JdbcStudyStore.open(freshLocation())) {
+        try (StudyStore store = openStore(freshLocation())) {
             store.open(study("digits"));
             store.start("digits", new double[] {0.5}, "{}", "w");
             assertThatThrownBy(() -> store.open(new StudyDefinition("digits", "{\"lr\":[0.01,1]}", Direction.MAXIMIZE, "tpe", 7)))
@@ -67,7 +72,7 @@ abstract class StudyStoreContract {
     @Test
     void trialsKeepTheirPointStateScoresAndIntermediateValuesAcrossReopening() throws Exception {
         StoreLocation location = freshLocation();
-        try (StudyStore store = JdbcStudyStore.open(location)) {
+        try (StudyStore store = openStore(location)) {
             store.open(study("s"));
             StoredTrial first = store.start("s", new double[] {0.25, 1.0 / 3}, "{\"lr\":0.01}", "host:1");
             StoredTrial second = store.start("s", new double[] {0.75, 0.5}, "{\"lr\":0.1}", "host:1");
@@ -84,7 +89,7 @@ abstract class StudyStoreContract {
             assertThatThrownBy(() -> store.report("s", 2, 0, 0.1)).hasMessage("step must be at least 1 (the epoch just finished), got 0");
             assertThat(store.finish("s", 1, TrialState.COMPLETE, 0.99, null)).as("finished once").isFalse();
         }
-        try (StudyStore store = JdbcStudyStore.open(location)) {
+        try (StudyStore store = openStore(location)) {
             List<StoredTrial> trials = store.trials("s");
             assertThat(trials).extracting(StoredTrial::state)
                     .containsExactly(TrialState.COMPLETE, TrialState.PRUNED, TrialState.RUNNING);
@@ -105,7 +110,7 @@ abstract class StudyStoreContract {
 
     @Test
     void heartbeatsTouchOnlyTheWorkersRunningTrials() throws Exception {
-        try (StudyStore store = JdbcStudyStore.open(freshLocation())) {
+        try (StudyStore store = openStore(freshLocation())) {
             store.open(study("s"));
             StoredTrial mine = store.start("s", new double[] {0.1}, "{}", "me");
             StoredTrial theirs = store.start("s", new double[] {0.2}, "{}", "them");
@@ -120,7 +125,7 @@ abstract class StudyStoreContract {
     @Test
     void concurrentWorkersClaimDistinctTrialNumbers() throws Exception {
         StoreLocation location = freshLocation();
-        try (StudyStore store = JdbcStudyStore.open(location)) {
+        try (StudyStore store = openStore(location)) {
             store.open(study("shared"));
         }
         Set<Integer> numbers = ConcurrentHashMap.newKeySet();
@@ -130,7 +135,7 @@ abstract class StudyStoreContract {
             for (int w = 0; w < 4; w++) {
                 String worker = "w" + w;
                 futures.add(workers.submit(() -> {
-                    try (StudyStore store = JdbcStudyStore.open(location)) {
+                    try (StudyStore store = openStore(location)) {
                         for (int i = 0; i < 10; i++) {
                             numbers.add(store.start("shared", new double[] {i}, "{}", worker).number());
                         }
@@ -145,7 +150,7 @@ abstract class StudyStoreContract {
             workers.shutdown();
         }
         assertThat(numbers).hasSize(40);
-        try (StudyStore store = JdbcStudyStore.open(location)) {
+        try (StudyStore store = openStore(location)) {
             assertThat(new HashSet<>(store.trials("shared").stream().map(StoredTrial::number).toList()))
                     .isEqualTo(numbers).hasSize(40);
         }
@@ -153,7 +158,7 @@ abstract class StudyStoreContract {
 
     @Test
     void startingATrialOfAMissingStudyNamesIt() throws Exception {
-        try (StudyStore store = JdbcStudyStore.open(freshLocation())) {
+        try (StudyStore store = openStore(freshLocation())) {
             assertThatThrownBy(() -> store.start("nope", new double[] {0}, "{}", "w"))
                     .isInstanceOf(StoreException.class).hasMessageContaining("study 'nope' does not exist");
         }
