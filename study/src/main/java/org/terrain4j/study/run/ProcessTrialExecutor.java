@@ -168,6 +168,11 @@ public final class ProcessTrialExecutor implements TrialExecutor {
     @Override
     public void close() {
         closed = true;
+        // The workers first: a feeder waiting on a trial in training then returns at once (at a
+        // shutdown, a trial may still be running; after a search, the workers are idle).
+        synchronized (workerConnections) {
+            workerConnections.forEach(WorkerConnection::kill);
+        }
         for (Thread feeder : feeders) {
             try {
                 feeder.join(15_000);
@@ -176,7 +181,7 @@ public final class ProcessTrialExecutor implements TrialExecutor {
             }
         }
         synchronized (workerConnections) {
-            workerConnections.forEach(WorkerConnection::kill);
+            workerConnections.forEach(WorkerConnection::kill); // any a feeder started meanwhile
         }
         Job left;
         while ((left = jobs.poll()) != null) {

@@ -111,6 +111,8 @@ public final class StudyRunner implements IOptimizationRunner, EpochReporter {
     private final boolean sharedStudy;
     /** The best model on disk, when a model folder was given: trials stage, this runner promotes after each commit. */
     private BestModelSaver bestModels;
+    /** Set by the shutdown hook: failures from then on are the shutdown's, not the trials'. */
+    private volatile boolean stopping;
 
     /**
      * This runner as the termination conditions see it before a trial starts: running trials
@@ -196,9 +198,16 @@ public final class StudyRunner implements IOptimizationRunner, EpochReporter {
             return t;
         });
         heartbeat.scheduleAtFixedRate(this::beat, heartbeatMillis, heartbeatMillis, TimeUnit.MILLISECONDS);
+        Thread shutdown = new Thread(this::stopOnShutdown, "terrain-study-shutdown");
+        Runtime.getRuntime().addShutdownHook(shutdown);
         try {
             loop();
         } finally {
+            try {
+                Runtime.getRuntime().removeShutdownHook(shutdown);
+            } catch (IllegalStateException e) {
+                // the JVM is shutting down: the hook runs (or ran) and closes the executor
+            }
             heartbeat.shutdownNow();
             executor.close();
             for (StatusListener listener : listeners) {
@@ -209,7 +218,7 @@ public final class StudyRunner implements IOptimizationRunner, EpochReporter {
 
     private void loop() {
         CandidateGenerator generator = config.getCandidateGenerator();
-        while (true) {
+        while (!stopping) {
             if (running.size() < executor.parallelism()) {
                 learnFromOtherWorkers();
             }
@@ -229,8 +238,7 @@ public final class StudyRunner implements IOptimizationRunner, EpochReporter {
                         + " retried when the study resumes", studyName, running.size());
                 return;
             }
-            record(done);
-            if (!executor.tasksNotifyListeners()) {
+            if (record(done) && !executor.tasksNotifyListeners()) {
                 notifyFinished(done);
             }
             for (StatusListener listener : listeners) {
@@ -318,7 +326,8 @@ public final class StudyRunner implements IOptimizationRunner, EpochReporter {
         }
     }
 
-    private void record(Finished done) {
+    /** Records a finished trial in the store and tells the generator; false when it was left running (a shutdown). */
+    private boolean record(Finished done) {
         Candidate<?> candidate = done.candidate();
         int index = candidate.getIndex();
         running.remove(index);
@@ -328,6 +337,9 @@ public final class StudyRunner implements IOptimizationRunner, EpochReporter {
                 && result.getCandidateInfo().getCandidateStatus() == CandidateStatus.Complete
                 && result.getScore() != null && Double.isFinite(result.getScore());
         long now = System.currentTimeMillis();
+        if (!ok && stopping) {
+            return false; // stopped by the shutdown, not by its configuration: it stays running, to train again on resume
+        }
         if (!ok) {
             String reason = done.error() != null ? done.error().toString()
                     : result == null || result.getCandidateInfo() == null ? "the task returned no result"
@@ -341,7 +353,7 @@ public final class StudyRunner implements IOptimizationRunner, EpochReporter {
             status.put(index, new CandidateInfo(index, CandidateStatus.Failed, null, now, now, now,
                     candidate.getFlatParameters(), reason));
             LOG.info("study {}: trial {} failed: {}", studyName, number, reason);
-            return;
+            return true;
         }
         String prunedReason = prunedReasons.get(index);
         double score = result.getScore();
@@ -361,6 +373,23 @@ public final class StudyRunner implements IOptimizationRunner, EpochReporter {
         }
         status.put(index, new CandidateInfo(index, CandidateStatus.Complete, score, now, now, now,
                 candidate.getFlatParameters(), prunedReason));
+        return true;
+    }
+
+    /**
+     * The JVM is shutting down (SIGTERM, Ctrl-C) during the study: the trials that were running
+     * stay running in the store, to be trained again when the study resumes (a failure the
+     * shutdown causes is not recorded), the worker processes are stopped, and the log says how
+     * to resume.
+     */
+    private void stopOnShutdown() {
+        stopping = true;
+        if (!running.isEmpty()) {
+            LOG.warn("study {}: stopped with {} trial(s) running; they are trained again when the study resumes: run "
+                    + "the same search on {} again (terrain search: the same command with --resume)", studyName,
+                    running.size(), store.location());
+        }
+        executor.close();
     }
 
     /**
