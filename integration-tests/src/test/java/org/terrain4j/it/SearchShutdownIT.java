@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.terrain4j.cli.TerrainCommand;
 import org.terrain4j.study.store.JdbcStudyStore;
 import org.terrain4j.study.store.StoreLocation;
 import org.terrain4j.study.store.StoredTrial;
@@ -29,21 +28,10 @@ class SearchShutdownIT {
     @Test
     void aTerminatedSearchStopsItsWorkersAndSaysHowToResume() throws Exception {
         Path db = folder.resolve("shutdown.db");
-        List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), TerrainCommand.class.getName(),
-                "search", "--generator", "random", "--trials", "4", "--epochs", "2000", "--parallel", "2",
+        Path log = folder.resolve("search.log");
+        Process driver = SearchProcess.start(log, "--generator", "random", "--trials", "4", "--epochs", "2000", "--parallel", "2",
                 "--storage", "sqlite:" + db, "--study", "stopped");
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(folder.resolve("search.log").toFile());
-        builder.environment().put("OMP_NUM_THREADS", "1");
-        Process driver = builder.start();
-        List<ProcessHandle> workers = List.of();
-        for (int i = 0; i < 1200 && workers.size() < 2 && driver.isAlive(); i++) {
-            Thread.sleep(100);
-            workers = driver.descendants().toList();
-        }
-        assertThat(workers).as("two worker processes started: %s", Files.readString(folder.resolve("search.log")))
-                .hasSize(2);
+        List<ProcessHandle> workers = SearchProcess.workers(driver, 2, log);
         Thread.sleep(3_000); // into their trials
 
         driver.destroy(); // SIGTERM: the shutdown hook runs
@@ -55,13 +43,13 @@ class SearchShutdownIT {
         }
         boolean left = workers.stream().anyMatch(ProcessHandle::isAlive);
         workers.forEach(ProcessHandle::destroyForcibly);
-        String log = Files.readString(folder.resolve("search.log"));
+        String output = Files.readString(log);
         assertThat(left).as("worker processes outlive the stopped search").isFalse();
-        assertThat(log).contains("study stopped: stopped with 2 trial(s) running; they are trained again when the study "
+        assertThat(output).contains("study stopped: stopped with 2 trial(s) running; they are trained again when the study "
                 + "resumes");
         try (StudyStore store = JdbcStudyStore.open(StoreLocation.parse("sqlite:" + db))) {
             assertThat(store.trials("stopped")).extracting(StoredTrial::state)
-                    .as("the interrupted trials are not recorded as failed: %s", log)
+                    .as("the interrupted trials are not recorded as failed: %s", output)
                     .containsOnly(TrialState.RUNNING).hasSize(2);
         }
     }

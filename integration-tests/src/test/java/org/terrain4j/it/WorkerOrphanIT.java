@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.terrain4j.cli.TerrainCommand;
 
 /**
  * {@code terrain search --parallel 2} (worker processes) killed with SIGKILL while its workers
@@ -22,22 +21,11 @@ class WorkerOrphanIT {
 
     @Test
     void workersStopSoonAfterTheirDriverIsKilled() throws Exception {
-        List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), TerrainCommand.class.getName(),
-                "search", "--generator", "random", "--trials", "4", "--epochs", "2000", "--parallel", "2",
+        Path log = folder.resolve("search.log");
+        Process driver = SearchProcess.start(log, "--generator", "random", "--trials", "4", "--epochs", "2000", "--parallel", "2",
                 "--storage", "sqlite:" + folder.resolve("orphans.db"), "--study", "orphans",
                 "--models", folder.resolve("models").toString());
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(folder.resolve("search.log").toFile());
-        builder.environment().put("OMP_NUM_THREADS", "1");
-        Process driver = builder.start();
-        List<ProcessHandle> workers = List.of();
-        for (int i = 0; i < 1200 && workers.size() < 2 && driver.isAlive(); i++) {
-            Thread.sleep(100);
-            workers = driver.descendants().toList();
-        }
-        assertThat(workers).as("two worker processes started: %s", Files.readString(folder.resolve("search.log")))
-                .hasSize(2);
+        List<ProcessHandle> workers = SearchProcess.workers(driver, 2, log);
         Thread.sleep(3_000); // into their trials
 
         driver.destroyForcibly(); // SIGKILL: no shutdown hook closes the workers
