@@ -108,7 +108,7 @@ public final class ProcessTrialExecutor implements TrialExecutor {
             boolean started = false;
             try {
                 if (worker == null || !worker.isAlive()) {
-                    worker = startWorker(name);
+                    worker = startWorker(name, RemoteTrial.environmentFor(job.runner().store().location()));
                 }
                 started = true;
                 TrialOutcome outcome = worker.train(job.trial());
@@ -135,10 +135,10 @@ public final class ProcessTrialExecutor implements TrialExecutor {
         }
     }
 
-    private WorkerConnection startWorker(String name) throws IOException {
+    private WorkerConnection startWorker(String name, java.util.Map<String, String> environment) throws IOException {
         WorkerConnection worker = WorkerConnection.start(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 workerOptions(jvmOptions, System.getProperties()), String.join(java.io.File.pathSeparator,
-                        ApplicationClassPath.entries()), name);
+                        ApplicationClassPath.entries()), name, environment);
         synchronized (workerConnections) {
             workerConnections.add(worker);
         }

@@ -47,7 +47,11 @@ public final class RemoteTrial implements Serializable {
         this.dataSourceProperties = config.getDataSourceProperties();
         this.dataProvider = config.getDataProvider();
         this.scoreFunction = config.getScoreFunction();
-        this.store = runner.store().location();
+        StoreLocation location = runner.store().location();
+        this.store = location.withoutPassword(); // never sent: see connection
+        if (location.password() != null) {
+            PASSWORDS.put(store, location.password());
+        }
         this.pruning = runner.epochPruning();
         this.modelFolder = runner.modelFolder() == null ? null : runner.modelFolder().toAbsolutePath().toString();
         this.study = runner.studyName();
@@ -90,8 +94,31 @@ public final class RemoteTrial implements Serializable {
     /** One connection per store and process, opened by the first trial (opening checks the schema). */
     private static final java.util.Map<StoreLocation, StudyStore> CONNECTIONS = new java.util.concurrent.ConcurrentHashMap<>();
 
+    /**
+     * The passwords of the stores this JVM's runners use, by their location without it. A trial
+     * carries no password: in the driver's JVM (Spark's local mode) it is found here; a worker
+     * process or a Spark executor elsewhere takes it from its environment
+     * ({@code TERRAIN_DB_PASSWORD} or {@code PGPASSWORD}; worker processes inherit it from the
+     * driver, which sets it for them).
+     */
+    private static final java.util.Map<StoreLocation, String> PASSWORDS = new java.util.concurrent.ConcurrentHashMap<>();
+
     private static StudyStore connection(StoreLocation location) {
-        return CONNECTIONS.computeIfAbsent(location, JdbcStudyStore::open);
+        return CONNECTIONS.computeIfAbsent(location, l -> {
+            String known = PASSWORDS.get(l);
+            return JdbcStudyStore.open(known != null ? new StoreLocation(l.kind(), l.jdbcUrl(), l.user(), known)
+                    : l.withPasswordFrom(System.getenv()));
+        });
+    }
+
+    /** The environment a worker process needs for {@code location}: its password, which no trial carries. */
+    static java.util.Map<String, String> environmentFor(StoreLocation location) {
+        return location.password() == null ? java.util.Map.of() : java.util.Map.of("TERRAIN_DB_PASSWORD", location.password());
+    }
+
+    /** The store this trial reports to, without its password. */
+    StoreLocation store() {
+        return store;
     }
 
     @SuppressWarnings("deprecation")

@@ -64,7 +64,8 @@ final class WorkerConnection implements Closeable {
      *         code is in the message; the JVM printed why to standard error), or does not connect
      *         within {@link #CONNECT_TIMEOUT_MILLIS}
      */
-    static WorkerConnection start(String java, List<String> jvmOptions, String classPath, String name) throws IOException {
+    static WorkerConnection start(String java, List<String> jvmOptions, String classPath, String name,
+            java.util.Map<String, String> environment) throws IOException {
         try (ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             server.setSoTimeout(ACCEPT_POLL_MILLIS);
             WorkerHandshake handshake = WorkerHandshake.generate();
@@ -79,6 +80,7 @@ final class WorkerConnection implements Closeable {
                     .redirectOutput(ProcessBuilder.Redirect.INHERIT)
                     .redirectError(ProcessBuilder.Redirect.INHERIT);
             builder.environment().put("OMP_NUM_THREADS", "1");
+            builder.environment().putAll(environment); // the store's password: never on a command line, never sent
             Process process = builder.start();
             try {
                 try (OutputStream invitation = process.getOutputStream()) {

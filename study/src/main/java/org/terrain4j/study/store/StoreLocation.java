@@ -121,6 +121,24 @@ public record StoreLocation(Kind kind, String jdbcUrl, String user, String passw
                 + "(in /proc); set TERRAIN_DB_PASSWORD instead") : Optional.empty();
     }
 
+    /** This location without its password: what is sent to other processes, which take it from their environment. */
+    public StoreLocation withoutPassword() {
+        return password == null ? this : new StoreLocation(kind, jdbcUrl, user, null);
+    }
+
+    /**
+     * This location with the password from {@code environment} ({@code TERRAIN_DB_PASSWORD}, else
+     * {@code PGPASSWORD}) when it has none: how a worker process or a Spark executor gets the
+     * credentials that were not sent to it.
+     */
+    public StoreLocation withPasswordFrom(Map<String, String> environment) {
+        if (password != null || kind != Kind.POSTGRESQL) {
+            return this;
+        }
+        String fromEnvironment = firstOf(environment, "TERRAIN_DB_PASSWORD", "PGPASSWORD");
+        return fromEnvironment == null ? this : new StoreLocation(kind, jdbcUrl, user, fromEnvironment);
+    }
+
     private static String firstOf(Map<String, String> environment, String... names) {
         for (String name : names) {
             String value = environment.get(name);

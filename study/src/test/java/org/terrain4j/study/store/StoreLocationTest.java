@@ -61,6 +61,19 @@ class StoreLocationTest {
     }
 
     @Test
+    void theLocationSentToOtherProcessesHasNoPasswordAndTheyTakeItFromTheirEnvironment() {
+        StoreLocation driver = StoreLocation.parse("postgresql://ann:s3cret@db/studies", Map.of());
+        StoreLocation sent = driver.withoutPassword();
+        assertThat(sent.password()).isNull();
+        assertThat(sent.user()).isEqualTo("ann");
+        assertThat(sent.jdbcUrl()).isEqualTo(driver.jdbcUrl()).doesNotContain("s3cret");
+        assertThat(sent.withPasswordFrom(Map.of("TERRAIN_DB_PASSWORD", "s3cret"))).isEqualTo(driver);
+        assertThat(sent.withPasswordFrom(Map.of("PGPASSWORD", "s3cret")).password()).isEqualTo("s3cret");
+        assertThat(sent.withPasswordFrom(Map.of()).password()).isNull();
+        assertThat(driver.withPasswordFrom(Map.of("TERRAIN_DB_PASSWORD", "other"))).isEqualTo(driver);
+    }
+
+    @Test
     void badLocationsAreNamedWithoutTheirPassword() {
         assertThatThrownBy(() -> StoreLocation.parse("mysql://a:pw@host/db", Map.of()))
                 .hasMessageContaining("--storage 'mysql://a:***@host/db'").hasMessageNotContaining("pw@");
