@@ -294,7 +294,7 @@ def study(results):
 
 CONTROL_VARIANTS = {
     "constant": "the starting rate throughout",
-    "terrain": "`new TerrainListener()`, its defaults",
+    "terrain": "`new TerrainListener()`, its defaults (the stationarity test, rate rises by trial, rollback)",
     "terrain_curvature": "Terrain with curvature probes (`CurvatureOptions.DEFAULTS`)",
     "reduce_lr_on_plateau": "PyTorch's default `ReduceLROnPlateau` (factor 0.1, patience 10, validation loss each "
                             "epoch)",

@@ -54,6 +54,11 @@ public final class PlateauPolicy {
         return decay(currentRates);
     }
 
+    /** Whether no controlled rate can decay any more (each is at the minimum, or its cut is below eps). */
+    public boolean allAtMinimum(Map<String, Double> currentRates) {
+        return currentRates.entrySet().stream().allMatch(e -> !(reduce.applyAsDouble(e.getValue()) < e.getValue()));
+    }
+
     /**
      * Decays every controlled layer's rate, or asks to stop when none can decay any more (if so
      * configured).

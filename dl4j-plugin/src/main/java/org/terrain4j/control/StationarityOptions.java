@@ -63,9 +63,13 @@ public record StationarityOptions(double confidence, double factor, double minLe
         return new StationarityOptions(confidence, factor, minLearningRate, value, capacity, growingWindows);
     }
 
-    /** The decayed rate: {@code max(rate * factor, minLearningRate)}, or {@code rate} when that is no lower. */
+    /**
+     * The decayed rate: {@code max(rate * factor, minLearningRate)}, or {@code rate} when that is
+     * no lower by more than rounding (a rate that reached the minimum through products of factors,
+     * 0.010000000000000002, is at 0.01).
+     */
     public double reduce(double rate) {
         double reduced = Math.max(rate * factor, minLearningRate);
-        return reduced < rate ? reduced : rate;
+        return reduced < rate * (1 - 1e-9) ? reduced : rate;
     }
 }

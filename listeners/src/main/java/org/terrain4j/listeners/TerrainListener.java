@@ -289,6 +289,12 @@ public final class TerrainListener extends BaseTrainingListener {
         }
         if (verdict.stationary()) {
             decay(snapshot, verdict, before, nextIteration, epoch);
+        } else if (verdict.kind() == StationarityVerdict.Kind.STALLED && options.stopAtMinimum()
+                && policy.allAtMinimum(before) && !stopRequested) {
+            // At its floor a rate's loss no longer flattens (it has long been flat): no progress is the signal.
+            stopRequested = true;
+            report(EventType.STOP_REQUESTED, snapshot, terrain, "no progress with every learning rate at its minimum: "
+                    + verdict.describe(), before, before);
         }
     }
 
