@@ -19,8 +19,8 @@ import org.terrain4j.listeners.TerrainListenerBuilder;
  *
  * <p>Variants: no listener; an empty listener (what DL4J itself spends on having one); gradient
  * statistics only (the listener with its periodic extras pushed out of reach, under the plateau
- * rule, which sums no gradients); the whole listener with its defaults (the stationarity test
- * included).
+ * rule, which sums no gradients); the whole listener with its defaults (the stationarity test,
+ * rate rises and the rollback snapshots that come with them); the same without rollback.
  *
  * <p>Arguments: {@code rounds iterationsPerBlock}.
  */
@@ -30,7 +30,7 @@ public final class Overhead {
         int rounds = Integer.parseInt(args[0]);
         int block = Integer.parseInt(args[1]);
         List<String> names = List.of("no listener", "empty DL4J listener", "gradient statistics only",
-                "TerrainListener (defaults)");
+                "TerrainListener (defaults)", "TerrainListener (defaults, no rollback)");
         List<MultiLayerNetwork> nets = new ArrayList<>();
         for (int v = 0; v < names.size(); v++) {
             MultiLayerNetwork net = DemoNetworks.mlp(784, List.of(256, 128), 10, 0.01, 1);
@@ -43,6 +43,8 @@ public final class Overhead {
                         .plateau(TerrainListenerBuilder.DEFAULT_PLATEAU).build());
             } else if (v == 3) {
                 net.addListeners(new TerrainListener());
+            } else if (v == 4) {
+                net.addListeners(TerrainListener.builder().noRollback().build());
             }
             nets.add(net);
         }
