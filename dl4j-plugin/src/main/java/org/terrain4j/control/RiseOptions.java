@@ -19,7 +19,7 @@ public record RiseOptions(double factor, double maxRise, double noiseScaleBelow)
      * "far below", {@code batchAdviceFactor}). Chosen on the tuning set of the learning-rate
      * control benchmark (docs/BENCHMARKS.md, "Learning rate control", digits): with a CNN and
      * Adam, a starting rate of 1e-4 (ten times below the best) ended at 0.957 validation accuracy
-     * against 0.765 at the constant rate, and 3e-4 at 0.955 against 0.923. Factor 2 rose too
+     * against 0.761 at the constant rate, and 3e-4 at 0.955 against 0.923. Factor 2 rose too
      * little (0.842 at 1e-4). Without the noise gate, trials at the MLP's top rate (0.3 with
      * Nesterov momentum, whose gradient was lost in its noise) wrecked two of three runs even
      * though both trials were given up; the too-small rates there had noise scales of 0.6 to 12
