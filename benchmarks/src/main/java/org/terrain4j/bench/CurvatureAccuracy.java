@@ -26,8 +26,8 @@ import org.nd4j.linalg.lossfunctions.LossFunctions.LossFunction;
 import org.terrain4j.curvature.HutchinsonTrace;
 import org.terrain4j.curvature.Lanczos;
 import org.terrain4j.curvature.LanczosResult;
-import org.terrain4j.curvature.ProbedNetwork;
-import org.terrain4j.curvature.ProductPrecision;
+import org.terrain4j.probe.ProbedNetwork;
+import org.terrain4j.probe.ProductPrecision;
 import org.terrain4j.data.DatasetSplit;
 import org.terrain4j.data.Datasets;
 

@@ -12,7 +12,7 @@ import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.learning.config.Sgd;
 import org.nd4j.linalg.lossfunctions.LossFunctions.LossFunction;
-import org.terrain4j.curvature.NetworkHessian;
+import org.terrain4j.probe.NetworkHessian;
 import org.terrain4j.listeners.CurvatureOptions;
 import org.terrain4j.listeners.EventType;
 import org.terrain4j.listeners.TerrainListener;

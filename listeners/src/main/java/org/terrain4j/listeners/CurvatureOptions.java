@@ -2,8 +2,8 @@ package org.terrain4j.listeners;
 
 import org.terrain4j.control.InstabilityTest;
 import org.terrain4j.control.ProbeSchedule;
-import org.terrain4j.curvature.ProductPrecision;
-import org.terrain4j.curvature.SaddleEscape;
+import org.terrain4j.probe.ProductPrecision;
+import org.terrain4j.probe.SaddleEscape;
 import org.terrain4j.terrain.CurvatureClassifier;
 
 /**

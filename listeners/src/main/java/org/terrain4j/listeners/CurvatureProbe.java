@@ -6,9 +6,9 @@ import org.nd4j.linalg.dataset.DataSet;
 import org.terrain4j.curvature.HutchinsonTrace;
 import org.terrain4j.curvature.Lanczos;
 import org.terrain4j.curvature.LanczosResult;
-import org.terrain4j.curvature.NetworkHessian;
+import org.terrain4j.probe.NetworkHessian;
 import org.terrain4j.curvature.PreconditionedOperator;
-import org.terrain4j.curvature.ProbedNetwork;
+import org.terrain4j.probe.ProbedNetwork;
 import org.terrain4j.curvature.RandomVectors;
 import org.terrain4j.curvature.SymmetricOperator;
 import org.terrain4j.terrain.CurvatureSnapshot;
@@ -16,7 +16,7 @@ import org.terrain4j.terrain.CurvatureSnapshot;
 /**
  * One curvature probe of the listener: Lanczos on the Hessian of the batch just trained (copied,
  * so training's arrays are never touched; the previous probe's batch when that one is not
- * finite), with products in the options' {@link org.terrain4j.curvature.ProductPrecision}, after an optional symmetry check, and a trace estimate from the products already
+ * finite), with products in the options' {@link org.terrain4j.probe.ProductPrecision}, after an optional symmetry check, and a trace estimate from the products already
  * made (the symmetry check's two Gaussian vectors and the Lanczos start: three Hutchinson
  * samples, a rough figure with its standard error, for the record; no decision uses it). Any failure becomes
  * an inconclusive snapshot with its reason: a probe never stops training.

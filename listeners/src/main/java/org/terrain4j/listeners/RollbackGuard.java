@@ -4,7 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.deeplearning4j.nn.api.Model;
 import org.terrain4j.control.RollbackPolicy;
-import org.terrain4j.curvature.NetworkHessian;
+import org.terrain4j.probe.NetworkHessian;
 import org.terrain4j.stats.TrainingSignals;
 import org.terrain4j.terrain.Terrain;
 

@@ -74,7 +74,7 @@ class CurvatureControlTest {
     }
 
     private static double exactLambdaMax(MultiLayerNetwork net) {
-        return new org.terrain4j.curvature.ProbedNetwork(net, org.terrain4j.curvature.ProductPrecision.FLOAT64)
+        return new org.terrain4j.probe.ProbedNetwork(net, org.terrain4j.probe.ProductPrecision.FLOAT64)
                 .probe(regressionTask(), h -> new org.terrain4j.curvature.Lanczos(30, 1e-12).run(h, new java.util.Random(1)))
                 .largest();
     }
@@ -452,7 +452,7 @@ class CurvatureControlTest {
     void noStepIsTakenWhereTrainingWouldLeaveTheSaddleWithinThePatience() {
         TerrainListener listener = TerrainListener.builder().curvature(CurvatureOptions.DEFAULTS
                 .withSchedule(new ProbeSchedule(1_000_000, 1_000_000, 0.99))
-                .withEscape(new org.terrain4j.curvature.SaddleEscape(0.01, 4, Integer.MAX_VALUE))).build();
+                .withEscape(new org.terrain4j.probe.SaddleEscape(0.01, 4, Integer.MAX_VALUE))).build();
         probeDeepLinearOnItsSaddle(listener);
 
         TerrainEvent escape = listener.events().stream().filter(e -> e.type() == EventType.SADDLE_ESCAPE)
@@ -509,7 +509,7 @@ class CurvatureControlTest {
                         .hasBias(false).build())
                 .build());
         net.init();
-        return (MultiLayerNetwork) org.terrain4j.curvature.NetworkHessian.float64(net);
+        return (MultiLayerNetwork) org.terrain4j.probe.NetworkHessian.float64(net);
     }
 
     /** Targets y = A x for a fixed A with distinct singular values. */

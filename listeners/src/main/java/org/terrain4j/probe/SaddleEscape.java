@@ -1,4 +1,4 @@
-package org.terrain4j.curvature;
+package org.terrain4j.probe;
 
 import org.deeplearning4j.nn.api.Model;
 import org.deeplearning4j.nn.graph.ComputationGraph;

@@ -1,4 +1,4 @@
-package org.terrain4j.curvature;
+package org.terrain4j.probe;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
@@ -24,6 +24,9 @@ import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.learning.config.Sgd;
 import org.nd4j.linalg.lossfunctions.LossFunctions.LossFunction;
+import org.terrain4j.curvature.HutchinsonTrace;
+import org.terrain4j.curvature.Lanczos;
+import org.terrain4j.curvature.LanczosResult;
 
 /**
  * The probes against the exact Hessian: fixtures written by {@code scripts/fixtures/exact_hessian.py}

@@ -1,4 +1,4 @@
-package org.terrain4j.curvature;
+package org.terrain4j.probe;
 
 /**
  * The floating-point type Hessian-vector products are computed in.

@@ -1,4 +1,4 @@
-package org.terrain4j.curvature;
+package org.terrain4j.probe;
 
 import java.lang.reflect.Field;
 import java.util.ArrayList;

@@ -1,4 +1,4 @@
-package org.terrain4j.curvature;
+package org.terrain4j.probe;
 
 import org.deeplearning4j.nn.api.Model;
 import org.deeplearning4j.nn.graph.ComputationGraph;
@@ -7,6 +7,7 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.factory.Nd4j;
+import org.terrain4j.curvature.SymmetricOperator;
 
 /**
  * The Hessian of a network's mean loss on a probe batch, as a {@link SymmetricOperator}: finite

@@ -1,4 +1,4 @@
-package org.terrain4j.curvature;
+package org.terrain4j.probe;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -15,6 +15,8 @@ import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.learning.config.Adam;
 import org.nd4j.linalg.lossfunctions.LossFunctions.LossFunction;
+import org.terrain4j.curvature.Lanczos;
+import org.terrain4j.curvature.LanczosResult;
 
 class NetworkHessianTest {
 
