@@ -38,6 +38,24 @@ final class ErrorReporting {
         return command.getCommandSpec().exitCodeOnExecutionException();
     }
 
+    /**
+     * An Error escaped the command (out of memory, a stack overflow, a missing class): one line
+     * with its type and message, and what to do about the common one, exit 1.
+     */
+    static int fatal(Error e, String[] args, PrintWriter err) {
+        String hint = e instanceof OutOfMemoryError
+                ? " (give the JVM more memory: TERRAIN_JAVA_OPTS=-Xmx8g ./terrain ..., or train smaller batches)" : "";
+        String message = e.getMessage();
+        String what = message == null || message.isBlank() ? e.getClass().getSimpleName()
+                : e.getClass().getSimpleName() + ": " + describe(e);
+        err.println("terrain: error: " + what + hint);
+        if (isVerbose(args)) {
+            e.printStackTrace(err);
+        }
+        err.flush();
+        return 1;
+    }
+
     /** The exception's own message where it has one, else its type and the first cause's. */
     static String describe(Throwable e) {
         String message = e.getMessage();

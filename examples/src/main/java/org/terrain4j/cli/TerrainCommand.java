@@ -41,6 +41,10 @@ public final class TerrainCommand implements Runnable {
                 .setErr(err)
                 .setParameterExceptionHandler(ErrorReporting::usageError)
                 .setExecutionExceptionHandler(ErrorReporting::failure);
-        return commandLine.execute(args);
+        try {
+            return commandLine.execute(args);
+        } catch (Error e) { // picocli's handler takes Exceptions; an OutOfMemoryError gets one line too
+            return ErrorReporting.fatal(e, args, err);
+        }
     }
 }
