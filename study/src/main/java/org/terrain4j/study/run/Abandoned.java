@@ -50,23 +50,23 @@ final class Abandoned {
     }
 
     /**
-     * The points of abandoned trials marked to be trained again that no later trial has trained
-     * (or started) yet, in trial order.
+     * The abandoned trials marked to be trained again that no trial retrains (or has started to)
+     * yet, in trial order.
      */
-    static List<double[]> awaitingRetrial(List<StoredTrial> trials) {
-        List<double[]> points = new ArrayList<>();
+    static List<StoredTrial> awaitingRetrial(List<StoredTrial> trials) {
+        List<StoredTrial> waiting = new ArrayList<>();
         for (StoredTrial t : trials) {
             if (is(t) && t.reason().contains(RETRIED)
-                    && trials.stream().noneMatch(u -> u.number() > t.number() && java.util.Arrays.equals(u.point(), t.point()))) {
-                points.add(t.point());
+                    && trials.stream().noneMatch(u -> Integer.valueOf(t.number()).equals(u.retryOf()))) {
+                waiting.add(t);
             }
         }
-        return points;
+        return waiting;
     }
 
-    /** Whether {@code t} trained again the configuration of an earlier abandoned trial (no generator proposed it). */
-    static boolean isRetrial(List<StoredTrial> trials, StoredTrial t) {
-        return trials.stream().anyMatch(u -> u.number() < t.number() && is(u) && java.util.Arrays.equals(u.point(), t.point()));
+    /** Whether {@code t} trained again the configuration of an abandoned trial (no generator proposed it). */
+    static boolean isRetrial(StoredTrial t) {
+        return t.retryOf() != null;
     }
 
     /** Whether {@code t} was marked abandoned: failed because its worker died, not because of its configuration. */

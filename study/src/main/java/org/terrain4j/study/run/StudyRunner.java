@@ -97,7 +97,9 @@ public final class StudyRunner implements IOptimizationRunner, EpochReporter {
     private final Map<Integer, String> prunedReasons = new ConcurrentHashMap<>();
     private final Map<Integer, CandidateInfo> status = new ConcurrentHashMap<>();
     private final BlockingQueue<Finished> finished = new LinkedBlockingQueue<>();
-    private final Deque<double[]> retries = new ArrayDeque<>();
+    private final Deque<StoredTrial> retries = new ArrayDeque<>();
+    /** Candidate index of each retrial started by this runner to the abandoned trial it retrains. */
+    private final Map<Integer, Integer> retryOfCandidate = new ConcurrentHashMap<>();
     private final AtomicInteger total = new AtomicInteger();
     private final AtomicInteger completed = new AtomicInteger();
     private final AtomicInteger failed = new AtomicInteger();
@@ -296,7 +298,7 @@ public final class StudyRunner implements IOptimizationRunner, EpochReporter {
     private void start(Candidate<?> candidate) {
         double[] point = candidate.getFlatParameters();
         StoredTrial trial = store.start(studyName, point == null ? new double[0] : point, describe(candidate), worker,
-                executor.isolatesTrials());
+                executor.isolatesTrials(), retryOfCandidate.remove(candidate.getIndex()));
         trialOfCandidate.put(candidate.getIndex(), trial.number());
         known.add(trial.number());
         total.incrementAndGet();
@@ -440,7 +442,7 @@ public final class StudyRunner implements IOptimizationRunner, EpochReporter {
             }
             if (generator instanceof SamplingCandidateGenerator sampling) {
                 restore(sampling, t);
-            } else if (!Abandoned.isRetrial(trials, t)) {
+            } else if (!Abandoned.isRetrial(t)) {
                 replay(generator, t);
                 replayed++;
             }
@@ -500,9 +502,11 @@ public final class StudyRunner implements IOptimizationRunner, EpochReporter {
      * runs nor after, and learns its result like any candidate's; a generator that can only
      * replay gets a negative index it never sees.
      */
-    private Candidate<?> retryCandidate(double[] point) {
+    private Candidate<?> retryCandidate(StoredTrial abandoned) {
+        double[] point = abandoned.point();
         CandidateGenerator generator = config.getCandidateGenerator();
         int index = generator instanceof SamplingCandidateGenerator sampling ? sampling.pending(point) : nextRetryIndex--;
+        retryOfCandidate.put(index, abandoned.number());
         try {
             return new Candidate<>(generator.getParameterSpace().getValue(point), index, point, null, null);
         } catch (RuntimeException e) {

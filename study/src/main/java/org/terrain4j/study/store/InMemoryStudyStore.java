@@ -38,6 +38,7 @@ public final class InMemoryStudyStore implements StudyStore {
         final String worker;
         final long startedAt;
         final boolean isolated;
+        final Integer retryOf;
         final TreeMap<Integer, Double> values = new TreeMap<>();
         TrialState state = TrialState.RUNNING;
         Double score;
@@ -45,7 +46,7 @@ public final class InMemoryStudyStore implements StudyStore {
         long heartbeatAt;
         Long finishedAt;
 
-        Trial(int number, double[] point, String parameters, String worker, long now, boolean isolated) {
+        Trial(int number, double[] point, String parameters, String worker, long now, boolean isolated, Integer retryOf) {
             this.number = number;
             this.point = point.clone();
             this.parameters = parameters;
@@ -53,6 +54,7 @@ public final class InMemoryStudyStore implements StudyStore {
             this.startedAt = now;
             this.heartbeatAt = now;
             this.isolated = isolated;
+            this.retryOf = retryOf;
         }
 
         StoredTrial stored() {
@@ -64,7 +66,7 @@ public final class InMemoryStudyStore implements StudyStore {
                 byStep.add(value);
             });
             return new StoredTrial(number, state, point.clone(), parameters, score, reason, worker, startedAt, heartbeatAt,
-                    finishedAt, List.copyOf(byStep), isolated);
+                    finishedAt, List.copyOf(byStep), isolated, retryOf);
         }
     }
 
@@ -94,9 +96,10 @@ public final class InMemoryStudyStore implements StudyStore {
     }
 
     @Override
-    public synchronized StoredTrial start(String study, double[] point, String parameters, String worker, boolean isolated) {
+    public synchronized StoredTrial start(String study, double[] point, String parameters, String worker, boolean isolated,
+            Integer retryOf) {
         Study s = existing(study);
-        Trial trial = new Trial(s.next++, point, parameters, worker, System.currentTimeMillis(), isolated);
+        Trial trial = new Trial(s.next++, point, parameters, worker, System.currentTimeMillis(), isolated, retryOf);
         s.trials.put(trial.number, trial);
         return trial.stored();
     }

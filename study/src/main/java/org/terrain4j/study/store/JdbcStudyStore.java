@@ -245,7 +245,7 @@ public final class JdbcStudyStore implements StudyStore {
 
     @Override
     public synchronized StoredTrial start(String study, double[] point, String parameters, String worker,
-            boolean isolated) {
+            boolean isolated, Integer retryOf) {
         return inTransaction("start a trial of " + study, () -> {
             int number;
             try (PreparedStatement s = connection.prepareStatement(
@@ -260,7 +260,8 @@ public final class JdbcStudyStore implements StudyStore {
             }
             long now = System.currentTimeMillis();
             try (PreparedStatement s = connection.prepareStatement("INSERT INTO trials (study, number, state, point,"
-                    + " parameters, worker, started_at, heartbeat_at, isolated) VALUES (?, ?, 'RUNNING', ?, ?, ?, ?, ?, ?)")) {
+                    + " parameters, worker, started_at, heartbeat_at, isolated, retry_of)"
+                    + " VALUES (?, ?, 'RUNNING', ?, ?, ?, ?, ?, ?, ?)")) {
                 s.setString(1, study);
                 s.setInt(2, number);
                 s.setString(3, toJson(point));
@@ -269,10 +270,15 @@ public final class JdbcStudyStore implements StudyStore {
                 s.setLong(6, now);
                 s.setLong(7, now);
                 s.setInt(8, isolated ? 1 : 0);
+                if (retryOf == null) {
+                    s.setNull(9, java.sql.Types.INTEGER);
+                } else {
+                    s.setInt(9, retryOf);
+                }
                 s.executeUpdate();
             }
             return new StoredTrial(number, TrialState.RUNNING, point.clone(), parameters, null, null, worker, now, now,
-                    null, List.of(), isolated);
+                    null, List.of(), isolated, retryOf);
         });
     }
 
@@ -358,7 +364,7 @@ public final class JdbcStudyStore implements StudyStore {
             }
             List<StoredTrial> trials = new ArrayList<>();
             try (PreparedStatement s = connection.prepareStatement("SELECT number, state, point, parameters, score,"
-                    + " reason, worker, started_at, heartbeat_at, finished_at, isolated FROM trials WHERE study = ?"
+                    + " reason, worker, started_at, heartbeat_at, finished_at, isolated, retry_of FROM trials WHERE study = ?"
                     + " ORDER BY number")) {
                 s.setString(1, study);
                 try (ResultSet r = s.executeQuery()) {
@@ -369,12 +375,17 @@ public final class JdbcStudyStore implements StudyStore {
                         trials.add(new StoredTrial(number, TrialState.valueOf(r.getString(2)), fromJson(r.getString(3)),
                                 r.getString(4), nullableDouble(r, 5), r.getString(6), r.getString(7), r.getLong(8),
                                 r.getLong(9), finishedAt, List.copyOf(values.getOrDefault(number, List.of())),
-                                r.getInt(11) != 0));
+                                r.getInt(11) != 0, nullableInteger(r, 12)));
                     }
                 }
             }
             return trials;
         });
+    }
+
+    private static Integer nullableInteger(ResultSet r, int column) throws SQLException {
+        int v = r.getInt(column);
+        return r.wasNull() ? null : v;
     }
 
     private static Double nullableDouble(ResultSet r, int column) throws SQLException {

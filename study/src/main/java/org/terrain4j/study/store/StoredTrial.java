@@ -19,10 +19,11 @@ import java.util.List;
  *                     (it scored NaN) is NaN, so every later one keeps its place
  * @param isolated whether it trained in a process of its own (a worker process), so that the death
  *                 of the process that recorded it says nothing about its configuration
+ * @param retryOf the number of the abandoned trial it trains again, or null
  */
 public record StoredTrial(int number, TrialState state, double[] point, String parameters, Double score,
         String reason, String worker, long startedAt, long heartbeatAt, Long finishedAt, List<Double> intermediate,
-        boolean isolated) {
+        boolean isolated, Integer retryOf) {
 
     /** Seconds from start to finish (or to the last heartbeat while running). */
     public double seconds() {

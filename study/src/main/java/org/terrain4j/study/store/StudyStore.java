@@ -28,13 +28,19 @@ public interface StudyStore extends AutoCloseable {
      * Claims the study's next trial number and records the trial as running on {@code worker}.
      *
      * @param isolated whether the trial trains in a process of its own (see {@link StoredTrial#isolated})
+     * @param retryOf the number of the abandoned trial it trains again, or null
      * @return the new trial
      */
-    StoredTrial start(String study, double[] point, String parameters, String worker, boolean isolated);
+    StoredTrial start(String study, double[] point, String parameters, String worker, boolean isolated, Integer retryOf);
 
-    /** {@link #start(String, double[], String, String, boolean)} for a trial trained in {@code worker}'s own process. */
+    /** A trial that retrains nothing (see {@link #start(String, double[], String, String, boolean, Integer)}). */
+    default StoredTrial start(String study, double[] point, String parameters, String worker, boolean isolated) {
+        return start(study, point, parameters, worker, isolated, null);
+    }
+
+    /** A trial trained in {@code worker}'s own process that retrains nothing. */
     default StoredTrial start(String study, double[] point, String parameters, String worker) {
-        return start(study, point, parameters, worker, false);
+        return start(study, point, parameters, worker, false, null);
     }
 
     /** Records that {@code worker} is alive: the heartbeat of each of its running trials is now. */

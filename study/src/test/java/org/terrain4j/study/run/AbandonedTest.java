@@ -14,7 +14,7 @@ class AbandonedTest {
 
     private static StoredTrial abandoned(int number, boolean isolated) {
         return new StoredTrial(number, TrialState.FAILED, POINT, "", null, Abandoned.REASON + ": worker w stopped; "
-                + Abandoned.RETRIED, "w", 0, 0, 1L, List.of(), isolated);
+                + Abandoned.RETRIED, "w", 0, 0, 1L, List.of(), isolated, null);
     }
 
     @Test

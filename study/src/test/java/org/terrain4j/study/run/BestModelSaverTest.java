@@ -41,7 +41,7 @@ class BestModelSaverTest {
     }
 
     private static StoredTrial trial(int number, TrialState state, Double score) {
-        return new StoredTrial(number, state, new double[0], "", score, null, "w", 0, 0, null, List.of(), false);
+        return new StoredTrial(number, state, new double[0], "", score, null, "w", 0, 0, null, List.of(), false, null);
     }
 
     @Test

@@ -32,8 +32,9 @@ class RemoteTrialTest {
         public StudyDefinition open(StudyDefinition definition) { return data.open(definition); }
         public Optional<StudyDefinition> find(String study) { return data.find(study); }
         public List<StudySummary> studies() { return data.studies(); }
-        public StoredTrial start(String study, double[] point, String parameters, String worker, boolean isolated) {
-            return data.start(study, point, parameters, worker, isolated);
+        public StoredTrial start(String study, double[] point, String parameters, String worker, boolean isolated,
+                Integer retryOf) {
+            return data.start(study, point, parameters, worker, isolated, retryOf);
         }
         public void heartbeat(String study, String worker) { data.heartbeat(study, worker); }
         public void report(String study, int number, int step, double value) { data.report(study, number, step, value); }

@@ -143,6 +143,7 @@ class StudyRunnerTest {
             assertThat(trials.get(0).state()).isEqualTo(TrialState.FAILED);
             assertThat(trials.get(0).reason()).startsWith("abandoned: worker " + deadWorker).contains("trained again");
             assertThat(trials.get(1).point()).containsExactly(point);
+            assertThat(trials.get(1).retryOf()).as("retry lineage, as data").isZero();
             assertThat(trials.get(1).state()).isEqualTo(TrialState.COMPLETE);
             assertThat(trials).hasSize(4);
             // The retrial is TPE's own pending candidate: it never proposes the configuration again.
@@ -163,7 +164,8 @@ class StudyRunnerTest {
             run(store, random(space(1)), 4, Pruner.NONE);
             List<StoredTrial> trials = store.trials("blobs");
             assertThat(trials.stream().filter(t -> t.number() > left.number()
-                    && java.util.Arrays.equals(t.point(), left.point()))).hasSize(1);
+                    && java.util.Arrays.equals(t.point(), left.point()))).hasSize(1)
+                    .allSatisfy(t -> assertThat(t.retryOf()).isEqualTo(left.number()));
             run(store, random(space(1)), 5, Pruner.NONE);
             assertThat(store.trials("blobs").stream().filter(t -> t.state() == TrialState.COMPLETE)).hasSize(5);
         }

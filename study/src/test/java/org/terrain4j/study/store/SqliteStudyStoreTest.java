@@ -53,18 +53,24 @@ class SqliteStudyStoreTest extends StudyStoreContract {
                     + " 'V99__future.sql', 0, 'test', CURRENT_TIMESTAMP, 1, 1)");
         }
         assertThatThrownBy(() -> JdbcStudyStore.open(location)).isInstanceOf(StoreException.class)
-                .hasMessageContaining("schema version 99, newer than this Terrain's (2)");
+                .hasMessageContaining("schema version 99, newer than this Terrain's (3)");
         try (Connection c = DriverManager.getConnection(location.jdbcUrl()); Statement s = c.createStatement()) {
             assertThat(s.executeQuery("SELECT COUNT(*) FROM studies").getInt(1)).isEqualTo(1);
         }
     }
 
-    @Test
-    void aVersionOneStoreIsMigratedKeepingItsTrials() throws Exception {
+    /** A fresh store with the schema as an older Terrain left it. */
+    private StoreLocation storeAtSchemaVersion(String version) {
         StoreLocation location = freshLocation();
         org.flywaydb.core.Flyway.configure(JdbcStudyStore.class.getClassLoader()).dataSource(location.jdbcUrl(), null, null)
-                .locations("classpath:org/terrain4j/study/migration").table("terrain_schema_history").target("1").load()
+                .locations("classpath:org/terrain4j/study/migration").table("terrain_schema_history").target(version).load()
                 .migrate();
+        return location;
+    }
+
+    @Test
+    void aVersionOneStoreIsMigratedKeepingItsTrials() throws Exception {
+        StoreLocation location = storeAtSchemaVersion("1");
         try (Connection c = DriverManager.getConnection(location.jdbcUrl()); Statement s = c.createStatement()) {
             s.execute("INSERT INTO studies VALUES ('old', '{}', 'MAXIMIZE', 'tpe', 7, 1, 0)");
             s.execute("INSERT INTO trials (study, number, state, point, parameters, score, reason, worker, started_at,"
@@ -79,6 +85,25 @@ class SqliteStudyStoreTest extends StudyStoreContract {
             assertThat(trial.isolated()).isFalse();
             assertThat(store.start("old", new double[] {0.25}, "q", "h:2", true).isolated()).isTrue();
             assertThat(store.trials("old").get(1).isolated()).isTrue();
+        }
+    }
+
+    @Test
+    void aVersionTwoStoreGetsItsRetryLineageFromItsAbandonedTrials() throws Exception {
+        StoreLocation location = storeAtSchemaVersion("2");
+        try (Connection c = DriverManager.getConnection(location.jdbcUrl()); Statement s = c.createStatement()) {
+            s.execute("INSERT INTO studies VALUES ('old', '{}', 'MAXIMIZE', 'tpe', 7, 4, 0)");
+            String columns = "INSERT INTO trials (study, number, state, point, parameters, score, reason, worker, started_at,"
+                    + " heartbeat_at, finished_at) VALUES ";
+            s.execute(columns + "('old', 0, 'FAILED', '[0.5]', 'p', NULL, 'abandoned: worker h:1 stopped; trained again',"
+                    + " 'h:1', 1, 2, 3)");
+            s.execute(columns + "('old', 1, 'COMPLETE', '[0.25]', 'q', 0.8, NULL, 'h:2', 4, 5, 6)");
+            s.execute(columns + "('old', 2, 'COMPLETE', '[0.5]', 'p', 0.9, NULL, 'h:2', 4, 5, 6)");
+            s.execute(columns + "('old', 3, 'FAILED', '[0.25]', 'q', NULL, 'out of memory', 'h:2', 7, 8, 9)");
+        }
+        try (StudyStore store = JdbcStudyStore.open(location)) {
+            assertThat(store.trials("old")).extracting(StoredTrial::retryOf).containsExactly(null, null, 0, null);
+            assertThat(store.start("old", new double[] {0.5}, "p", "h:3", true, 0).retryOf()).isZero();
         }
     }
 
