@@ -14,6 +14,7 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.terrain4j.study.store.Abandonment;
 import org.terrain4j.study.store.JdbcStudyStore;
 import org.terrain4j.study.store.StoreLocation;
 import org.terrain4j.study.store.StoredTrial;
@@ -107,7 +108,7 @@ class SearchKillIT {
                 assertThat(now.score()).isEqualTo(before.score());
             }
             List<StoredTrial> abandoned = trials.stream()
-                    .filter(t -> t.state() == TrialState.FAILED && t.reason().startsWith("abandoned")).toList();
+                    .filter(t -> t.abandonment() != Abandonment.NONE).toList();
             List<StoredTrial> counted = trials.stream().filter(t -> !abandoned.contains(t)).toList();
             assertThat(counted).as("the budget, in finished trials").hasSize(TRIALS)
                     .allSatisfy(t -> assertThat(t.state()).isIn(TrialState.COMPLETE, TrialState.PRUNED));
@@ -119,6 +120,7 @@ class SearchKillIT {
             for (StoredTrial a : abandoned) {
                 // In worker processes a trial cannot kill its driver: driver kills never use up its retries.
                 assertThat(a.isolated()).isTrue();
+                assertThat(a.abandonment()).isEqualTo(Abandonment.RETRIED);
                 assertThat(a.reason()).contains("trained again");
                 assertThat(trials.stream().filter(t -> Integer.valueOf(a.number()).equals(t.retryOf())))
                         .as("abandoned trial %d trained again, its lineage recorded", a.number())

@@ -3,6 +3,7 @@ package org.terrain4j.study.run;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Predicate;
+import org.terrain4j.study.store.Abandonment;
 import org.terrain4j.study.store.StoredTrial;
 import org.terrain4j.study.store.TrialState;
 
@@ -56,7 +57,7 @@ final class Abandoned {
     static List<StoredTrial> awaitingRetrial(List<StoredTrial> trials) {
         List<StoredTrial> waiting = new ArrayList<>();
         for (StoredTrial t : trials) {
-            if (is(t) && t.reason().contains(RETRIED)
+            if (t.abandonment() == Abandonment.RETRIED
                     && trials.stream().noneMatch(u -> Integer.valueOf(t.number()).equals(u.retryOf()))) {
                 waiting.add(t);
             }
@@ -71,7 +72,7 @@ final class Abandoned {
 
     /** Whether {@code t} was marked abandoned: failed because its worker died, not because of its configuration. */
     static boolean is(StoredTrial t) {
-        return t.state() == TrialState.FAILED && t.reason() != null && t.reason().startsWith(REASON);
+        return t.abandonment() != Abandonment.NONE;
     }
 
     /** What an abandoned trial's reason says when it is to be trained again. */

@@ -428,7 +428,7 @@ public final class StudyRunner implements IOptimizationRunner, EpochReporter {
             String reason = Abandoned.REASON + ": worker " + t.worker() + " stopped (last heartbeat "
                     + java.time.Instant.ofEpochMilli(t.heartbeatAt()) + ")" + (retry ? "; " + Abandoned.RETRIED
                     : "; abandoned " + (MAX_RETRIES + 1) + " times, not retried (does this configuration kill the process?)");
-            store.finish(studyName, t.number(), TrialState.FAILED, null, reason);
+            store.abandon(studyName, t.number(), retry, reason);
         }
         trials = store.trials(studyName);
         // From the store, not from what was just marked: a process killed between marking a trial

@@ -45,6 +45,7 @@ public final class InMemoryStudyStore implements StudyStore {
         String reason;
         long heartbeatAt;
         Long finishedAt;
+        Abandonment abandonment = Abandonment.NONE;
 
         Trial(int number, double[] point, String parameters, String worker, long now, boolean isolated, Integer retryOf) {
             this.number = number;
@@ -66,7 +67,7 @@ public final class InMemoryStudyStore implements StudyStore {
                 byStep.add(value);
             });
             return new StoredTrial(number, state, point.clone(), parameters, score, reason, worker, startedAt, heartbeatAt,
-                    finishedAt, List.copyOf(byStep), isolated, retryOf);
+                    finishedAt, List.copyOf(byStep), isolated, retryOf, abandonment);
         }
     }
 
@@ -131,10 +132,20 @@ public final class InMemoryStudyStore implements StudyStore {
         if (!state.finished()) {
             throw new IllegalArgumentException("finish needs COMPLETE, PRUNED or FAILED, got " + state);
         }
+        return finish(study, number, state, score, reason, Abandonment.NONE);
+    }
+
+    @Override
+    public synchronized boolean abandon(String study, int number, boolean retried, String reason) {
+        return finish(study, number, TrialState.FAILED, null, reason, retried ? Abandonment.RETRIED : Abandonment.GIVEN_UP);
+    }
+
+    private boolean finish(String study, int number, TrialState state, Double score, String reason, Abandonment how) {
         Trial trial = existing(study).trials.get(number);
         if (trial == null || trial.state != TrialState.RUNNING) {
             return false;
         }
+        trial.abandonment = how;
         trial.state = state;
         trial.score = score == null || !Double.isFinite(score) ? null : score;
         trial.reason = reason;

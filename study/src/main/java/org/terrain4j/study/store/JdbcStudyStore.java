@@ -278,7 +278,7 @@ public final class JdbcStudyStore implements StudyStore {
                 s.executeUpdate();
             }
             return new StoredTrial(number, TrialState.RUNNING, point.clone(), parameters, null, null, worker, now, now,
-                    null, List.of(), isolated, retryOf);
+                    null, List.of(), isolated, retryOf, Abandonment.NONE);
         });
     }
 
@@ -325,9 +325,19 @@ public final class JdbcStudyStore implements StudyStore {
         if (!state.finished()) {
             throw new IllegalArgumentException("finish needs COMPLETE, PRUNED or FAILED, got " + state);
         }
+        return finish(study, number, state, score, reason, Abandonment.NONE);
+    }
+
+    @Override
+    public synchronized boolean abandon(String study, int number, boolean retried, String reason) {
+        return finish(study, number, TrialState.FAILED, null, reason, retried ? Abandonment.RETRIED : Abandonment.GIVEN_UP);
+    }
+
+    private boolean finish(String study, int number, TrialState state, Double score, String reason,
+            Abandonment abandonment) {
         return inTransaction("finish trial " + number + " of " + study, () -> {
             try (PreparedStatement s = connection.prepareStatement("UPDATE trials SET state = ?, score = ?, reason = ?,"
-                    + " finished_at = ? WHERE study = ? AND number = ? AND state = 'RUNNING'")) {
+                    + " finished_at = ?, abandoned = ? WHERE study = ? AND number = ? AND state = 'RUNNING'")) {
                 s.setString(1, state.name());
                 if (score == null || !Double.isFinite(score)) {
                     s.setNull(2, java.sql.Types.DOUBLE);
@@ -336,8 +346,9 @@ public final class JdbcStudyStore implements StudyStore {
                 }
                 s.setString(3, reason);
                 s.setLong(4, System.currentTimeMillis());
-                s.setString(5, study);
-                s.setInt(6, number);
+                s.setInt(5, abandonment.code());
+                s.setString(6, study);
+                s.setInt(7, number);
                 return s.executeUpdate() == 1;
             }
         });
@@ -364,7 +375,8 @@ public final class JdbcStudyStore implements StudyStore {
             }
             List<StoredTrial> trials = new ArrayList<>();
             try (PreparedStatement s = connection.prepareStatement("SELECT number, state, point, parameters, score,"
-                    + " reason, worker, started_at, heartbeat_at, finished_at, isolated, retry_of FROM trials WHERE study = ?"
+                    + " reason, worker, started_at, heartbeat_at, finished_at, isolated, retry_of, abandoned FROM trials"
+                    + " WHERE study = ?"
                     + " ORDER BY number")) {
                 s.setString(1, study);
                 try (ResultSet r = s.executeQuery()) {
@@ -375,7 +387,7 @@ public final class JdbcStudyStore implements StudyStore {
                         trials.add(new StoredTrial(number, TrialState.valueOf(r.getString(2)), fromJson(r.getString(3)),
                                 r.getString(4), nullableDouble(r, 5), r.getString(6), r.getString(7), r.getLong(8),
                                 r.getLong(9), finishedAt, List.copyOf(values.getOrDefault(number, List.of())),
-                                r.getInt(11) != 0, nullableInteger(r, 12)));
+                                r.getInt(11) != 0, nullableInteger(r, 12), Abandonment.of(r.getInt(13))));
                     }
                 }
             }

@@ -20,10 +20,11 @@ import java.util.List;
  * @param isolated whether it trained in a process of its own (a worker process), so that the death
  *                 of the process that recorded it says nothing about its configuration
  * @param retryOf the number of the abandoned trial it trains again, or null
+ * @param abandonment whether it was abandoned (failed because its process died) and retried
  */
 public record StoredTrial(int number, TrialState state, double[] point, String parameters, Double score,
         String reason, String worker, long startedAt, long heartbeatAt, Long finishedAt, List<Double> intermediate,
-        boolean isolated, Integer retryOf) {
+        boolean isolated, Integer retryOf, Abandonment abandonment) {
 
     /** Seconds from start to finish (or to the last heartbeat while running). */
     public double seconds() {

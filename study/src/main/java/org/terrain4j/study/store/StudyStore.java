@@ -21,6 +21,13 @@ public interface StudyStore extends AutoCloseable {
     /** The study of that name, if there is one. */
     Optional<StudyDefinition> find(String study);
 
+    /**
+     * Fails a running trial whose process died as abandoned, retried or given up.
+     *
+     * @return false when the trial was not running
+     */
+    boolean abandon(String study, int number, boolean retried, String reason);
+
     /** Every study with its counts, by name. */
     List<StudySummary> studies();
 

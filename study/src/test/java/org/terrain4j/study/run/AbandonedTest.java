@@ -14,7 +14,8 @@ class AbandonedTest {
 
     private static StoredTrial abandoned(int number, boolean isolated) {
         return new StoredTrial(number, TrialState.FAILED, POINT, "", null, Abandoned.REASON + ": worker w stopped; "
-                + Abandoned.RETRIED, "w", 0, 0, 1L, List.of(), isolated, null);
+                + Abandoned.RETRIED, "w", 0, 0, 1L, List.of(), isolated, null,
+                org.terrain4j.study.store.Abandonment.RETRIED);
     }
 
     @Test

@@ -41,7 +41,8 @@ class BestModelSaverTest {
     }
 
     private static StoredTrial trial(int number, TrialState state, Double score) {
-        return new StoredTrial(number, state, new double[0], "", score, null, "w", 0, 0, null, List.of(), false, null);
+        return new StoredTrial(number, state, new double[0], "", score, null, "w", 0, 0, null, List.of(), false, null,
+                org.terrain4j.study.store.Abandonment.NONE);
     }
 
     @Test

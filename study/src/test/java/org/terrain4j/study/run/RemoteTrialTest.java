@@ -41,6 +41,9 @@ class RemoteTrialTest {
         public boolean finish(String study, int number, TrialState state, Double score, String reason) {
             return data.finish(study, number, state, score, reason);
         }
+        public boolean abandon(String study, int number, boolean retried, String reason) {
+            return data.abandon(study, number, retried, reason);
+        }
         public List<StoredTrial> trials(String study) { return data.trials(study); }
         public StoreLocation location() { return location; }
         public void close() { }

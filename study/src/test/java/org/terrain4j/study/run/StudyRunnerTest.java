@@ -160,7 +160,7 @@ class StudyRunnerTest {
             same.getCandidate();
             StoredTrial left = store.start("blobs", same.getCandidate().getFlatParameters(), "x", "gone:1");
             // what a process killed right after marking the trial abandoned leaves behind
-            store.finish("blobs", left.number(), TrialState.FAILED, null, "abandoned: worker gone:1 stopped; trained again");
+            store.abandon("blobs", left.number(), true, "abandoned: worker gone:1 stopped; trained again");
             run(store, random(space(1)), 4, Pruner.NONE);
             List<StoredTrial> trials = store.trials("blobs");
             assertThat(trials.stream().filter(t -> t.number() > left.number()

@@ -53,7 +53,7 @@ class SqliteStudyStoreTest extends StudyStoreContract {
                     + " 'V99__future.sql', 0, 'test', CURRENT_TIMESTAMP, 1, 1)");
         }
         assertThatThrownBy(() -> JdbcStudyStore.open(location)).isInstanceOf(StoreException.class)
-                .hasMessageContaining("schema version 99, newer than this Terrain's (3)");
+                .hasMessageContaining("schema version 99, newer than this Terrain's (4)");
         try (Connection c = DriverManager.getConnection(location.jdbcUrl()); Statement s = c.createStatement()) {
             assertThat(s.executeQuery("SELECT COUNT(*) FROM studies").getInt(1)).isEqualTo(1);
         }
@@ -103,6 +103,8 @@ class SqliteStudyStoreTest extends StudyStoreContract {
         }
         try (StudyStore store = JdbcStudyStore.open(location)) {
             assertThat(store.trials("old")).extracting(StoredTrial::retryOf).containsExactly(null, null, 0, null);
+            assertThat(store.trials("old")).extracting(StoredTrial::abandonment).containsExactly(Abandonment.RETRIED,
+                    Abandonment.NONE, Abandonment.NONE, Abandonment.NONE);
             assertThat(store.start("old", new double[] {0.5}, "p", "h:3", true, 0).retryOf()).isZero();
         }
     }

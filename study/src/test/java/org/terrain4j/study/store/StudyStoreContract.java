@@ -157,6 +157,27 @@ abstract class StudyStoreContract {
     }
 
     @Test
+    void anAbandonedTrialIsFailedWithItsAbandonmentAndOnlyOnce() throws Exception {
+        try (StudyStore store = openStore(freshLocation())) {
+            store.open(study("s"));
+            StoredTrial retried = store.start("s", new double[] {0.1}, "{}", "gone:1");
+            StoredTrial givenUp = store.start("s", new double[] {0.2}, "{}", "gone:1");
+            StoredTrial again = store.start("s", new double[] {0.1}, "{}", "me", true, retried.number());
+            assertThat(store.abandon("s", retried.number(), true, "abandoned: worker gone:1 stopped")).isTrue();
+            assertThat(store.abandon("s", givenUp.number(), false, "abandoned: worker gone:1 stopped")).isTrue();
+            assertThat(store.abandon("s", givenUp.number(), true, "again")).as("finished once").isFalse();
+            assertThat(store.finish("s", again.number(), TrialState.COMPLETE, 0.5, null)).isTrue();
+            List<StoredTrial> trials = store.trials("s");
+            assertThat(trials).extracting(StoredTrial::abandonment)
+                    .containsExactly(Abandonment.RETRIED, Abandonment.GIVEN_UP, Abandonment.NONE);
+            assertThat(trials).extracting(StoredTrial::state)
+                    .containsExactly(TrialState.FAILED, TrialState.FAILED, TrialState.COMPLETE);
+            assertThat(trials.get(2).retryOf()).isEqualTo(retried.number());
+            assertThat(trials.get(2).isolated()).isTrue();
+        }
+    }
+
+    @Test
     void startingATrialOfAMissingStudyNamesIt() throws Exception {
         try (StudyStore store = openStore(freshLocation())) {
             assertThatThrownBy(() -> store.start("nope", new double[] {0}, "{}", "w"))
