@@ -240,9 +240,9 @@ public final class TerrainListener extends BaseTrainingListener {
         Map<String, Double> before = controlledRates(nextIteration, epoch);
         Action action = policy.decide(classification, before);
         if (action instanceof Action.ScaleLearningRate scale) {
-            scale.factors().forEach((layer, factor) -> rates.scale(layer, (int) nextIteration, factor));
+            Map<String, Double> after = scaleControlled(scale.factors(), nextIteration, epoch);
             report(EventType.LEARNING_RATE_SCALED, snapshot, terrain, classification.reason() + "; "
-                    + noiseSummary(), before, controlledRates(nextIteration, epoch));
+                    + noiseSummary(), before, after);
         } else if (action instanceof Action.RequestStop stop) {
             stopRequested = true;
             report(EventType.STOP_REQUESTED, snapshot, terrain, stop.reason(), before, before);
@@ -310,13 +310,13 @@ public final class TerrainListener extends BaseTrainingListener {
             decision = rise.atVerdict(verdict);
         }
         if (decision instanceof RateRise.Decision.Start start) {
-            Map<String, Double> after = scaleControlled(before, start.factor(), nextIteration, epoch);
+            Map<String, Double> after = scaleControlled(every(before, start.factor()), nextIteration, epoch);
             stationarity.trialStarted(after);
             report(EventType.RATE_TRIAL, snapshot, terrain, start.reason(), before, after);
             return true;
         }
         if (decision instanceof RateRise.Decision.Revert revert) {
-            Map<String, Double> after = scaleControlled(before, revert.factor(), nextIteration, epoch);
+            Map<String, Double> after = scaleControlled(every(before, revert.factor()), nextIteration, epoch);
             stationarity.decayed(after);
             report(EventType.RATE_TRIAL, snapshot, terrain, revert.reason(), before, after);
             return true;
@@ -324,9 +324,16 @@ public final class TerrainListener extends BaseTrainingListener {
         return false;
     }
 
-    /** Multiplies every controlled rate by {@code factor} from {@code nextIteration} on; returns the rates after. */
-    private Map<String, Double> scaleControlled(Map<String, Double> before, double factor, long nextIteration, long epoch) {
-        before.keySet().forEach(layer -> rates.scale(layer, (int) nextIteration, factor));
+    /** The same {@code factor} for every layer of {@code rates}. */
+    private static Map<String, Double> every(Map<String, Double> rates, double factor) {
+        Map<String, Double> factors = new LinkedHashMap<>();
+        rates.keySet().forEach(layer -> factors.put(layer, factor));
+        return factors;
+    }
+
+    /** Multiplies each named layer's rate by its factor from {@code nextIteration} on; returns the controlled rates after. */
+    private Map<String, Double> scaleControlled(Map<String, Double> factors, long nextIteration, long epoch) {
+        factors.forEach((layer, factor) -> rates.scale(layer, (int) nextIteration, factor));
         return controlledRates(nextIteration, epoch);
     }
 
@@ -335,8 +342,7 @@ public final class TerrainListener extends BaseTrainingListener {
                        long nextIteration, long epoch) {
         Action action = policy.decay(before);
         if (action instanceof Action.ScaleLearningRate scale) {
-            scale.factors().forEach((layer, factor) -> rates.scale(layer, (int) nextIteration, factor));
-            Map<String, Double> after = controlledRates(nextIteration, epoch);
+            Map<String, Double> after = scaleControlled(scale.factors(), nextIteration, epoch);
             stationarity.decayed(after);
             if (rise != null) {
                 rise.decayed();

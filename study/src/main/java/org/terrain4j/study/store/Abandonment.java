@@ -9,6 +9,11 @@ public enum Abandonment {
     /** Abandoned too often (in-process) to be trained again. */
     GIVEN_UP;
 
+    /** The abandonment of a trial found abandoned: retried, or given up. */
+    static Abandonment of(boolean retried) {
+        return retried ? RETRIED : GIVEN_UP;
+    }
+
     /** The value the store keeps (0, 1, 2). */
     int code() {
         return ordinal();

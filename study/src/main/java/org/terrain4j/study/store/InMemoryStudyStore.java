@@ -60,12 +60,7 @@ public final class InMemoryStudyStore implements StudyStore {
 
         StoredTrial stored() {
             List<Double> byStep = new ArrayList<>();
-            values.forEach((step, value) -> {
-                while (byStep.size() < step - 1) {
-                    byStep.add(Double.NaN); // an epoch that reported nothing keeps its place
-                }
-                byStep.add(value);
-            });
+            values.forEach((step, value) -> IntermediateValues.append(byStep, step, value));
             return new StoredTrial(number, state, point.clone(), parameters, score, reason, worker, startedAt, heartbeatAt,
                     finishedAt, List.copyOf(byStep), isolated, retryOf, abandonment);
         }
@@ -117,9 +112,7 @@ public final class InMemoryStudyStore implements StudyStore {
 
     @Override
     public synchronized void report(String study, int number, int step, double value) {
-        if (step < 1) {
-            throw new IllegalArgumentException("step must be at least 1 (the epoch just finished), got " + step);
-        }
+        IntermediateValues.requireStep(step);
         Trial trial = existing(study).trials.get(number);
         if (trial == null) {
             throw new StoreException("study '" + study + "' in " + location + " has no trial " + number);
@@ -129,15 +122,12 @@ public final class InMemoryStudyStore implements StudyStore {
 
     @Override
     public synchronized boolean finish(String study, int number, TrialState state, Double score, String reason) {
-        if (!state.finished()) {
-            throw new IllegalArgumentException("finish needs COMPLETE, PRUNED or FAILED, got " + state);
-        }
-        return finish(study, number, state, score, reason, Abandonment.NONE);
+        return finish(study, number, state.requireFinished(), score, reason, Abandonment.NONE);
     }
 
     @Override
     public synchronized boolean abandon(String study, int number, boolean retried, String reason) {
-        return finish(study, number, TrialState.FAILED, null, reason, retried ? Abandonment.RETRIED : Abandonment.GIVEN_UP);
+        return finish(study, number, TrialState.FAILED, null, reason, Abandonment.of(retried));
     }
 
     private boolean finish(String study, int number, TrialState state, Double score, String reason, Abandonment how) {

@@ -298,9 +298,7 @@ public final class JdbcStudyStore implements StudyStore {
 
     @Override
     public synchronized void report(String study, int number, int step, double value) {
-        if (step < 1) {
-            throw new IllegalArgumentException("step must be at least 1 (the epoch just finished), got " + step);
-        }
+        IntermediateValues.requireStep(step);
         inTransaction("report a score of trial " + number + " of " + study, () -> {
             try (PreparedStatement delete = connection.prepareStatement(
                     "DELETE FROM trial_values WHERE study = ? AND number = ? AND step = ?");
@@ -322,15 +320,12 @@ public final class JdbcStudyStore implements StudyStore {
 
     @Override
     public synchronized boolean finish(String study, int number, TrialState state, Double score, String reason) {
-        if (!state.finished()) {
-            throw new IllegalArgumentException("finish needs COMPLETE, PRUNED or FAILED, got " + state);
-        }
-        return finish(study, number, state, score, reason, Abandonment.NONE);
+        return finish(study, number, state.requireFinished(), score, reason, Abandonment.NONE);
     }
 
     @Override
     public synchronized boolean abandon(String study, int number, boolean retried, String reason) {
-        return finish(study, number, TrialState.FAILED, null, reason, retried ? Abandonment.RETRIED : Abandonment.GIVEN_UP);
+        return finish(study, number, TrialState.FAILED, null, reason, Abandonment.of(retried));
     }
 
     private boolean finish(String study, int number, TrialState state, Double score, String reason,
@@ -364,12 +359,8 @@ public final class JdbcStudyStore implements StudyStore {
                 try (ResultSet r = s.executeQuery()) {
                     while (r.next()) {
                         // By step: an epoch that reported nothing (it scored NaN) is NaN, and the later ones keep their place.
-                        List<Double> trial = values.computeIfAbsent(r.getInt(1), k -> new ArrayList<>());
-                        int step = r.getInt(2);
-                        while (trial.size() < step - 1) {
-                            trial.add(Double.NaN);
-                        }
-                        trial.add(r.getDouble(3));
+                        IntermediateValues.append(values.computeIfAbsent(r.getInt(1), k -> new ArrayList<>()),
+                                r.getInt(2), r.getDouble(3));
                     }
                 }
             }

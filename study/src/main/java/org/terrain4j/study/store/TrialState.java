@@ -15,4 +15,12 @@ public enum TrialState {
     public boolean finished() {
         return this != RUNNING;
     }
+
+    /** This state, when it is a final outcome (what a trial can be finished as); otherwise an error naming it. */
+    public TrialState requireFinished() {
+        if (!finished()) {
+            throw new IllegalArgumentException("finish needs COMPLETE, PRUNED or FAILED, got " + this);
+        }
+        return this;
+    }
 }
