@@ -7,6 +7,8 @@ package org.terrain4j.search.gp;
  * @param pendingPolicy what to assume about points still being evaluated
  * @param hyperparameterRandomStarts random starts of the marginal-likelihood fit besides the warm and default ones
  * @param hyperparameterIterations optimizer iterations per start of the fit
+ * @param hyperparameterPoints most observations the fit uses: a random subset of this many beyond
+ *                             (the posterior still uses all)
  * @param uniformSamples uniform samples of the acquisition's broad stage
  * @param perturbationsPerIncumbent perturbed copies of each of the best observed points in the broad stage
  * @param incumbents how many of the best observed points to perturb
@@ -14,12 +16,12 @@ package org.terrain4j.search.gp;
  * @param localEvaluations acquisition evaluations per local run
  */
 public record GpOptions(Acquisition acquisition, PendingPolicy pendingPolicy, int hyperparameterRandomStarts,
-        int hyperparameterIterations, int uniformSamples, int perturbationsPerIncumbent, int incumbents,
+        int hyperparameterIterations, int hyperparameterPoints, int uniformSamples, int perturbationsPerIncumbent, int incumbents,
         int localStarts, int localEvaluations) {
 
     /** Expected improvement with xi = 0, kriging believer, and budgets measured in docs/BENCHMARKS.md. */
     public static final GpOptions DEFAULTS = new GpOptions(new Acquisition.ExpectedImprovement(0),
-            PendingPolicy.KRIGING_BELIEVER, 1, 100, 512, 48, 4, 3, 200);
+            PendingPolicy.KRIGING_BELIEVER, 1, 100, 200, 512, 48, 4, 3, 200);
 
     /** Validates. */
     public GpOptions {
@@ -28,19 +30,19 @@ public record GpOptions(Acquisition acquisition, PendingPolicy pendingPolicy, in
         if (incumbents < 0) {
             throw new IllegalArgumentException("incumbents must be >= 0, got " + incumbents);
         }
-        new HyperparameterFit(hyperparameterRandomStarts, hyperparameterIterations);
+        new HyperparameterFit(hyperparameterRandomStarts, hyperparameterIterations, hyperparameterPoints);
         new AcquisitionMaximizer(uniformSamples, perturbationsPerIncumbent, localStarts, localEvaluations);
     }
 
     /** These options with another acquisition function. */
     public GpOptions withAcquisition(Acquisition newAcquisition) {
         return new GpOptions(newAcquisition, pendingPolicy, hyperparameterRandomStarts, hyperparameterIterations,
-                uniformSamples, perturbationsPerIncumbent, incumbents, localStarts, localEvaluations);
+                hyperparameterPoints, uniformSamples, perturbationsPerIncumbent, incumbents, localStarts, localEvaluations);
     }
 
     /** These options with another pending policy. */
     public GpOptions withPendingPolicy(PendingPolicy newPolicy) {
         return new GpOptions(acquisition, newPolicy, hyperparameterRandomStarts, hyperparameterIterations,
-                uniformSamples, perturbationsPerIncumbent, incumbents, localStarts, localEvaluations);
+                hyperparameterPoints, uniformSamples, perturbationsPerIncumbent, incumbents, localStarts, localEvaluations);
     }
 }

@@ -29,7 +29,8 @@ public final class GpSampler implements Sampler {
     /** A sampler with these options. */
     public GpSampler(GpOptions options) {
         this.options = options;
-        this.fit = new HyperparameterFit(options.hyperparameterRandomStarts(), options.hyperparameterIterations());
+        this.fit = new HyperparameterFit(options.hyperparameterRandomStarts(), options.hyperparameterIterations(),
+                options.hyperparameterPoints());
         this.maximizer = new AcquisitionMaximizer(options.uniformSamples(), options.perturbationsPerIncumbent(),
                 options.localStarts(), options.localEvaluations());
     }

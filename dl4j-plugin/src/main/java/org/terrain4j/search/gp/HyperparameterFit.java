@@ -30,6 +30,12 @@ import org.hipparchus.optim.nonlinear.vector.constrained.TwiceDifferentiableFunc
  * run only when it beats the first start's objective, so a better basin is still found without
  * paying for full runs that lose. The best end point wins; the best point seen is kept when a
  * run fails or runs out of iterations. Starts run in parallel.
+ *
+ * <p>Each objective evaluation factors an {@code n x n} covariance, so beyond {@code maxPoints}
+ * observations the fit uses a uniform random subset of {@code maxPoints} of them (the
+ * subset-of-data approximation, Rasmussen and Williams, section 8.3.1): the length scales, signal
+ * and noise a few hundred points pin down are the ones all of them would, and the fit's cost
+ * stops growing with the study. The posterior itself is still conditioned on every observation.
  */
 public final class HyperparameterFit {
 
@@ -45,20 +51,26 @@ public final class HyperparameterFit {
 
     private final int randomStarts;
     private final int maxIterations;
+    private final int maxPoints;
 
     /**
      * @param randomStarts screened random starts besides the warm or default one, at least 0
      * @param maxIterations optimizer iterations per start, at least 5
+     * @param maxPoints most observations a fit uses (a random subset beyond), at least 10
      */
-    public HyperparameterFit(int randomStarts, int maxIterations) {
+    public HyperparameterFit(int randomStarts, int maxIterations, int maxPoints) {
         if (randomStarts < 0) {
             throw new IllegalArgumentException("randomStarts must be >= 0, got " + randomStarts);
         }
         if (maxIterations < 5) {
             throw new IllegalArgumentException("maxIterations must be >= 5, got " + maxIterations);
         }
+        if (maxPoints < 10) {
+            throw new IllegalArgumentException("maxPoints must be >= 10, got " + maxPoints);
+        }
         this.randomStarts = randomStarts;
         this.maxIterations = maxIterations;
+        this.maxPoints = maxPoints;
     }
 
     /** The neutral start: length scales 0.3, unit signal variance, noise 1e-3. */
@@ -72,7 +84,7 @@ public final class HyperparameterFit {
     public GpHyperparameters fit(double[][] x, double[] y, Optional<GpHyperparameters> warmStart,
             SplittableRandom random) {
         int d = x[0].length;
-        MarginalLikelihood objective = new MarginalLikelihood(x, y);
+        MarginalLikelihood objective = x.length <= maxPoints ? new MarginalLikelihood(x, y) : subset(x, y, random);
         double[] first = clampToBounds(warmStart.orElse(defaults(d)).theta());
         double firstValue = objective.value(first);
         List<double[]> starts = new ArrayList<>();
@@ -86,6 +98,25 @@ public final class HyperparameterFit {
         List<Run> runs = starts.parallelStream().map(start -> run(objective, start)).toList();
         Run best = runs.stream().max(Comparator.comparingDouble(Run::value)).orElseThrow();
         return best.value() == Double.NEGATIVE_INFINITY ? defaults(d) : new GpHyperparameters(best.theta());
+    }
+
+    /** The objective on {@code maxPoints} observations drawn uniformly without replacement (partial Fisher-Yates). */
+    private MarginalLikelihood subset(double[][] x, double[] y, SplittableRandom random) {
+        int[] order = new int[x.length];
+        for (int a = 0; a < order.length; a++) {
+            order[a] = a;
+        }
+        double[][] sx = new double[maxPoints][];
+        double[] sy = new double[maxPoints];
+        for (int a = 0; a < maxPoints; a++) {
+            int pick = a + random.nextInt(order.length - a);
+            int chosen = order[pick];
+            order[pick] = order[a];
+            order[a] = chosen;
+            sx[a] = x[chosen];
+            sy[a] = y[chosen];
+        }
+        return new MarginalLikelihood(sx, sy);
     }
 
     private static Run bestOfRandomDraws(MarginalLikelihood objective, int d, SplittableRandom random) {

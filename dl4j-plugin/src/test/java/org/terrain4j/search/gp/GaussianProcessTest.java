@@ -1,6 +1,7 @@
 package org.terrain4j.search.gp;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import java.util.SplittableRandom;
@@ -85,12 +86,66 @@ class GaussianProcessTest {
         for (int a = 0; a < 40; a++) {
             y[a] = Math.sin(6 * x[a][0]);
         }
-        GpHyperparameters h = new HyperparameterFit(2, 100).fit(x, y, java.util.Optional.empty(),
+        GpHyperparameters h = new HyperparameterFit(2, 100, 200).fit(x, y, java.util.Optional.empty(),
                 new SplittableRandom(4));
         assertThat(h.lengthScale(1)).isGreaterThan(3 * h.lengthScale(0));
         assertThat(h.noiseVariance()).isLessThan(1e-2);
         MarginalLikelihood objective = new MarginalLikelihood(x, y);
         assertThat(objective.value(h.theta()))
                 .isGreaterThan(objective.value(HyperparameterFit.defaults(2).theta()));
+    }
+
+    @Test
+    void predictionsAreTheTextbookPosteriorComputedWithAnExplicitInverse() {
+        // mean = k^T K^-1 y and variance = s2 - k^T K^-1 k, with K^-1 from an LU decomposition (not
+        // the Cholesky factor the process predicts with).
+        double[][] x = randomPoints(60, 3, 5);
+        double[] y = new double[60];
+        for (int a = 0; a < 60; a++) {
+            y[a] = Math.sin(5 * x[a][0]) + x[a][1] * x[a][2];
+        }
+        GpHyperparameters h = GpHyperparameters.of(new double[] {0.3, 0.6, 0.9}, 1.4, 1e-3);
+        GaussianProcess gp = GaussianProcess.condition(x, y, h);
+        org.hipparchus.linear.RealMatrix inverse = new org.hipparchus.linear.LUDecomposition(
+                new org.hipparchus.linear.Array2DRowRealMatrix(GaussianProcess.covariance(x, h))).getSolver().getInverse();
+        double[] out = new double[2];
+        for (double[] point : randomPoints(20, 3, 6)) {
+            double[] scaled = Matern52.scaled(point, h);
+            double[][] scaledX = Matern52.scaled(x, h);
+            double[] k = new double[60];
+            for (int a = 0; a < 60; a++) {
+                k[a] = 1.4 * Matern52.correlation(Matern52.distance(scaled, scaledX[a]));
+            }
+            double[] inverseK = inverse.operate(k);
+            double mean = 0;
+            double quadratic = 0;
+            for (int a = 0; a < 60; a++) {
+                mean += inverseK[a] * y[a];
+                quadratic += inverseK[a] * k[a];
+            }
+            gp.predict(point, out);
+            assertThat(out[0]).isCloseTo(mean, within(1e-8));
+            assertThat(out[1]).isCloseTo(Math.max(1.4 - quadratic, 1.4e-12), within(1e-8));
+        }
+    }
+
+    @Test
+    void aFitOnARandomSubsetFindsTheLengthScalesOfEveryObservation() {
+        // 400 observations of a function of x0 alone, fitted on subsets of 80: the length scales
+        // must tell the same story as the fit on all 400, and the fit must depend only on its seed.
+        double[][] x = randomPoints(400, 2, 7);
+        double[] y = new double[400];
+        for (int a = 0; a < 400; a++) {
+            y[a] = Math.sin(6 * x[a][0]);
+        }
+        HyperparameterFit subsetFit = new HyperparameterFit(1, 100, 80);
+        GpHyperparameters subset = subsetFit.fit(x, y, java.util.Optional.empty(), new SplittableRandom(8));
+        GpHyperparameters all = new HyperparameterFit(1, 100, 400).fit(x, y, java.util.Optional.empty(),
+                new SplittableRandom(8));
+        assertThat(subset.lengthScale(1)).isGreaterThan(3 * subset.lengthScale(0));
+        assertThat(subset.lengthScale(0)).isCloseTo(all.lengthScale(0), within(0.3 * all.lengthScale(0)));
+        assertThat(subsetFit.fit(x, y, java.util.Optional.empty(), new SplittableRandom(8)).theta())
+                .containsExactly(subset.theta());
+        assertThatThrownBy(() -> new HyperparameterFit(1, 100, 9)).hasMessage("maxPoints must be >= 10, got 9");
     }
 }
