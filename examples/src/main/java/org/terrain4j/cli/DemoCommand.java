@@ -1,6 +1,9 @@
 package org.terrain4j.cli;
 
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -8,7 +11,6 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.terrain4j.data.DatasetSplit;
-import org.terrain4j.listeners.TerrainListener;
 import org.terrain4j.demo.ComparisonTable;
 import org.terrain4j.demo.DemoDataset;
 import org.terrain4j.demo.DemoNetworks;
@@ -16,6 +18,10 @@ import org.terrain4j.demo.RunResult;
 import org.terrain4j.demo.TerrainChangeLog;
 import org.terrain4j.demo.TrainingProgress;
 import org.terrain4j.demo.TrainingRun;
+import org.terrain4j.listeners.RunDirectory;
+import org.terrain4j.listeners.TerrainListener;
+import org.terrain4j.report.RunRecordReader;
+import org.terrain4j.report.RunReport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -70,6 +76,10 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--no-progress", description = "Do not draw progress bars.")
     private boolean noProgress;
 
+    @Option(names = "--report", paramLabel = "DIR",
+            description = "Keep each Terrain run's events and statistics in DIR/lr-RATE and draw its HTML report there.")
+    private Path reportDir;
+
     @Override
     public Integer call() {
         int epochCount = epochs == null ? dataset.defaultEpochs() : epochs;
@@ -83,6 +93,9 @@ final class DemoCommand implements Callable<Integer> {
                 throw new ParameterException(spec.commandLine(),
                         "--lr must be positive and finite, got " + rate);
             }
+        }
+        if (reportDir != null && !Files.isDirectory(reportDir)) {
+            throw new ParameterException(spec.commandLine(), "--report " + reportDir + " is not a directory");
         }
         DatasetSplit split = data == null ? dataset.load(seed) : dataset.load(data, seed);
         int[] sizes = split.sizes();
@@ -107,7 +120,9 @@ final class DemoCommand implements Callable<Integer> {
         results.add(run.train("constant LR", network(split, rate), epochCount,
                 progress(), TrainingRun.ChangeLog.NONE));
         MultiLayerNetwork controlled = network(split, rate);
-        TerrainListener listener = new TerrainListener();
+        Path runDir = reportDir == null ? null : runDirectory(rate);
+        TerrainListener listener = runDir == null ? new TerrainListener()
+                : TerrainListener.builder().runDirectory(runDir).build();
         controlled.addListeners(listener);
         TerrainChangeLog changes = new TerrainChangeLog(listener);
         results.add(run.train("Terrain", controlled, epochCount, progress(), changes));
@@ -119,7 +134,25 @@ final class DemoCommand implements Callable<Integer> {
             out.println("Why Terrain changed the learning rate:");
             changes.explanations().forEach(out::println);
         }
+        if (runDir != null) {
+            Path page = runDir.resolve("report.html");
+            RunReport.write(RunRecordReader.read(runDir), page);
+            out.println("Report: " + page);
+        }
         out.flush();
+    }
+
+    /** A fresh directory for the Terrain run from {@code rate}: its event file is appended to, so old runs are cleared. */
+    private Path runDirectory(double rate) {
+        Path directory = reportDir.resolve("lr-" + rate);
+        try {
+            Files.createDirectories(directory);
+            Files.deleteIfExists(directory.resolve(RunDirectory.EVENTS));
+            Files.deleteIfExists(directory.resolve(RunDirectory.STATISTICS));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot prepare " + directory + ": " + e.getMessage(), e);
+        }
+        return directory;
     }
 
     private MultiLayerNetwork network(DatasetSplit split, double rate) {

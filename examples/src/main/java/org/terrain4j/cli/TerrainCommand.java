@@ -11,7 +11,7 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Loss-landscape-aware training control for Deeplearning4j.",
-        subcommands = {DemoCommand.class, LrFindCommand.class, SearchCommand.class, StudiesCommand.class,
+        subcommands = {DemoCommand.class, LrFindCommand.class, ReportCommand.class, SearchCommand.class, StudiesCommand.class,
                 CommandLine.HelpCommand.class})
 public final class TerrainCommand implements Runnable {
 

@@ -53,6 +53,7 @@ public final class TerrainListener extends BaseTrainingListener {
     private final TerrainClassifier classifier;
     private final GradientNoiseSampler noise;
     private final EventLog events;
+    private final StatisticsLog statistics;
     private final CurvatureControl curvature;
     private final RollbackGuard guard;
     private final ListenerHost host = new ListenerHost();
@@ -88,6 +89,8 @@ public final class TerrainListener extends BaseTrainingListener {
         this.noise = new GradientNoiseSampler(options.noiseScalePeriod(), options.noiseScaleBatches(),
                 options.noiseScaleSmoothing());
         this.events = new EventLog(options.eventsFile());
+        this.statistics = new StatisticsLog(options.statisticsFile(), options.statisticsPeriod());
+        statistics.requireDirectory();
         this.curvature = options.curvature() == null ? null
                 : new CurvatureControl(options.curvature(), signals);
         this.guard = new RollbackGuard(options.rollback(), signals);
@@ -115,6 +118,7 @@ public final class TerrainListener extends BaseTrainingListener {
         double divisor = model.conf().isMiniBatch() ? batchSize : 1;
         double norm = Nd4j.getBlasWrapper().nrm2(gradient) / divisor;
         signals.addGradientNorm(norm);
+        statistics.addGradientNorm(norm);
         long iteration = NetworkCounters.iteration(model);
         if (Double.isFinite(norm)) {
             noise.offer(iteration, gradient, divisor, norm * norm, batchSize);
@@ -161,6 +165,10 @@ public final class TerrainListener extends BaseTrainingListener {
         bind(model);
         double loss = model.score();
         signals.addLoss(loss);
+        if (statistics.addLoss(loss, iteration)) {
+            statistics.writeRow(iteration + 1L, epoch, noise.estimate().value(), noise.batchSize(),
+                    curvature == null ? null : curvature.last(), controlledRates(iteration, epoch));
+        }
         if (stationarity != null) {
             stationarity.recordLoss(loss);
         }
@@ -209,6 +217,7 @@ public final class TerrainListener extends BaseTrainingListener {
     @Override
     public void onEpochEnd(Model model) {
         bind(model);
+        statistics.flush();
         if (options.checks().atEpochEnd()) {
             check(NetworkCounters.iteration(model), NetworkCounters.epoch(model));
         }

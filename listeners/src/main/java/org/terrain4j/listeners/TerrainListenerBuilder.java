@@ -82,6 +82,8 @@ public final class TerrainListenerBuilder {
     private Set<String> controlledLayers = Set.of();
     private boolean stopAtMinimum;
     private Path eventsFile;
+    private Path statisticsFile;
+    private int statisticsPeriod = 10;
     private CurvatureOptions curvature;
     private RollbackPolicy rollback;
     private boolean rollbackSet;
@@ -260,6 +262,29 @@ public final class TerrainListenerBuilder {
     }
 
     /**
+     * Write a CSV row of training statistics every {@code period} iterations (the mean loss and
+     * gradient norm, the noise scale, the newest curvature probe, each controlled layer's rate),
+     * for {@code terrain report}. Buffered: nothing is written per iteration.
+     */
+    public TerrainListenerBuilder statisticsFile(Path file, int period) {
+        statisticsFile = file;
+        statisticsPeriod = period;
+        return this;
+    }
+
+    /**
+     * Write the events and the statistics (a row every 10 iterations) into {@code directory}
+     * under {@link RunDirectory}'s names, the directory {@code terrain report} reads. The
+     * directory must exist.
+     */
+    public TerrainListenerBuilder runDirectory(Path directory) {
+        RunDirectory run = new RunDirectory(directory);
+        eventsFile = run.events();
+        statisticsFile = run.statistics();
+        return this;
+    }
+
+    /**
      * Turn curvature probes on (off by default): SADDLE, MINIMUM and UNSTABLE detection and the
      * stability cap; {@link CurvatureOptions#DEFAULTS} to start with. Divergence rollback comes
      * with them ({@link RollbackPolicy#DEFAULTS}) unless set otherwise.
@@ -317,7 +342,7 @@ public final class TerrainListenerBuilder {
         RiseOptions chosenRise = stationarity == null && !riseSet ? null : rise;
         return new TerrainOptions(plateau, stationarity, noiseDominatedThreshold, monitor, checks, smoothing, window, layerStatisticsPeriod,
                 noiseScalePeriod, noiseScaleBatches, noiseScaleSmoothing, batchAdviceFactor, explosionFactor,
-                controlledLayers, stopAtMinimum, eventsFile, curvature,
+                controlledLayers, stopAtMinimum, eventsFile, statisticsFile, statisticsPeriod, curvature,
                 rollbackSet || (curvature == null && chosenRise == null) ? rollback : RollbackPolicy.DEFAULTS,
                 chosenRise);
     }

@@ -35,6 +35,8 @@ import org.terrain4j.control.StationarityOptions;
  * @param controlledLayers layers whose learning rate is controlled; empty for all
  * @param stopAtMinimum whether to request a stop when the plateau persists at the minimum rate
  * @param eventsFile JSON Lines file events are appended to, or null for none
+ * @param statisticsFile CSV file of training statistics for reports (see {@link RunDirectory}), or null for none
+ * @param statisticsPeriod iterations each row of the statistics file summarizes, positive
  * @param curvature curvature probes and their actions, or null for none (the default for now)
  * @param rollback divergence rollback, or null for none (the builder turns it on with curvature probes)
  * @param rise trials of a higher learning rate while the starting rate looks too small (see
@@ -44,7 +46,7 @@ public record TerrainOptions(PlateauOptions plateau, StationarityOptions station
                              int window, int layerStatisticsPeriod, int noiseScalePeriod, int noiseScaleBatches,
                              double noiseScaleSmoothing, double batchAdviceFactor, double explosionFactor,
                              Set<String> controlledLayers, boolean stopAtMinimum, Path eventsFile,
-                             CurvatureOptions curvature, RollbackPolicy rollback, RiseOptions rise) {
+                             Path statisticsFile, int statisticsPeriod, CurvatureOptions curvature, RollbackPolicy rollback, RiseOptions rise) {
 
     /** Whether the default stationarity test decides decays (otherwise the plateau rule does). */
     public boolean usesStationarityTest() {
@@ -72,6 +74,7 @@ public record TerrainOptions(PlateauOptions plateau, StationarityOptions station
                 "batchAdviceFactor must be finite and greater than 1, got " + batchAdviceFactor);
         require(explosionFactor > 1 && explosionFactor < Double.POSITIVE_INFINITY,
                 "explosionFactor must be finite and greater than 1, got " + explosionFactor);
+        require(statisticsPeriod > 0, "statisticsPeriod must be positive, got " + statisticsPeriod);
         require(rise == null || stationarity != null, "rate rises are judged by the stationarity test; "
                 + "the plateau rule has none (builder().noRise())");
         controlledLayers = Set.copyOf(controlledLayers);
