@@ -301,6 +301,9 @@ CONTROL_VARIANTS = {
     "reduce_lr_on_plateau": "PyTorch's default `ReduceLROnPlateau` (factor 0.1, patience 10, validation loss each "
                             "epoch)",
     "linear_decay": "linear decay to 0 over the known budget",
+    "terrain_budget": "Terrain told the budget (`budget(TrainingBudget.epochs(n))`: its defaults, then a linear "
+                      "cooldown to 0 over the last 20%), which linear decay knows too",
+
     "terrain_plateau_rule": "Terrain's former default (plateau rule: patience 0, 1%, factor 0.3, cooldown 3)",
 }
 
@@ -341,6 +344,19 @@ def lr_control_targets(cells, label):
                          statistics.median(terrain_means) - statistics.median(linear_means),
                          statistics.median([t - l for t, l in zip(terrain_means, linear_means)]),
                          sum(t > l for t, l in zip(terrain_means, linear_means)), len(terrain_means)))
+    budget_means = [statistics.mean(cells[k]["terrain_budget"]) for k in sorted(cells)
+                    if "terrain_budget" in cells[k] and "linear_decay" in cells[k]]
+    if budget_means:
+        budget_linear = [statistics.mean(cells[k]["linear_decay"]) for k in sorted(cells)
+                         if "terrain_budget" in cells[k] and "linear_decay" in cells[k]]
+        budget_constant = [statistics.mean(cells[k]["constant"]) for k in sorted(cells)
+                           if "terrain_budget" in cells[k] and "constant" in cells[k]]
+        lines.append("- with the budget known to both: median final accuracy Terrain %.4f, linear decay %.4f "
+                     "(difference %+.4f); Terrain ahead in %d of %d cells; below the constant rate in %d cells" % (
+                         statistics.median(budget_means), statistics.median(budget_linear),
+                         statistics.median(budget_means) - statistics.median(budget_linear),
+                         sum(t > l for t, l in zip(budget_means, budget_linear)), len(budget_means),
+                         sum(t < c - 0.005 for t, c in zip(budget_means, budget_constant))))
     if compared:
         lines.append("- cells where Terrain is at least as good as ReduceLROnPlateau: %d of %d (%.0f%%; target 80%%)"
                      % (ties_or_better, compared, 100.0 * ties_or_better / compared))

@@ -15,6 +15,7 @@ import org.nd4j.linalg.schedule.ISchedule;
 import org.terrain4j.control.PlateauOptions;
 import org.terrain4j.control.RiseOptions;
 import org.terrain4j.control.StationarityOptions;
+import org.terrain4j.control.TrainingBudget;
 import org.terrain4j.listeners.CurvatureOptions;
 import org.terrain4j.listeners.EventType;
 import org.terrain4j.listeners.TerrainListener;
@@ -39,7 +40,7 @@ public final class LearningRateControl {
 
     /** The compared learning-rate controls. */
     enum Variant {
-        CONSTANT, TERRAIN, TERRAIN_PLATEAU_RULE, REDUCE_LR_ON_PLATEAU, LINEAR_DECAY, TERRAIN_CURVATURE
+        CONSTANT, TERRAIN, TERRAIN_PLATEAU_RULE, REDUCE_LR_ON_PLATEAU, LINEAR_DECAY, TERRAIN_CURVATURE, TERRAIN_BUDGET
     }
 
     public static void main(String[] args) {
@@ -69,7 +70,7 @@ public final class LearningRateControl {
         ISchedule schedule = variant == Variant.LINEAR_DECAY
                 ? Schedules.linear(rate, 0, batchesPerEpoch * workload.epochs) : Schedules.constant(rate);
         Model net = workload.network.build(workload.data.shape(), workload.updater.apply(schedule), seed);
-        TerrainListener listener = listener(variant, validation);
+        TerrainListener listener = listener(variant, validation, workload.epochs);
         if (listener != null) {
             net.addListeners(listener);
         }
@@ -102,7 +103,7 @@ public final class LearningRateControl {
                 String.format(Locale.ROOT, "%.1f", (System.nanoTime() - started) / 1e9), String.join(",", accuracies));
     }
 
-    private static TerrainListener listener(Variant variant, DataSet validation) {
+    private static TerrainListener listener(Variant variant, DataSet validation, int epochs) {
         TerrainListenerBuilder builder = TerrainListener.builder();
         String tuned = System.getProperty("terrain.stationarity");
         if (tuned != null) {
@@ -124,6 +125,7 @@ public final class LearningRateControl {
             case REDUCE_LR_ON_PLATEAU -> builder.noRise().monitor(new ListDataSetIterator<>(validation.batchBy(1000), 1),
                             ValidationMetric.LOSS).plateau(PlateauOptions.PYTORCH_DEFAULTS).noiseDominatedThreshold(0).build();
             case TERRAIN_CURVATURE -> builder.curvature(CurvatureOptions.DEFAULTS).build();
+            case TERRAIN_BUDGET -> builder.budget(TrainingBudget.epochs(epochs)).build();
         };
     }
 

@@ -14,6 +14,12 @@ import org.nd4j.shade.jackson.annotation.JsonProperty;
  * a change ({@link #scaledFrom(int, double)}), the base is never replaced, and the whole
  * history stays in the schedule, so a saved model reproduces every learning rate it used.
  *
+ * <p>When the training budget is known, a cooldown ({@link #withCooldown}) multiplies the whole
+ * by a linear ramp from 1 at {@code cooldownStart} to 0 at {@code cooldownEnd} (and 0 after):
+ * the final anneal of a warmup-stable-decay schedule, which matches a decay over the whole
+ * budget (Hagele et al., "Scaling laws and compute-optimal training beyond fixed training
+ * durations", 2024). Factor changes after its start still apply (a rollback halves the ramp).
+ *
  * <p>Immutable and stateless, as DL4J requires of {@link ISchedule}s; it survives DL4J's
  * configuration JSON ({@code toJson}/{@code fromJson}) and {@code ModelSerializer}.
  */
@@ -27,20 +33,35 @@ public final class ScaledSchedule implements ISchedule {
     private final int[] changeIterations;
     @JsonProperty("factors")
     private final double[] factors;
+    @JsonProperty("cooldownStart")
+    private final int cooldownStart;
+    @JsonProperty("cooldownEnd")
+    private final int cooldownEnd;
 
     /**
      * @param base the schedule being scaled
      * @param changeIterations iterations at which the factor changes, strictly increasing, non-negative
      * @param factors the factor in force from each change on, finite and positive
+     * @param cooldownStart first iteration of the cooldown, or null (or -1) for none
+     * @param cooldownEnd iteration at which the cooldown reaches 0, after its start; null (or -1) for none
      */
     @JsonCreator
     public ScaledSchedule(@JsonProperty("base") ISchedule base,
                           @JsonProperty("changeIterations") int[] changeIterations,
-                          @JsonProperty("factors") double[] factors) {
+                          @JsonProperty("factors") double[] factors,
+                          @JsonProperty("cooldownStart") Integer cooldownStart,
+                          @JsonProperty("cooldownEnd") Integer cooldownEnd) {
         this.base = Objects.requireNonNull(base, "base schedule");
         this.changeIterations = changeIterations.clone();
         this.factors = factors.clone();
+        this.cooldownStart = cooldownStart == null ? -1 : cooldownStart;
+        this.cooldownEnd = cooldownEnd == null ? -1 : cooldownEnd;
         validate();
+    }
+
+    /** A schedule without a cooldown (as saved before cooldowns existed). */
+    public ScaledSchedule(ISchedule base, int[] changeIterations, double[] factors) {
+        this(base, changeIterations, factors, -1, -1);
     }
 
     /** The base schedule, unscaled. */
@@ -49,6 +70,10 @@ public final class ScaledSchedule implements ISchedule {
     }
 
     private void validate() {
+        if ((cooldownStart < 0) != (cooldownEnd < 0) || (cooldownStart >= 0 && cooldownEnd <= cooldownStart)) {
+            throw new IllegalArgumentException("a cooldown needs 0 <= start < end, got start " + cooldownStart
+                    + " and end " + cooldownEnd);
+        }
         if (changeIterations.length != factors.length) {
             throw new IllegalArgumentException(changeIterations.length + " change iterations but "
                     + factors.length + " factors");
@@ -67,7 +92,29 @@ public final class ScaledSchedule implements ISchedule {
 
     @Override
     public double valueAt(int iteration, int epoch) {
-        return base.valueAt(iteration, epoch) * factorAt(iteration);
+        return base.valueAt(iteration, epoch) * factorAt(iteration) * cooldownAt(iteration);
+    }
+
+    /** The cooldown's ramp at an iteration: 1 before it starts, falling linearly to 0 at its end. */
+    public double cooldownAt(int iteration) {
+        if (cooldownStart < 0 || iteration < cooldownStart) {
+            return 1;
+        }
+        return Math.max(0, (double) (cooldownEnd - iteration) / (cooldownEnd - cooldownStart));
+    }
+
+    /** Whether a cooldown is set. */
+    public boolean coolsDown() {
+        return cooldownStart >= 0;
+    }
+
+    /**
+     * This schedule with a cooldown from {@code start} to {@code end}; replaces any cooldown.
+     *
+     * @throws IllegalArgumentException unless {@code 0 <= start < end}
+     */
+    public ScaledSchedule withCooldown(int start, int end) {
+        return new ScaledSchedule(base, changeIterations, factors, start, end);
     }
 
     /** The factor in force at an iteration. */
@@ -94,7 +141,7 @@ public final class ScaledSchedule implements ISchedule {
         double[] newFactors = Arrays.copyOf(factors, size);
         iterations[size - 1] = iteration;
         newFactors[size - 1] = factor;
-        return new ScaledSchedule(base, iterations, newFactors);
+        return new ScaledSchedule(base, iterations, newFactors, cooldownStart, cooldownEnd);
     }
 
     /** The schedule being scaled. */
@@ -114,24 +161,27 @@ public final class ScaledSchedule implements ISchedule {
 
     @Override
     public ISchedule clone() {
-        return new ScaledSchedule(base.clone(), changeIterations, factors);
+        return new ScaledSchedule(base.clone(), changeIterations, factors, cooldownStart, cooldownEnd);
     }
 
     @Override
     public boolean equals(Object other) {
         return other instanceof ScaledSchedule that && base.equals(that.base)
                 && Arrays.equals(changeIterations, that.changeIterations)
-                && Arrays.equals(factors, that.factors);
+                && Arrays.equals(factors, that.factors) && cooldownStart == that.cooldownStart
+                && cooldownEnd == that.cooldownEnd;
     }
 
     @Override
     public int hashCode() {
-        return 31 * (31 * base.hashCode() + Arrays.hashCode(changeIterations)) + Arrays.hashCode(factors);
+        return Objects.hash(base, Arrays.hashCode(changeIterations), Arrays.hashCode(factors), cooldownStart,
+                cooldownEnd);
     }
 
     @Override
     public String toString() {
         return "ScaledSchedule(base=" + base + ", changeIterations=" + Arrays.toString(changeIterations)
-                + ", factors=" + Arrays.toString(factors) + ")";
+                + ", factors=" + Arrays.toString(factors)
+                + (cooldownStart >= 0 ? ", cooldown=" + cooldownStart + ".." + cooldownEnd : "") + ")";
     }
 }

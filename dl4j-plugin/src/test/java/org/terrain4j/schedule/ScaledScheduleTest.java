@@ -58,4 +58,30 @@ class ScaledScheduleTest {
         assertThat(a).isEqualTo(b).hasSameHashCodeAs(b).isEqualTo(a.clone());
         assertThat(a).isNotEqualTo(b.scaledFrom(4, 0.25));
     }
+
+    @Test
+    void aCooldownAnnealsLinearlyToZeroAndLaterFactorsStillApply() {
+        ScaledSchedule schedule = ScaledSchedule.of(new FixedSchedule(0.1)).scaledFrom(10, 0.5).withCooldown(100, 200);
+
+        assertThat(schedule.valueAt(99, 0)).isEqualTo(0.05);
+        assertThat(schedule.valueAt(100, 0)).isEqualTo(0.05);
+        assertThat(schedule.valueAt(150, 0)).isCloseTo(0.025, within(1e-15));
+        assertThat(schedule.valueAt(199, 0)).isCloseTo(0.0005, within(1e-15));
+        assertThat(schedule.valueAt(200, 0)).isZero();
+        assertThat(schedule.valueAt(5000, 9)).isZero();
+        // a rollback during the cooldown halves the ramp; the cooldown stays
+        ScaledSchedule rolledBack = schedule.scaledFrom(150, 0.25);
+        assertThat(rolledBack.valueAt(150, 0)).isCloseTo(0.0125, within(1e-15));
+        assertThat(rolledBack.coolsDown()).isTrue();
+        assertThat(ScaledSchedule.of(new FixedSchedule(1)).coolsDown()).isFalse();
+    }
+
+    @Test
+    void aCooldownNeedsAStartBeforeItsEnd() {
+        ScaledSchedule schedule = ScaledSchedule.of(new FixedSchedule(0.1));
+        assertThatThrownBy(() -> schedule.withCooldown(100, 100))
+                .hasMessage("a cooldown needs 0 <= start < end, got start 100 and end 100");
+        assertThatThrownBy(() -> schedule.withCooldown(-1, 100))
+                .hasMessage("a cooldown needs 0 <= start < end, got start -1 and end 100");
+    }
 }

@@ -42,7 +42,8 @@ class ScheduleSerializationTest {
                 Schedules.polynomial(0.1, 0, 30, 2),
                 Schedules.cosine(0.1, 50).withWarmup(5),
                 Schedules.constant(0.05).withWarmup(3).then(3, Schedules.cosine(0.05, 30)),
-                Schedules.cosine(0.1, 50).scaled().scaledFrom(7, 0.5)).map(Arguments::of);
+                Schedules.cosine(0.1, 50).scaled().scaledFrom(7, 0.5),
+                Schedules.constant(0.1).scaled().scaledFrom(4, 0.5).withCooldown(10, 30)).map(Arguments::of);
     }
 
     private static MultiLayerNetwork network(ISchedule schedule) {

@@ -16,6 +16,8 @@ public enum EventType {
     CURVATURE_PROBE,
     /** A step along the negative-curvature direction out of a saddle was tried. */
     SADDLE_ESCAPE,
+    /** The budget's cooldown began: every controlled rate now falls linearly to 0 at its end. */
+    COOLDOWN,
     /** Training diverged and was rolled back to the last good snapshot. */
     ROLLBACK,
     /** Something the user should know, e.g. an updater without a learning rate. */

@@ -161,6 +161,26 @@ final class NetworkLearningRates {
         }
     }
 
+    /** Anneals a layer's rate linearly to 0 from {@code start} to {@code end} (see {@link ScaledSchedule#withCooldown}). */
+    void coolDown(String layer, int start, int end) {
+        ScaledSchedule cooled = scaledSchedule(updater(layer)).withCooldown(start, end);
+        if (network instanceof MultiLayerNetwork mln) {
+            NetworkUtils.setLearningRate(mln, layerIndex.get(layer), cooled);
+        } else {
+            NetworkUtils.setLearningRate((ComputationGraph) network, layer, cooled);
+        }
+    }
+
+    /** Whether some layer's schedule already cools down (a network saved during its cooldown). */
+    boolean coolingDown() {
+        for (String layer : layerIndex.keySet()) {
+            if (configuredSchedule(updater(layer)) instanceof ScaledSchedule scaled && scaled.coolsDown()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private IUpdater updater(String layer) {
         Integer index = layerIndex.get(layer);
         if (index == null) {

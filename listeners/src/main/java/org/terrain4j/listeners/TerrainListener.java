@@ -16,6 +16,7 @@ import org.terrain4j.control.PlateauDetector;
 import org.terrain4j.control.PlateauPolicy;
 import org.terrain4j.control.RateRise;
 import org.terrain4j.control.StationarityVerdict;
+import org.terrain4j.control.TrainingBudget;
 import org.terrain4j.stats.BatchSizeAdvice;
 import org.terrain4j.stats.GradientNoiseScale;
 import org.terrain4j.stats.SignalSummary;
@@ -68,6 +69,10 @@ public final class TerrainListener extends BaseTrainingListener {
     private boolean diverging;
     private boolean epochsSeen;
     private boolean stopRequested;
+    /** The budget's cooldown, {@code [start, end]} in iterations, once known; null before. */
+    private long[] cooldown;
+    private boolean cooling;
+    private long epochStartIteration = -1;
     private long checks;
 
     /** A listener with Terrain's defaults (see {@link TerrainListenerBuilder}). */
@@ -106,6 +111,7 @@ public final class TerrainListener extends BaseTrainingListener {
     public void onEpochStart(Model model) {
         bind(model);
         epochsSeen = true;
+        epochStartIteration = NetworkCounters.iteration(model);
     }
 
     @Override
@@ -212,12 +218,43 @@ public final class TerrainListener extends BaseTrainingListener {
         if (options.checks().dueAfterIteration(iteration, epochsSeen)) {
             check(iteration + 1, epoch);
         }
+        if (cooldown != null && !cooling && iteration + 1 >= cooldown[0]) {
+            startCooldown(iteration + 1L, epoch);
+        }
+    }
+
+    /**
+     * Anneals every controlled rate linearly to 0 from {@code nextIteration} to the budget's end
+     * (from where the cooldown should have begun, when the budget became known only later), and
+     * ends Terrain's own decisions: the rate now belongs to the cooldown (a rollback still halves it).
+     */
+    private void startCooldown(long nextIteration, long epoch) {
+        long start = Math.max(cooldown[0], nextIteration);
+        long end = Math.max(cooldown[1], start + 1);
+        Map<String, Double> before = controlledRates(nextIteration, epoch);
+        before.keySet().forEach(layer -> rates.coolDown(layer, (int) start, (int) end));
+        cooling = true;
+        report(EventType.COOLDOWN, snapshot(nextIteration, epoch, Double.NaN, false), terrain, String.format(Locale.ROOT,
+                "cooldown: the training budget ends at iteration %d; every controlled rate falls linearly to 0 from "
+                        + "iteration %d (the last %.0f%% of the budget) and Terrain makes no more rate decisions",
+                end, start, 100 * options.budget().cooldownFraction()), before, controlledRates(end - 1, epoch));
+    }
+
+    /** The cooldown's iterations, once the budget's length in iterations is known. */
+    private void resolveBudget(long iterationsPerEpoch) {
+        TrainingBudget budget = options.budget();
+        if (budget != null && cooldown == null && (!budget.inEpochs() || iterationsPerEpoch > 0)) {
+            cooldown = budget.cooldown(budget.totalIterations(iterationsPerEpoch));
+        }
     }
 
     @Override
     public void onEpochEnd(Model model) {
         bind(model);
         statistics.flush();
+        if (epochStartIteration >= 0) {
+            resolveBudget(NetworkCounters.iteration(model) - epochStartIteration);
+        }
         if (options.checks().atEpochEnd()) {
             check(NetworkCounters.iteration(model), NetworkCounters.epoch(model));
         }
@@ -230,6 +267,9 @@ public final class TerrainListener extends BaseTrainingListener {
      */
     private void check(long nextIteration, long epoch) {
         checks++;
+        if (cooling) {
+            return;
+        }
         if (stationarity != null) {
             checkStationarity(nextIteration, epoch);
             return;
@@ -445,6 +485,8 @@ public final class TerrainListener extends BaseTrainingListener {
             stationarity.start(controlledRates(NetworkCounters.iteration(seen), NetworkCounters.epoch(seen)));
         }
         layerStatistics = LayerStatistics.forLayers(NetworkCounters.layerNames(seen));
+        cooling = rates.coolingDown();
+        resolveBudget(0);
         if (!rates.layersWithoutLearningRate().isEmpty()) {
             report(EventType.WARNING, snapshot(NetworkCounters.iteration(seen), NetworkCounters.epoch(seen),
                     Double.NaN, false), terrain, "no learning rate to control in layers "

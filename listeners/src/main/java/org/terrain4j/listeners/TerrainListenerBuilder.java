@@ -9,6 +9,7 @@ import org.terrain4j.control.RiseOptions;
 import org.terrain4j.control.RollbackPolicy;
 import org.terrain4j.control.StationarityOptions;
 import org.terrain4j.control.ThresholdMode;
+import org.terrain4j.control.TrainingBudget;
 
 /**
  * Builds a {@link TerrainListener}. Every option has a default; {@link #build()} validates them
@@ -83,6 +84,7 @@ public final class TerrainListenerBuilder {
     private boolean stopAtMinimum;
     private Path eventsFile;
     private Path statisticsFile;
+    private TrainingBudget budget;
     private int statisticsPeriod = 10;
     private CurvatureOptions curvature;
     private RollbackPolicy rollback;
@@ -262,6 +264,18 @@ public final class TerrainListenerBuilder {
     }
 
     /**
+     * Tell Terrain how long training runs ({@code TrainingBudget.epochs(n)} for
+     * {@code fit(iterator, n)}): it controls the rate as usual until the last fifth of the
+     * budget, then anneals every controlled rate linearly to 0 (a {@code COOLDOWN} event), and
+     * makes no more decisions of its own. A budget in epochs is resolved when the first epoch
+     * ends; loops of {@code fit(DataSet)} without epochs need {@code TrainingBudget.iterations(n)}.
+     */
+    public TerrainListenerBuilder budget(TrainingBudget value) {
+        budget = value;
+        return this;
+    }
+
+    /**
      * Write a CSV row of training statistics every {@code period} iterations (the mean loss and
      * gradient norm, the noise scale, the newest curvature probe, each controlled layer's rate),
      * for {@code terrain report}. Buffered: nothing is written per iteration.
@@ -344,7 +358,7 @@ public final class TerrainListenerBuilder {
                 noiseScalePeriod, noiseScaleBatches, noiseScaleSmoothing, batchAdviceFactor, explosionFactor,
                 controlledLayers, stopAtMinimum, eventsFile, statisticsFile, statisticsPeriod, curvature,
                 rollbackSet || (curvature == null && chosenRise == null) ? rollback : RollbackPolicy.DEFAULTS,
-                chosenRise);
+                budget, chosenRise);
     }
 
     /** A listener with these options. */

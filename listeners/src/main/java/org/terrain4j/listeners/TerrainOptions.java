@@ -6,6 +6,7 @@ import org.terrain4j.control.PlateauOptions;
 import org.terrain4j.control.RiseOptions;
 import org.terrain4j.control.RollbackPolicy;
 import org.terrain4j.control.StationarityOptions;
+import org.terrain4j.control.TrainingBudget;
 
 /**
  * Every setting of a {@link TerrainListener}, validated on construction with messages that
@@ -39,6 +40,7 @@ import org.terrain4j.control.StationarityOptions;
  * @param statisticsPeriod iterations each row of the statistics file summarizes, positive
  * @param curvature curvature probes and their actions, or null for none (the default for now)
  * @param rollback divergence rollback, or null for none (the builder turns it on with curvature probes)
+ * @param budget how long training runs, for a cooldown at its end ({@link TrainingBudget}), or null when unknown
  * @param rise trials of a higher learning rate while the starting rate looks too small (see
  *             {@link org.terrain4j.control.RateRise}), or null for none; only with the stationarity test
  */
@@ -46,7 +48,8 @@ public record TerrainOptions(PlateauOptions plateau, StationarityOptions station
                              int window, int layerStatisticsPeriod, int noiseScalePeriod, int noiseScaleBatches,
                              double noiseScaleSmoothing, double batchAdviceFactor, double explosionFactor,
                              Set<String> controlledLayers, boolean stopAtMinimum, Path eventsFile,
-                             Path statisticsFile, int statisticsPeriod, CurvatureOptions curvature, RollbackPolicy rollback, RiseOptions rise) {
+                             Path statisticsFile, int statisticsPeriod, CurvatureOptions curvature, RollbackPolicy rollback, TrainingBudget budget,
+                             RiseOptions rise) {
 
     /** Whether the default stationarity test decides decays (otherwise the plateau rule does). */
     public boolean usesStationarityTest() {
