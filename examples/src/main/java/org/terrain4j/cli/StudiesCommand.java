@@ -1,18 +1,24 @@
 package org.terrain4j.cli;
 
 import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
+import org.terrain4j.report.StudyReport;
 import org.terrain4j.study.store.JdbcStudyStore;
 import org.terrain4j.study.store.StoreLocation;
 import org.terrain4j.study.store.StoredTrial;
 import org.terrain4j.study.store.StudyDefinition;
+import org.terrain4j.study.store.StudyName;
 import org.terrain4j.study.store.StudyStore;
 import org.terrain4j.study.store.StudySummary;
+import org.terrain4j.study.store.TrialDecision;
 import org.terrain4j.study.store.TrialState;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -22,12 +28,13 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
-/** {@code terrain studies list|show NAME}: what a study store holds. */
+/** {@code terrain studies list|show NAME|report NAME}: what a study store holds. */
 @Command(name = "studies",
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "The studies of a store (terrain search records them) and their trials.",
-        subcommands = {StudiesCommand.ListCommand.class, StudiesCommand.ShowCommand.class})
+        subcommands = {StudiesCommand.ListCommand.class, StudiesCommand.ShowCommand.class,
+                StudiesCommand.ReportCommand.class})
 final class StudiesCommand implements Runnable {
 
     @Spec
@@ -35,10 +42,10 @@ final class StudiesCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new ParameterException(spec.commandLine(), "say list or show NAME");
+        throw new ParameterException(spec.commandLine(), "say list, show NAME or report NAME");
     }
 
-    /** The --storage option of both subcommands. */
+    /** The --storage option of the subcommands. */
     static final class StorageOption {
         @Option(names = "--storage", paramLabel = "STORE", description = "sqlite:PATH or postgresql://HOST[:PORT]/DATABASE"
                 + " (default: ${DEFAULT-VALUE}).")
@@ -59,6 +66,12 @@ final class StudiesCommand implements Runnable {
                 throw new ParameterException(spec.commandLine(), "--storage " + location + ": no such file");
             }
             return JdbcStudyStore.open(location);
+        }
+
+        /** The study of that name in {@code store}, opened by {@link #open}; a usage error when there is none. */
+        StudyDefinition study(StudyStore store, String name, CommandSpec spec) {
+            return store.find(name).orElseThrow(() -> new ParameterException(spec.commandLine(),
+                    "no study '" + name + "' in " + location + " (terrain studies list shows them)"));
         }
     }
 
@@ -100,6 +113,25 @@ final class StudiesCommand implements Runnable {
         }
     }
 
+    /** What the subcommands about one study take: the study's name, where its store is, --verbose. */
+    static final class StudyArguments {
+        @Mixin
+        VerboseOption verbose;
+
+        @Mixin
+        StorageOption storage;
+
+        @Parameters(paramLabel = "NAME", description = "The study.")
+        String name;
+    }
+
+    /** A trial's decisions on one line: the first eight rate changes and how many more. */
+    static String decisionSummary(List<TrialDecision> decisions) {
+        int shown = Math.min(8, decisions.size());
+        String line = String.join(", ", decisions.subList(0, shown).stream().map(TrialDecision::summary).toList());
+        return decisions.size() > shown ? line + ", ... " + (decisions.size() - shown) + " more" : line;
+    }
+
     @Command(name = "show", mixinStandardHelpOptions = true, description = "A study's trials as a table, with their"
             + " parameters, scores per epoch and the reasons of failures and pruning.")
     static final class ShowCommand implements Callable<Integer> {
@@ -109,34 +141,66 @@ final class StudiesCommand implements Runnable {
         private CommandSpec spec;
 
         @Mixin
-        private VerboseOption verbose;
-
-        @Mixin
-        private StorageOption storage;
-
-        @Parameters(paramLabel = "NAME", description = "The study.")
-        private String name;
+        private StudyArguments arguments;
 
         @Override
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
-            try (StudyStore store = storage.open(spec)) {
-                StudyDefinition study = store.find(name).orElseThrow(() -> new ParameterException(spec.commandLine(),
-                        "no study '" + name + "' in " + storage.location + " (terrain studies list shows them)"));
+            try (StudyStore store = arguments.storage.open(spec)) {
+                StudyDefinition study = arguments.storage.study(store, arguments.name, spec);
                 out.printf("study %s: %s the score; generator %s, seed %d%n", study.name(),
                         study.direction().name().toLowerCase(Locale.ROOT), study.generator(), study.seed());
                 out.printf("space: %s%n", study.space());
                 out.printf("%5s  %-8s  %8s  %6s  %7s  %-19s  %-16s  %s%n", "trial", "state", "score", "epochs", "seconds",
                         "started (UTC)", "worker", "parameters / reason");
-                for (StoredTrial t : store.trials(name)) {
+                Map<Integer, List<TrialDecision>> decisions = store.decisions(arguments.name);
+                for (StoredTrial t : store.trials(arguments.name)) {
                     out.printf(Locale.ROOT, "%5d  %-8s  %8s  %6d  %7.1f  %-19s  %-16s  %s%s%n", t.number(),
                             t.state().name().toLowerCase(Locale.ROOT),
                             t.score() == null ? "-" : String.format(Locale.ROOT, "%.4f", t.score()), t.intermediate().size(),
                             t.seconds(), TIME.format(Instant.ofEpochMilli(t.startedAt())), t.worker(), t.parameters(),
                             t.reason() == null ? "" : "  (" + t.reason().lines().findFirst().orElse("") + ")");
+                    List<TrialDecision> taken = decisions.getOrDefault(t.number(), List.of());
+                    if (!taken.isEmpty()) {
+                        out.println("       Terrain: " + decisionSummary(taken));
+                    }
                 }
             }
             out.flush();
+            return 0;
+        }
+    }
+
+    @Command(name = "report", mixinStandardHelpOptions = true, description = "A study as one HTML page that opens"
+            + " offline: optimization history, intermediate scores with pruned trials marked, parallel coordinates,"
+            + " parameters whose rank goes with the score's, and each trial's Terrain decisions.")
+    static final class ReportCommand implements Callable<Integer> {
+        @Spec
+        private CommandSpec spec;
+
+        @Mixin
+        private StudyArguments arguments;
+
+        @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "The page to write (default: NAME.html).")
+        private Path output;
+
+        @Override
+        public Integer call() {
+            try {
+                StudyName.check(arguments.name);
+            } catch (IllegalArgumentException e) {
+                throw new ParameterException(spec.commandLine(), e.getMessage());
+            }
+            Path target = output != null ? output : Path.of(arguments.name + ".html");
+            Path directory = target.toAbsolutePath().getParent();
+            if (directory == null || !Files.isDirectory(directory)) {
+                throw new ParameterException(spec.commandLine(), "--output " + target + ": no directory " + directory);
+            }
+            try (StudyStore store = arguments.storage.open(spec)) {
+                StudyDefinition study = arguments.storage.study(store, arguments.name, spec);
+                StudyReport.write(study, store.trials(arguments.name), store.decisions(arguments.name), target);
+            }
+            spec.commandLine().getOut().println("Report: " + target);
             return 0;
         }
     }

@@ -16,14 +16,17 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * One self-contained HTML report: a page template with Apache ECharts (from its WebJar on the
- * class path), the page's script and its data inlined, so that it opens offline. Written to a
- * temporary file beside the target and moved into place: a failure leaves no partial page.
+ * One self-contained HTML report: the reports' shared head and style around a page's body
+ * template, with Apache ECharts (from its WebJar on the class path), the page's script and its
+ * data inlined, so that it opens offline. Written to a temporary file beside the target and
+ * moved into place: a failure leaves no partial page.
  */
 final class HtmlPage {
 
     private static final String ECHARTS_POM = "/META-INF/maven/org.webjars.npm/echarts/pom.properties";
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{(title|echarts|script|data)}}");
+    private static final String HEAD = "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+            + "<title>{{title}}</title>\n<style>\n";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private HtmlPage() {
@@ -32,8 +35,8 @@ final class HtmlPage {
     /**
      * Writes the page.
      *
-     * @param template the template resource beside this class ({@code {{title}}}, {@code {{echarts}}},
-     *                 {@code {{data}}} and {@code {{script}}} are replaced)
+     * @param template the page's body, a resource beside this class ({@code {{title}}},
+     *                 {@code {{echarts}}}, {@code {{data}}} and {@code {{script}}} are replaced)
      * @param script the page's own script resource beside this class
      * @param title the page title (escaped here)
      * @param data what the script draws, serialized as JSON
@@ -48,7 +51,9 @@ final class HtmlPage {
         Map<String, String> parts = Map.of("title", escapeHtml(title), "echarts", inScript(echarts()),
                 "script", inScript(resource(script)), "data", inScript(json));
         // one pass: what is put in is never searched for placeholders
-        String page = PLACEHOLDER.matcher(resource(template)).replaceAll(m -> Matcher.quoteReplacement(parts.get(m.group(1))));
+        String whole = HEAD + resource("report.css") + "</style>\n</head>\n<body>\n" + resource(template)
+                + "</body>\n</html>\n";
+        String page = PLACEHOLDER.matcher(whole).replaceAll(m -> Matcher.quoteReplacement(parts.get(m.group(1))));
         Path absolute = target.toAbsolutePath();
         Path temporary = null;
         try {

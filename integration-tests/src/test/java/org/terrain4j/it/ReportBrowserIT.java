@@ -25,7 +25,7 @@ import org.terrain4j.listeners.CurvatureOptions;
 import org.terrain4j.listeners.TerrainListener;
 
 /**
- * A training report opened in a real headless browser (Debian's chromium, which scripts/test
+ * Training and study reports opened in a real headless browser (Debian's chromium, which scripts/test
  * installs): the page loads from the file alone, its script runs to the end without an error on
  * the console, and every chart has drawn lines into its SVG.
  */
@@ -55,6 +55,31 @@ class ReportBrowserIT {
 
         Browser page = Browser.load(run.resolve("report.html"));
 
+        assertEveryChartDrew(page, "loss-chart", "rate-chart", "gradient-chart", "noise-chart", "curvature-chart");
+    }
+
+    @Test
+    void aStudyReportOfARealSearchDrawsEveryChartAndListsEachTrialsDecisions() throws Exception {
+        String store = "sqlite:" + run.resolve("studies.db");
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int searched = TerrainCommand.execute(new String[] {"search", "--dataset", "digits", "--generator", "tpe",
+                "--trials", "6", "--epochs", "4", "--pruner", "median", "--storage", store, "--study", "digits-report",
+                "--models", run.resolve("models").toString()}, new PrintWriter(out, true), new PrintWriter(err, true));
+        assertThat(searched).as(err.toString()).isZero();
+        Path page = run.resolve("study.html");
+        int reported = TerrainCommand.execute(new String[] {"studies", "report", "digits-report", "--storage", store,
+                "--output", page.toString()}, new PrintWriter(out, true), new PrintWriter(err, true));
+        assertThat(reported).as(err.toString()).isZero();
+
+        Browser browser = Browser.load(page);
+
+        assertEveryChartDrew(browser, "history-chart", "intermediate-chart", "parallel-chart", "importance-chart");
+        assertThat(countOf(browser.dom.substring(browser.dom.indexOf("<table id=\"trials\"")), "<tr>")).isEqualTo(7);
+    }
+
+    /** No console message, the script ran to its end, and each chart, in this order, drew SVG paths. */
+    private static void assertEveryChartDrew(Browser page, String... expected) {
         assertThat(page.console).as("console messages (the page writes none; errors are logged there)").isEmpty();
         assertThat(page.dom).contains("data-drawn=\"true\"");
         List<String> charts = new ArrayList<>();
@@ -65,7 +90,7 @@ class ReportBrowserIT {
             assertThat(inside).as(chart.group(1)).contains("<svg");
             assertThat(countOf(inside, "<path")).as("SVG paths drawn in %s", chart.group(1)).isGreaterThanOrEqualTo(5);
         }
-        assertThat(charts).containsExactly("loss-chart", "rate-chart", "gradient-chart", "noise-chart", "curvature-chart");
+        assertThat(charts).containsExactly(expected);
     }
 
     private static int nextHeadingOrEnd(String dom, int from) {

@@ -1,6 +1,8 @@
 package org.terrain4j.arbiter;
 
+import java.util.List;
 import java.util.Optional;
+import org.terrain4j.listeners.TerrainEvent;
 
 /**
  * Told the score of a candidate after each of its epochs, and able to stop it there: how a
@@ -17,4 +19,13 @@ public interface EpochReporter {
      * @return the reason to stop training the candidate now (it then ends with this score), or empty
      */
     Optional<String> afterEpoch(int candidateIndex, int epoch, double score);
+
+    /**
+     * Told what Terrain's listener saw and did while the candidate trained, once it stopped
+     * training (after its last epoch, or when pruned), before it is scored and saved.
+     *
+     * @param events the listener's events, oldest first
+     */
+    default void afterTraining(int candidateIndex, List<TerrainEvent> events) {
+    }
 }

@@ -23,6 +23,7 @@ import org.nd4j.linalg.dataset.api.iterator.DataSetIterator;
 import org.nd4j.linalg.dataset.api.iterator.MultiDataSetIterator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.terrain4j.listeners.TerrainListener;
 import org.terrain4j.search.arbiter.SamplingCandidateGenerator;
 
 /**
@@ -61,7 +62,7 @@ final class TerrainTask implements Callable<OptimizationResult> {
     }
 
     /** The network after training, and its score when the epochs were scored (else NaN). */
-    private record Trained(Model net, double score) {
+    private record Trained(Model net, double score, TerrainListener listener) {
     }
 
     @Override
@@ -73,6 +74,9 @@ final class TerrainTask implements Callable<OptimizationResult> {
                         + " got " + (candidate.getValue() == null ? "null" : candidate.getValue().getClass().getName()));
             }
             Trained trained = train(trial);
+            if (reporter != null) {
+                reporter.afterTraining(candidate.getIndex(), trained.listener().events());
+            }
             Model net = trained.net();
             double score = Double.isNaN(trained.score()) ? data.score(net, trial.batchSize()) : trained.score();
             if (!Double.isFinite(score)) {
@@ -100,8 +104,9 @@ final class TerrainTask implements Callable<OptimizationResult> {
             LearningRatePolicies.apply(conf, policy.schedule(), epochs * perEpoch, policy.warmupEpochs() * perEpoch);
             MultiLayerNetwork net = new MultiLayerNetwork(conf);
             net.init();
-            net.addListeners(policy.listener());
-            return fitEpochs(net, epochs, trial.batchSize(), () -> net.fit(iterator));
+            TerrainListener listener = policy.listener();
+            net.addListeners(listener);
+            return fitEpochs(net, listener, epochs, trial.batchSize(), () -> net.fit(iterator));
         }
         ComputationGraphConfiguration conf = ((GraphConfiguration) trial.network()).getConfiguration().clone();
         MultiDataSetIterator iterator = ScoreUtil.getMultiIterator(training);
@@ -109,12 +114,13 @@ final class TerrainTask implements Callable<OptimizationResult> {
         LearningRatePolicies.apply(conf, policy.schedule(), epochs * perEpoch, policy.warmupEpochs() * perEpoch);
         ComputationGraph net = new ComputationGraph(conf);
         net.init();
-        net.addListeners(policy.listener());
-        return fitEpochs(net, epochs, trial.batchSize(), () -> net.fit(iterator));
+        TerrainListener listener = policy.listener();
+        net.addListeners(listener);
+        return fitEpochs(net, listener, epochs, trial.batchSize(), () -> net.fit(iterator));
     }
 
     /** Trains {@code epochs} epochs; with a reporter, scores each and stops when it says so. */
-    private Trained fitEpochs(Model net, int epochs, int batchSize, Runnable epoch) {
+    private Trained fitEpochs(Model net, TerrainListener listener, int epochs, int batchSize, Runnable epoch) {
         double score = Double.NaN;
         for (int e = 1; e <= epochs; e++) {
             epoch.run();
@@ -125,7 +131,7 @@ final class TerrainTask implements Callable<OptimizationResult> {
                 }
             }
         }
-        return new Trained(net, score);
+        return new Trained(net, score, listener);
     }
 
     /**

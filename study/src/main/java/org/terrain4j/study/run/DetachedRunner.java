@@ -8,6 +8,7 @@ import org.deeplearning4j.arbiter.optimize.runner.CandidateInfo;
 import org.deeplearning4j.arbiter.optimize.runner.IOptimizationRunner;
 import org.deeplearning4j.arbiter.optimize.runner.listener.StatusListener;
 import org.terrain4j.arbiter.EpochReporter;
+import org.terrain4j.listeners.TerrainEvent;
 import org.terrain4j.study.store.StudyStore;
 
 /**
@@ -36,6 +37,11 @@ final class DetachedRunner implements IOptimizationRunner, EpochReporter {
         Optional<String> reason = pruning.afterEpoch(store, trialNumber, epoch, score);
         reason.ifPresent(r -> prunedReason = r);
         return reason;
+    }
+
+    @Override
+    public void afterTraining(int candidateIndex, List<TerrainEvent> events) {
+        store.recordDecisions(pruning.study(), trialNumber, TrialDecisions.of(events));
     }
 
     /** Why the pruner stopped the trial, or null. */

@@ -33,6 +33,7 @@ import org.deeplearning4j.arbiter.optimize.runner.listener.StatusListener;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.terrain4j.arbiter.EpochReporter;
+import org.terrain4j.listeners.TerrainEvent;
 import org.terrain4j.arbiter.TerrainTaskCreator;
 import org.terrain4j.search.arbiter.SamplingCandidateGenerator;
 import org.terrain4j.study.prune.Pruner;
@@ -543,6 +544,14 @@ public final class StudyRunner implements IOptimizationRunner, EpochReporter {
         Optional<String> reason = epochPruning().afterEpoch(store, number, epoch, score);
         reason.ifPresent(r -> markPruned(candidateIndex, r));
         return reason;
+    }
+
+    @Override
+    public void afterTraining(int candidateIndex, List<TerrainEvent> events) {
+        Integer number = trialOfCandidate.get(candidateIndex);
+        if (number != null) {
+            store.recordDecisions(studyName, number, TrialDecisions.of(events));
+        }
     }
 
     /** The per-epoch recording and pruning of this study's trials, for executors that train elsewhere. */

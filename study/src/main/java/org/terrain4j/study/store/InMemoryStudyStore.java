@@ -40,6 +40,7 @@ public final class InMemoryStudyStore implements StudyStore {
         final boolean isolated;
         final Integer retryOf;
         final TreeMap<Integer, Double> values = new TreeMap<>();
+        List<TrialDecision> decisions = List.of();
         TrialState state = TrialState.RUNNING;
         Double score;
         String reason;
@@ -118,6 +119,26 @@ public final class InMemoryStudyStore implements StudyStore {
             throw new StoreException("study '" + study + "' in " + location + " has no trial " + number);
         }
         trial.values.put(step, value);
+    }
+
+    @Override
+    public synchronized void recordDecisions(String study, int number, List<TrialDecision> decisions) {
+        Trial trial = existing(study).trials.get(number);
+        if (trial == null) {
+            throw new StoreException("study '" + study + "' in " + location + " has no trial " + number);
+        }
+        trial.decisions = StudyStore.bounded(decisions);
+    }
+
+    @Override
+    public synchronized Map<Integer, List<TrialDecision>> decisions(String study) {
+        Map<Integer, List<TrialDecision>> all = new TreeMap<>();
+        for (Trial t : existing(study).trials.values()) {
+            if (!t.decisions.isEmpty()) {
+                all.put(t.number, t.decisions);
+            }
+        }
+        return all;
     }
 
     @Override

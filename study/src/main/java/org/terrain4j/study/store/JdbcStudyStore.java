@@ -350,6 +350,66 @@ public final class JdbcStudyStore implements StudyStore {
     }
 
     @Override
+    public synchronized void recordDecisions(String study, int number, List<TrialDecision> decisions) {
+        List<TrialDecision> kept = StudyStore.bounded(decisions);
+        inTransaction("record the decisions of trial " + number + " of " + study, () -> {
+            try (PreparedStatement delete = connection.prepareStatement(
+                    "DELETE FROM trial_decisions WHERE study = ? AND number = ?");
+                    PreparedStatement insert = connection.prepareStatement("INSERT INTO trial_decisions (study, number,"
+                            + " seq, epoch, iteration, kind, terrain, rate_before, rate_after, reason)"
+                            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                delete.setString(1, study);
+                delete.setInt(2, number);
+                delete.executeUpdate();
+                for (int seq = 0; seq < kept.size(); seq++) {
+                    TrialDecision d = kept.get(seq);
+                    insert.setString(1, study);
+                    insert.setInt(2, number);
+                    insert.setInt(3, seq);
+                    insert.setInt(4, d.epoch());
+                    insert.setLong(5, d.iteration());
+                    insert.setString(6, d.kind());
+                    insert.setString(7, d.terrain());
+                    setNullable(insert, 8, d.rateBefore());
+                    setNullable(insert, 9, d.rateAfter());
+                    insert.setString(10, d.reason());
+                    insert.addBatch();
+                }
+                insert.executeBatch();
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public synchronized Map<Integer, List<TrialDecision>> decisions(String study) {
+        return inTransaction("read the decisions of " + study, () -> {
+            Map<Integer, List<TrialDecision>> all = new java.util.TreeMap<>();
+            try (PreparedStatement s = connection.prepareStatement("SELECT number, epoch, iteration, kind, terrain,"
+                    + " rate_before, rate_after, reason FROM trial_decisions WHERE study = ? ORDER BY number, seq")) {
+                s.setString(1, study);
+                try (ResultSet r = s.executeQuery()) {
+                    while (r.next()) {
+                        all.computeIfAbsent(r.getInt(1), k -> new ArrayList<>()).add(new TrialDecision(r.getInt(2),
+                                r.getLong(3), r.getString(4), r.getString(5), nullableDouble(r, 6), nullableDouble(r, 7),
+                                r.getString(8)));
+                    }
+                }
+            }
+            all.replaceAll((number, list) -> List.copyOf(list));
+            return all;
+        });
+    }
+
+    private static void setNullable(PreparedStatement s, int column, Double value) throws SQLException {
+        if (value == null || !Double.isFinite(value)) {
+            s.setNull(column, java.sql.Types.DOUBLE);
+        } else {
+            s.setDouble(column, value);
+        }
+    }
+
+    @Override
     public synchronized List<StoredTrial> trials(String study) {
         return inTransaction("read the trials of " + study, () -> {
             Map<Integer, List<Double>> values = new HashMap<>();

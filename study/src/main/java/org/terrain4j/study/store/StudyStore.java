@@ -64,6 +64,29 @@ public interface StudyStore extends AutoCloseable {
      */
     boolean finish(String study, int number, TrialState state, Double score, String reason);
 
+    /**
+     * Records the learning-rate decisions Terrain took in trial {@code number}, in order,
+     * replacing any recorded before (a trial records them once, when it stops training).
+     * At most {@value #MAX_DECISIONS} are kept: the first ones and the last.
+     */
+    void recordDecisions(String study, int number, List<TrialDecision> decisions);
+
+    /** The decisions recorded for every trial of the study, by trial number (trials without any are absent). */
+    java.util.Map<Integer, List<TrialDecision>> decisions(String study);
+
+    /** Most decisions kept for one trial. */
+    int MAX_DECISIONS = 200;
+
+    /** The decisions a store keeps of {@code decisions}: all, or the first {@code MAX_DECISIONS - 1} and the last. */
+    static List<TrialDecision> bounded(List<TrialDecision> decisions) {
+        if (decisions.size() <= MAX_DECISIONS) {
+            return List.copyOf(decisions);
+        }
+        List<TrialDecision> kept = new java.util.ArrayList<>(decisions.subList(0, MAX_DECISIONS - 1));
+        kept.add(decisions.get(decisions.size() - 1));
+        return List.copyOf(kept);
+    }
+
     /** Every trial of the study with its intermediate scores, by number. */
     List<StoredTrial> trials(String study);
 

@@ -19,6 +19,7 @@ import org.terrain4j.study.store.StoredTrial;
 import org.terrain4j.study.store.StudyDefinition;
 import org.terrain4j.study.store.StudyStore;
 import org.terrain4j.study.store.StudySummary;
+import org.terrain4j.study.store.TrialDecision;
 import org.terrain4j.study.store.TrialState;
 
 /** What a trial sent to a worker process or a Spark executor carries: never the store's password. */
@@ -45,6 +46,10 @@ class RemoteTrialTest {
             return data.abandon(study, number, retried, reason);
         }
         public List<StoredTrial> trials(String study) { return data.trials(study); }
+        public void recordDecisions(String study, int number, List<TrialDecision> decisions) {
+            data.recordDecisions(study, number, decisions);
+        }
+        public java.util.Map<Integer, List<TrialDecision>> decisions(String study) { return data.decisions(study); }
         public StoreLocation location() { return location; }
         public void close() { }
     }

@@ -30,6 +30,7 @@ import org.terrain4j.study.store.StoreException;
 import org.terrain4j.study.store.StoreLocation;
 import org.terrain4j.study.store.StoredTrial;
 import org.terrain4j.study.store.StudyStore;
+import org.terrain4j.study.store.TrialDecision;
 import org.terrain4j.study.store.TrialState;
 import org.terrain4j.study.testing.BlobsDataSource;
 
@@ -66,6 +67,25 @@ class StudyRunnerTest {
             assertThat(summary.get("study").asText()).isEqualTo("blobs");
             MultiLayerNetwork model = ModelSerializer.restoreMultiLayerNetwork(folder.resolve("models/best-model.zip").toFile());
             assertThat(model.numParams()).isPositive();
+        }
+    }
+
+    @Test
+    void eachTrialRecordsTheDecisionsItsListenerTookInOrder() {
+        try (StudyStore store = store()) {
+            run(store, random(space(8)), 4, Pruner.NONE);
+            java.util.Map<Integer, List<TrialDecision>> decisions = store.decisions("blobs");
+            assertThat(decisions).as("some trial's rate was cut in 8 epochs").isNotEmpty();
+            decisions.forEach((number, taken) -> {
+                assertThat(taken).isSortedAccordingTo(java.util.Comparator.comparingLong(TrialDecision::iteration));
+                assertThat(taken).allSatisfy(d -> {
+                    assertThat(d.epoch()).isBetween(0, 8);
+                    assertThat(d.reason()).isNotBlank();
+                    if (d.kind().equals("LEARNING_RATE_SCALED")) {
+                        assertThat(d.rateAfter()).isLessThan(d.rateBefore());
+                    }
+                });
+            });
         }
     }
 

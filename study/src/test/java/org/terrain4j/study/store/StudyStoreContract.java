@@ -109,6 +109,39 @@ abstract class StudyStoreContract {
     }
 
     @Test
+    void aTrialsDecisionsAreKeptInOrderReplacedWholeAndBounded() throws Exception {
+        StoreLocation location = freshLocation();
+        TrialDecision decay = new TrialDecision(4, 376, "LEARNING_RATE_SCALED", "PLATEAU", 0.3, 0.09,
+                "stationary at this rate's noise floor");
+        TrialDecision rollback = new TrialDecision(6, 500, "ROLLBACK", "DIVERGING", 0.09, null, "x".repeat(5000));
+        try (StudyStore store = openStore(location)) {
+            store.open(study("d"));
+            store.start("d", new double[] {0.5}, "{}", "host:1");
+            store.start("d", new double[] {0.6}, "{}", "host:1");
+            store.recordDecisions("d", 0, List.of(new TrialDecision(1, 50, "RATE_TRIAL", "DESCENDING", 0.1, 0.3, "rise")));
+            store.recordDecisions("d", 0, List.of(decay, rollback));
+            List<TrialDecision> many = new java.util.ArrayList<>();
+            for (int i = 0; i < StudyStore.MAX_DECISIONS + 50; i++) {
+                many.add(new TrialDecision(i, i, "ROLLBACK", "DIVERGING", 1.0, 0.5, "rollback " + i));
+            }
+            store.recordDecisions("d", 1, many);
+            assertThatThrownBy(() -> store.recordDecisions("d", 9, List.of(decay))).isInstanceOf(StoreException.class);
+        }
+        try (StudyStore store = openStore(location)) {
+            java.util.Map<Integer, List<TrialDecision>> decisions = store.decisions("d");
+            assertThat(decisions.get(0)).as("replaced whole, in order").hasSize(2);
+            assertThat(decisions.get(0).get(0)).isEqualTo(decay);
+            assertThat(decisions.get(0).get(1).rateAfter()).isNull();
+            assertThat(decisions.get(0).get(1).reason()).hasSize(TrialDecision.MAX_REASON).endsWith("...");
+            assertThat(decisions.get(1)).hasSize(StudyStore.MAX_DECISIONS);
+            assertThat(decisions.get(1).get(StudyStore.MAX_DECISIONS - 1).reason())
+                    .as("the last one is kept").isEqualTo("rollback " + (StudyStore.MAX_DECISIONS + 49));
+            assertThat(decay.summary()).isEqualTo("e4 0.300->0.0900");
+            assertThat(rollback.summary()).isEqualTo("e6 rollback");
+        }
+    }
+
+    @Test
     void heartbeatsTouchOnlyTheWorkersRunningTrials() throws Exception {
         try (StudyStore store = openStore(freshLocation())) {
             store.open(study("s"));
