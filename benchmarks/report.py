@@ -145,8 +145,10 @@ def search(results):
     regrets = {}
     for function, method, seed, evaluations, regret in rows:
         regrets.setdefault((function, method, int(evaluations)), []).append(float(regret))
-    methods = ["bayesian", "tpe", "optuna_tpe", "random", "grid"]
+    methods = ["bayesian", "bayesian-p4", "bayesian-p8", "tpe", "optuna_tpe", "random", "grid"]
     names = {"bayesian": "Terrain Bayesian (GP, EI)", "tpe": "Terrain TPE", "optuna_tpe": "Optuna 3.1 TPE",
+             "bayesian-p4": "Terrain Bayesian, 4 pending (kriging believer)",
+             "bayesian-p8": "Terrain Bayesian, 8 pending (kriging believer)",
              "random": "Arbiter random", "grid": "Arbiter grid (k^d <= budget)"}
     budgets = sorted({k[2] for k in regrets})
     median = lambda key: statistics.median(regrets[key]) if key in regrets else float("nan")
@@ -184,6 +186,22 @@ def search(results):
                   "by chance) one-sided Mann-Whitney p = %.2f >= 0.05)" % (
                       function.capitalize(), b, statistics.median(ours), statistics.median(peer), len(ours),
                       len(peer), p), p >= 0.05)
+    # Parallel suggestions: regret at equal evaluations with 4 and 8 candidates out at once, against
+    # one at a time. Medians of regrets this small move by chance alone, so a miss also needs a
+    # one-sided Mann-Whitney test to say the parallel regrets are larger (p < 0.05).
+    for function in ("BRANIN", "HARTMANN6"):
+        for b in (50, 100):
+            sequential = regrets.get((function, "bayesian", b), [])
+            for pending in ("bayesian-p4", "bayesian-p8"):
+                parallel = regrets.get((function, pending, b), [])
+                if not sequential or not parallel:
+                    continue
+                ratio = statistics.median(parallel) / statistics.median(sequential)
+                p = mann_whitney_greater(parallel, sequential)
+                check("%s at %d, %s pending: median regret %.3g vs %.3g one at a time (ratio %.2f; P(larger by chance) "
+                      "p = %.2f; within 10%% or not significantly larger)" % (
+                          function.capitalize(), b, pending[-1], statistics.median(parallel),
+                          statistics.median(sequential), ratio, p), ratio <= 1.1 or p >= 0.05)
     with open(os.path.join(results, "cost.md")) as f:
         cost = f.read().strip()
     cost_ms = {int(l.split("|")[1]): float(l.split("|")[2]) for l in cost.splitlines()

@@ -42,8 +42,10 @@ public final class SearchRegret {
                     grid(function, budget);
                     continue;
                 }
+                int pending = pending(method);
                 for (int seed = 0; seed < seeds; seed++) {
-                    double[] trace = run(function, generator(method, space(function), seed), budget);
+                    double[] trace = run(function, generator(method.replaceAll("-p\\d+$", ""), space(function), seed),
+                            budget, pending);
                     for (int n : CHECKPOINTS) {
                         if (n <= budget) {
                             System.out.printf("%s\t%s\t%d\t%d\t%.6g%n", function, method, seed, n, trace[n - 1]);
@@ -76,12 +78,34 @@ public final class SearchRegret {
         };
     }
 
-    /** Best-so-far regret after each evaluation. */
+    /** How many candidates a method keeps under evaluation: {@code bayesian-p4} keeps 4, plain names 1. */
+    static int pending(String method) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("-p(\\d+)$").matcher(method);
+        return m.find() ? Integer.parseInt(m.group(1)) : 1;
+    }
+
+    /** Best-so-far regret after each evaluation, one candidate at a time. */
     static double[] run(SearchFunction function, CandidateGenerator generator, int budget) {
+        return run(function, generator, budget, 1);
+    }
+
+    /**
+     * Best-so-far regret after each evaluation, with {@code pending} candidates under evaluation
+     * at once, as {@code pending} workers would: the generator proposes while the others are out
+     * (its pending policy decides how it treats them), and the oldest is evaluated first.
+     */
+    static double[] run(SearchFunction function, CandidateGenerator generator, int budget, int pending) {
         double[] trace = new double[budget];
         double best = Double.POSITIVE_INFINITY;
-        for (int t = 0; t < budget && generator.hasMoreCandidates(); t++) {
-            Candidate<?> candidate = generator.getCandidate();
+        java.util.ArrayDeque<Candidate<?>> out = new java.util.ArrayDeque<>();
+        for (int t = 0; t < budget; t++) {
+            while (out.size() < Math.min(pending, budget - t) && generator.hasMoreCandidates()) {
+                out.add(generator.getCandidate());
+            }
+            if (out.isEmpty()) {
+                break;
+            }
+            Candidate<?> candidate = out.poll();
             double value = function.value(point(function, candidate));
             best = Math.min(best, function.regret(point(function, candidate)));
             trace[t] = best;
