@@ -3,17 +3,23 @@ package org.terrain4j.examples;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import org.deeplearning4j.earlystopping.EarlyStoppingConfiguration;
 import org.deeplearning4j.earlystopping.EarlyStoppingResult;
 import org.deeplearning4j.earlystopping.saver.LocalFileModelSaver;
 import org.deeplearning4j.earlystopping.scorecalc.DataSetLossCalculator;
 import org.deeplearning4j.earlystopping.termination.MaxEpochsTerminationCondition;
 import org.deeplearning4j.earlystopping.trainer.EarlyStoppingTrainer;
+import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
+import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.conf.layers.DenseLayer;
+import org.deeplearning4j.nn.conf.layers.OutputLayer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.deeplearning4j.nn.weights.WeightInit;
+import org.nd4j.linalg.activations.Activation;
+import org.nd4j.linalg.learning.config.Nesterovs;
+import org.nd4j.linalg.lossfunctions.LossFunctions.LossFunction;
 import org.terrain4j.data.DatasetSplit;
 import org.terrain4j.data.Datasets;
-import org.terrain4j.demo.DemoNetworks;
 import org.terrain4j.listeners.TerrainListener;
 import org.terrain4j.listeners.TerrainTermination;
 
@@ -23,7 +29,8 @@ import org.terrain4j.listeners.TerrainTermination;
  * {@code 0.01}, and once training makes no more progress there, {@link TerrainTermination} ends
  * the run. DL4J's {@code LocalFileModelSaver} keeps the best model by validation loss.
  *
- * <p>Run: {@code java -cp examples/target/terrain-examples.jar org.terrain4j.examples.EarlyStoppingDigits [FOLDER]}.
+ * <p>Run its {@code main} with this module's class path (from an IDE, for instance): all it needs is
+ * {@code terrain-listeners}, {@code terrain-data} (the bundled digits) and an ND4J backend.
  */
 public final class EarlyStoppingDigits {
 
@@ -33,7 +40,7 @@ public final class EarlyStoppingDigits {
     /** Trains and returns DL4J's result; the best model is written to {@code folder}. */
     public static EarlyStoppingResult<MultiLayerNetwork> train(Path folder, int maxEpochs) throws IOException {
         DatasetSplit digits = Datasets.digits(42);
-        MultiLayerNetwork net = DemoNetworks.mlp(digits.train().numInputs(), List.of(128, 64), digits.numClasses(), 0.3, 42);
+        MultiLayerNetwork net = mlp(digits.train().numInputs(), digits.numClasses());
         TerrainListener terrain = TerrainListener.builder().minLearningRate(0.01).stopAtMinimum(true).build();
         net.addListeners(terrain);
         TerrainTermination done = new TerrainTermination(terrain);
@@ -45,6 +52,20 @@ public final class EarlyStoppingDigits {
                 .modelSaver(new LocalFileModelSaver(folder.toString()))
                 .build();
         return new EarlyStoppingTrainer(config, net, digits.trainIterator(32, 42)).fit();
+    }
+
+    /** An MLP 64-128-64-10 with ReLU and Nesterov momentum from a high starting rate, 0.3. */
+    static MultiLayerNetwork mlp(int inputs, int classes) {
+        MultiLayerConfiguration conf = new NeuralNetConfiguration.Builder().seed(42).weightInit(WeightInit.RELU)
+                .updater(new Nesterovs(0.3, 0.9)).list()
+                .layer(new DenseLayer.Builder().nIn(inputs).nOut(128).activation(Activation.RELU).build())
+                .layer(new DenseLayer.Builder().nIn(128).nOut(64).activation(Activation.RELU).build())
+                .layer(new OutputLayer.Builder(LossFunction.MCXENT).nIn(64).nOut(classes).activation(Activation.SOFTMAX)
+                        .weightInit(WeightInit.XAVIER).build())
+                .build();
+        MultiLayerNetwork net = new MultiLayerNetwork(conf);
+        net.init();
+        return net;
     }
 
     public static void main(String[] args) throws IOException {

@@ -11,7 +11,7 @@ import java.util.jar.Manifest;
 
 /**
  * The class path of this process as a list of entries, with the jars that executable jars'
- * manifests name ({@code java -jar terrain-examples.jar} has one entry on
+ * manifests name ({@code java -jar terrain-cli.jar} has one entry on
  * {@code java.class.path}, the rest in its manifest): what a worker process or a Spark executor
  * needs to run this application's trials.
  */
