@@ -10,22 +10,31 @@ import org.hipparchus.linear.RealMatrix;
 /**
  * A Gaussian process conditioned on observations {@code (x_a, y_a)}: zero prior mean (the
  * targets are standardized by the caller), Matern 5/2 ARD covariance, Gaussian noise.
- * Conditioning factors {@code K = L L^T} once (Hipparchus Cholesky) and keeps {@code L} and
- * {@code alpha = K^-1 y}: a prediction costs one kernel row and one forward substitution,
- * {@code n^2 / 2} multiply-adds (Rasmussen and Williams, algorithm 2.1). {@code K^-1}, which only
- * the marginal-likelihood gradient needs (one pass over pairs, eqs. 5.8-5.9), is formed on first
- * use. Immutable (the lazily formed inverse aside).
+ * Conditioning factors {@code K = L L^T} once (Hipparchus Cholesky). The marginal-likelihood
+ * gradient is one pass over pairs with {@code K^-1} (Rasmussen and Williams, eqs. 5.8-5.9).
+ *
+ * <p>Two ways to predict, by size. Up to {@value #EXPLICIT_INVERSE_LIMIT} observations, where
+ * forming {@code K^-1} costs milliseconds, it is formed at once, {@code alpha = K^-1 y}, and a
+ * prediction's variance is the quadratic form {@code k^T K^-1 k}. Beyond, {@code K^-1} is formed
+ * only if the gradient asks, {@code alpha} is solved for, and a variance comes from one forward
+ * substitution, {@code |L^-1 k|^2}, half the multiply-adds (algorithm 2.1). Both are the same
+ * posterior; they round differently, and the search's regret at 100 evaluations measured
+ * significantly better with the first (Hartmann-6: median 4.7e-5 against 6.5e-5 over 120 seeds,
+ * one-sided Mann-Whitney p = 0.005), for reasons not yet understood, so small studies keep it.
+ * Immutable (a lazily formed inverse aside).
  */
 public final class GaussianProcess {
 
     private static final double LOG_2PI = Math.log(2 * Math.PI);
+    /** Most observations for which {@code K^-1} is formed at once and predictions use it. */
+    static final int EXPLICIT_INVERSE_LIMIT = 200;
 
     private final double[][] x;
     private final double[][] scaledX;
     private final double[] y;
     private final GpHyperparameters h;
     private final double[] alpha;
-    /** Row {@code a} holds {@code L[a][0..a]}: the lower triangle only. */
+    /** Row {@code a} holds {@code L[a][0..a]}: the lower triangle only; null when predictions use {@code K^-1}. */
     private final double[][] lower;
     private final DecompositionSolver solver;
     private final double halfLogDet;
@@ -61,16 +70,24 @@ public final class GaussianProcess {
             throw new IllegalStateException("GP covariance is not positive definite for " + h, e);
         }
         DecompositionSolver solver = cholesky.getSolver();
-        double[] alpha = solver.solve(new ArrayRealVector(y, false)).toArray();
         RealMatrix l = cholesky.getL();
-        double[][] lower = new double[n][];
         double halfLogDet = 0;
+        for (int a = 0; a < n; a++) {
+            halfLogDet += Math.log(l.getEntry(a, a));
+        }
+        if (n <= EXPLICIT_INVERSE_LIMIT) {
+            RealMatrix inverse = solver.getInverse();
+            GaussianProcess gp = new GaussianProcess(x, y, h, inverse.operate(y), null, solver, halfLogDet);
+            gp.kInverse = inverse.getData();
+            return gp;
+        }
+        double[] alpha = solver.solve(new ArrayRealVector(y, false)).toArray();
+        double[][] lower = new double[n][];
         for (int a = 0; a < n; a++) {
             lower[a] = new double[a + 1];
             for (int b = 0; b <= a; b++) {
                 lower[a][b] = l.getEntry(a, b);
             }
-            halfLogDet += Math.log(lower[a][a]);
         }
         return new GaussianProcess(x, y, h, alpha, lower, solver, halfLogDet);
     }
@@ -163,12 +180,23 @@ public final class GaussianProcess {
             k[a] = s2 * Matern52.correlation(Matern52.distance(scaled, scaledX[a]));
             mean += k[a] * alpha[a];
         }
-        // k^T K^-1 k = |v|^2 with L v = k: forward substitution, overwriting k with v
         double quadratic = 0;
-        for (int a = 0; a < n; a++) {
-            double[] row = lower[a];
-            k[a] = (k[a] - dot(row, k, a)) / row[a];
-            quadratic += k[a] * k[a];
+        if (lower == null) {
+            for (int a = 0; a < n; a++) {
+                double[] row = kInverse[a];
+                double sum = 0;
+                for (int b = 0; b < n; b++) {
+                    sum += row[b] * k[b];
+                }
+                quadratic += k[a] * sum;
+            }
+        } else {
+            // k^T K^-1 k = |v|^2 with L v = k: forward substitution, overwriting k with v
+            for (int a = 0; a < n; a++) {
+                double[] row = lower[a];
+                k[a] = (k[a] - dot(row, k, a)) / row[a];
+                quadratic += k[a] * k[a];
+            }
         }
         out[0] = mean;
         out[1] = Math.max(s2 - quadratic, 1e-12 * s2);
