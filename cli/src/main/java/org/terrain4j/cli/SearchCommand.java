@@ -16,9 +16,12 @@ import org.terrain4j.study.prune.Pruners;
 import org.terrain4j.study.run.BestModelSummary;
 import org.terrain4j.study.run.LocalTrialExecutor;
 import org.terrain4j.study.run.ProcessTrialExecutor;
+import org.terrain4j.report.StudyReport;
+import org.terrain4j.study.store.JdbcStudyStore;
 import org.terrain4j.study.store.StoreException;
 import org.terrain4j.study.store.StoreLocation;
 import org.terrain4j.study.store.StoredTrial;
+import org.terrain4j.study.store.StudyStore;
 import org.terrain4j.study.store.TrialState;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -98,6 +101,10 @@ final class SearchCommand implements Callable<Integer> {
             + "spark://HOST:PORT, yarn, k8s://... (default: spark-submit's).")
     private String master;
 
+    @Option(names = "--report", paramLabel = "DIR", description = "When the search ends, draw the study's HTML report "
+            + "as DIR/STUDY.html (as terrain studies report does).")
+    private Path reportDir;
+
     /** The most trials at once per core on this machine (each worker JVM takes up to 2 GB). */
     static final int LOCAL_TRIALS_PER_CORE = 4;
 
@@ -129,6 +136,9 @@ final class SearchCommand implements Callable<Integer> {
             }
             if (settings.models() != null) {
                 BestModelSummary.checkFolderOf(settings.models(), settings.study());
+            }
+            if (reportDir != null && !java.nio.file.Files.isDirectory(reportDir)) {
+                throw new IllegalArgumentException("--report " + reportDir + " is not a directory");
             }
         } catch (IllegalArgumentException | StoreException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
@@ -169,6 +179,14 @@ final class SearchCommand implements Callable<Integer> {
             out.println(saved.map(summary -> String.format(Locale.ROOT, "best model: %s (trial %d, %.4f)",
                     settings.models().resolve("best-model.zip"), summary.trial(), summary.score()))
                     .orElse("best model: none saved in " + settings.models()));
+        }
+        if (reportDir != null) {
+            Path page = reportDir.resolve(settings.study() + ".html");
+            try (StudyStore store = JdbcStudyStore.open(settings.storage())) {
+                StudyReport.write(store.find(settings.study()).orElseThrow(), store.trials(settings.study()),
+                        store.decisions(settings.study()), page);
+            }
+            out.println("Report: " + page);
         }
         out.flush();
         return 0;

@@ -6,14 +6,21 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.terrain4j.curvature.SpectralDensity;
 
 /**
  * The HTML report of one training run ({@link RunRecord}): the loss, each controlled layer's
  * learning rate with every rate change marked at its iteration and its reason on hover, the
  * gradient norm, the gradient noise scale against the batch size, the curvature probes when they
- * were on, and the list of events.
+ * were on with the Hessian's spectral density at the first and the last probe (stochastic Lanczos
+ * quadrature of the probe's own Lanczos run), and the list of events.
  */
 public final class RunReport {
+
+    /** Points of a drawn spectral density. */
+    static final int SPECTRUM_POINTS = 200;
+    /** Width of the Gaussian each quadrature node is spread by, relative to the spectrum's span. */
+    static final double SPECTRUM_WIDTH = 0.02;
 
     private RunReport() {
     }
@@ -52,11 +59,50 @@ public final class RunReport {
             events.add(e);
         }
         Map<String, Object> data = new LinkedHashMap<>();
+        data.put("spectra", spectra(run.events()));
         data.put("name", run.name());
         data.put("series", series);
         data.put("rates", rates);
         data.put("events", events);
         return data;
+    }
+
+    /**
+     * The spectral density at the first and the last probe that kept its Lanczos quadrature
+     * (one of them when there was one), each {@code {iteration, grid, density}}.
+     */
+    static List<Map<String, Object>> spectra(List<JsonNode> events) {
+        List<JsonNode> probes = new ArrayList<>();
+        for (JsonNode event : events) {
+            JsonNode curvature = event.path("curvature");
+            if (curvature.path("ritzValues").isArray() && curvature.path("ritzValues").size() > 0
+                    && curvature.path("ritzWeights").size() == curvature.path("ritzValues").size()) {
+                probes.add(event);
+            }
+        }
+        List<Map<String, Object>> spectra = new ArrayList<>();
+        for (JsonNode probe : probes.isEmpty() ? List.<JsonNode>of()
+                : probes.size() == 1 ? probes : List.of(probes.get(0), probes.get(probes.size() - 1))) {
+            JsonNode curvature = probe.path("curvature");
+            double[] nodes = numbers(curvature.path("ritzValues"));
+            double[] weights = numbers(curvature.path("ritzWeights"));
+            SpectralDensity density = SpectralDensity.fromQuadrature(new double[][] {nodes}, new double[][] {weights},
+                    SPECTRUM_POINTS, SPECTRUM_WIDTH);
+            Map<String, Object> spectrum = new LinkedHashMap<>();
+            spectrum.put("iteration", probe.path("iteration").asLong());
+            spectrum.put("grid", density.grid());
+            spectrum.put("density", density.density());
+            spectra.add(spectrum);
+        }
+        return spectra;
+    }
+
+    private static double[] numbers(JsonNode array) {
+        double[] values = new double[array.size()];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = array.get(i).asDouble();
+        }
+        return values;
     }
 
     /** Whether the event changed some layer's learning rate. */

@@ -92,6 +92,18 @@
     note('curvature-chart', 'Curvature probes were off in this run (TerrainListener.builder().curvature(...) turns them on).');
   }
 
+  if (data.spectra.length) {
+    chart('spectrum-chart', {
+      tooltip: { trigger: 'axis' },
+      xAxis: { type: 'value', name: 'eigenvalue', nameLocation: 'middle', nameGap: 28, scale: true },
+      yAxis: { type: 'value', name: 'density' },
+      series: data.spectra.map(s => ({ name: 'iteration ' + s.iteration, type: 'line', showSymbol: false,
+                                        data: s.grid.map((x, i) => [x, s.density[i]]) }))
+    });
+  } else {
+    note('spectrum-chart', 'No curvature probe in this run kept its Lanczos quadrature.');
+  }
+
   const body = document.querySelector('#events tbody');
   for (const e of data.events) {
     const row = body.insertRow();

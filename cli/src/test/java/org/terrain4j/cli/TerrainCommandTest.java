@@ -87,7 +87,9 @@ class TerrainCommandTest {
         String store = "sqlite:" + folder.resolve("studies.db");
 
         assertThat(run("search", "--dataset", "iris", "--generator", "random", "--trials", "2", "--epochs", "1",
-                "--storage", store, "--models", folder.resolve("models").toString())).isZero();
+                "--storage", store, "--models", folder.resolve("models").toString(), "--report", folder.toString())).isZero();
+        assertThat(folder.resolve("iris-random-seed42.html")).exists();
+        assertThat(out.toString()).contains("Report: " + folder.resolve("iris-random-seed42.html"));
 
         assertThat(out.toString()).startsWith("iris: random search, 2 trials of 1 epochs, seed 42; study "
                 + "'iris-random-seed42'").contains("best: trial ").contains("(2 trials: 2 complete, 0 pruned, 0 failed)");

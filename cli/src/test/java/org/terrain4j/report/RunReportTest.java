@@ -149,4 +149,31 @@ class RunReportTest {
         assertThat(RunReport.rateChanged(cut)).isTrue();
         assertThat(RunReport.rateChanged(none)).isFalse();
     }
+
+    @Test
+    void theSpectraAreTheFirstAndLastProbesQuadraturesSmoothedIntoDensities() throws IOException {
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        List<JsonNode> events = List.of(
+                json.readTree("{\"iteration\":100,\"curvature\":{\"ritzValues\":[-1,2],\"ritzWeights\":[0.25,0.75]}}"),
+                json.readTree("{\"iteration\":150,\"curvature\":null}"),
+                json.readTree("{\"iteration\":200,\"curvature\":{\"ritzValues\":[0,1,5],\"ritzWeights\":[0.2,0.3,0.5]}}"),
+                json.readTree("{\"iteration\":300,\"curvature\":{\"ritzValues\":[3],\"ritzWeights\":[1]}}"));
+
+        List<Map<String, Object>> spectra = RunReport.spectra(events);
+
+        assertThat(spectra).extracting(s -> s.get("iteration")).containsExactly(100L, 300L);
+        double[] grid = (double[]) spectra.get(0).get("grid");
+        double[] density = (double[]) spectra.get(0).get("density");
+        double integral = 0;
+        for (int i = 1; i < grid.length; i++) {
+            integral += (grid[i] - grid[i - 1]) * (density[i] + density[i - 1]) / 2;
+        }
+        assertThat(integral).isCloseTo(1, org.assertj.core.data.Offset.offset(0.01));
+        int peak = 0;
+        for (int i = 0; i < density.length; i++) {
+            peak = density[i] > density[peak] ? i : peak;
+        }
+        assertThat(grid[peak]).as("the heavier node").isCloseTo(2, org.assertj.core.data.Offset.offset(0.1));
+        assertThat(RunReport.spectra(events.subList(1, 2))).isEmpty();
+    }
 }

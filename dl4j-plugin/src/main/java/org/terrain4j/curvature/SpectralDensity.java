@@ -30,29 +30,51 @@ public record SpectralDensity(double[] grid, double[] density, int products) {
             throw new IllegalArgumentException("need runs >= 1, points >= 2 and sigma > 0, got " + runs + ", "
                     + points + ", " + sigma);
         }
-        LanczosResult[] results = new LanczosResult[runs];
-        double low = Double.POSITIVE_INFINITY;
-        double high = Double.NEGATIVE_INFINITY;
+        double[][] nodes = new double[runs][];
+        double[][] weights = new double[runs][];
         int products = 0;
         for (int r = 0; r < runs; r++) {
-            results[r] = lanczos.run(operator, random);
-            low = Math.min(low, results[r].smallest());
-            high = Math.max(high, results[r].largest());
-            products += results[r].products();
+            LanczosResult result = lanczos.run(operator, random);
+            nodes[r] = result.ritzValues();
+            weights[r] = result.firstComponentsSquared();
+            products += result.products();
+        }
+        SpectralDensity smoothed = fromQuadrature(nodes, weights, points, sigma);
+        return new SpectralDensity(smoothed.grid(), smoothed.density(), products);
+    }
+
+    /**
+     * The density from Lanczos runs already made: the mean over runs of their nodes' weights,
+     * each spread by a Gaussian of width {@code sigma} times the span of all nodes.
+     *
+     * @param nodes each run's Ritz values
+     * @param weights each run's quadrature weights, as many as its nodes
+     */
+    public static SpectralDensity fromQuadrature(double[][] nodes, double[][] weights, int points, double sigma) {
+        if (nodes.length < 1 || nodes.length != weights.length || points < 2 || !(sigma > 0)) {
+            throw new IllegalArgumentException("need runs >= 1 with weights for each, points >= 2 and sigma > 0, got "
+                    + nodes.length + " runs, " + points + ", " + sigma);
+        }
+        double low = Double.POSITIVE_INFINITY;
+        double high = Double.NEGATIVE_INFINITY;
+        for (double[] run : nodes) {
+            for (double node : run) {
+                low = Math.min(low, node);
+                high = Math.max(high, node);
+            }
         }
         double width = sigma * Math.max(high - low, 1e-12);
         double[] grid = new double[points];
         double[] density = new double[points];
         for (int i = 0; i < points; i++) {
             grid[i] = low - 3 * width + (high - low + 6 * width) * i / (points - 1);
-            for (LanczosResult result : results) {
-                for (int j = 0; j < result.ritzValues().length; j++) {
-                    double d = (grid[i] - result.ritzValues()[j]) / width;
-                    density[i] += result.firstComponentsSquared()[j] * Math.exp(-d * d / 2)
-                            / (width * Math.sqrt(2 * Math.PI) * runs);
+            for (int r = 0; r < nodes.length; r++) {
+                for (int j = 0; j < nodes[r].length; j++) {
+                    double d = (grid[i] - nodes[r][j]) / width;
+                    density[i] += weights[r][j] * Math.exp(-d * d / 2) / (width * Math.sqrt(2 * Math.PI) * nodes.length);
                 }
             }
         }
-        return new SpectralDensity(grid, density, products);
+        return new SpectralDensity(grid, density, 0);
     }
 }

@@ -14,9 +14,27 @@ package org.terrain4j.terrain;
  * @param products Hessian-vector products spent
  * @param millis wall-clock milliseconds spent
  * @param inconclusive why the numbers cannot be trusted, or null when they can
+ * @param ritzValues the Lanczos run's Ritz values, ascending: the nodes of a stochastic Lanczos
+ *                   quadrature of the spectral density; null when not kept
+ * @param ritzWeights their quadrature weights (squared first eigenvector components), or null
  */
 public record CurvatureSnapshot(double lambdaMin, double lambdaMax, double trace, double traceStandardError,
-                                int products, long millis, String inconclusive) {
+                                int products, long millis, String inconclusive, double[] ritzValues,
+                                double[] ritzWeights) {
+
+    /** Requires nodes and weights together, as many of each. */
+    public CurvatureSnapshot {
+        if ((ritzValues == null) != (ritzWeights == null)
+                || (ritzValues != null && ritzValues.length != ritzWeights.length)) {
+            throw new IllegalArgumentException("Ritz values and weights come in pairs");
+        }
+    }
+
+    /** A snapshot without quadrature nodes. */
+    public CurvatureSnapshot(double lambdaMin, double lambdaMax, double trace, double traceStandardError,
+                             int products, long millis, String inconclusive) {
+        this(lambdaMin, lambdaMax, trace, traceStandardError, products, millis, inconclusive, null, null);
+    }
 
     /** Whether the numbers can be used. */
     public boolean conclusive() {

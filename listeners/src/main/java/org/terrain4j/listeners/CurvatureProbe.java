@@ -99,7 +99,7 @@ final class CurvatureProbe {
         samples[traceSamples.length] = hessian.dimension() * result.startRayleighQuotient();
         HutchinsonTrace.TraceEstimate trace = HutchinsonTrace.fromSamples(samples);
         return new CurvatureSnapshot(result.smallest(), result.largest(), trace.trace(), trace.standardError(), products,
-                millisSince(start), null);
+                millisSince(start), null, result.ritzValues(), result.firstComponentsSquared());
     }
 
     /**
