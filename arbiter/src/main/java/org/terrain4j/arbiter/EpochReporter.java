@@ -1,8 +1,7 @@
 package org.terrain4j.arbiter;
 
-import java.util.List;
 import java.util.Optional;
-import org.terrain4j.listeners.TerrainEvent;
+import org.terrain4j.listeners.TerrainListener;
 
 /**
  * Told the score of a candidate after each of its epochs, and able to stop it there: how a
@@ -24,8 +23,8 @@ public interface EpochReporter {
      * Told what Terrain's listener saw and did while the candidate trained, once it stopped
      * training (after its last epoch, or when pruned), before it is scored and saved.
      *
-     * @param events the listener's events, oldest first
+     * @param listener the candidate's listener: its events, oldest first, and where training ended
      */
-    default void afterTraining(int candidateIndex, List<TerrainEvent> events) {
+    default void afterTraining(int candidateIndex, TerrainListener listener) {
     }
 }

@@ -75,7 +75,7 @@ final class TerrainTask implements Callable<OptimizationResult> {
             }
             Trained trained = train(trial);
             if (reporter != null) {
-                reporter.afterTraining(candidate.getIndex(), trained.listener().events());
+                reporter.afterTraining(candidate.getIndex(), trained.listener());
             }
             Model net = trained.net();
             double score = Double.isNaN(trained.score()) ? data.score(net, trial.batchSize()) : trained.score();

@@ -24,7 +24,7 @@ public final class RunRecordReader {
     /** Largest file read: a run of ten million iterations writes far less. */
     static final long MAX_BYTES = 256L << 20;
     private static final String FIXED_HEADER = "iteration,epoch,loss,gradient_norm,noise_scale,batch_size,"
-            + "lambda_min,lambda_max,trace";
+            + "lambda_min,lambda_max,trace,monitored";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private RunRecordReader() {

@@ -56,6 +56,14 @@
   loss.markLine = decisionLines;
   chart('loss-chart', { yAxis: { type: 'value', name: 'loss', scale: true }, series: [loss] });
 
+  if ((series.monitored || []).some(v => v !== null)) {
+    const checked = line('value at the check', series.monitored, { connectNulls: true, showSymbol: true, symbolSize: 5 });
+    checked.markLine = decisionLines;
+    chart('monitored-chart', { yAxis: { type: 'value', name: 'value', scale: true }, series: [checked] });
+  } else {
+    note('monitored-chart', 'No check has run yet in this run.');
+  }
+
   const layers = Object.keys(data.rates);
   if (layers.length) {
     const rateSeries = layers.map(layer => line(layer, data.rates[layer], { positiveOnly: true, step: 'start' }));

@@ -12,14 +12,14 @@ import org.terrain4j.listeners.RunDirectory;
 class ReportCommandTest {
 
     private static final String HEADER = "iteration,epoch,loss,gradient_norm,noise_scale,batch_size,lambda_min,"
-            + "lambda_max,trace,lr:0";
+            + "lambda_max,trace,monitored,lr:0";
 
     @TempDir
     Path run;
 
     @Test
     void writesThePageBesideTheRunAndSaysWhere() throws IOException {
-        Files.writeString(run.resolve(RunDirectory.STATISTICS), HEADER + "\n10,0,2.3,1.5,,32,,,,0.1\n20,0,2.1,1.4,40,32,,,,0.03\n");
+        Files.writeString(run.resolve(RunDirectory.STATISTICS), HEADER + "\n10,0,2.3,1.5,,32,,,,,0.1\n20,0,2.1,1.4,40,32,,,,2.2,0.03\n");
         Files.writeString(run.resolve(RunDirectory.EVENTS), "{\"type\":\"LEARNING_RATE_SCALED\",\"iteration\":15,"
                 + "\"epoch\":0,\"terrain\":\"PLATEAU\",\"message\":\"<b>stationary</b>\",\"learningRatesBefore\":{\"0\":0.1},"
                 + "\"learningRatesAfter\":{\"0\":0.03}}\n");
@@ -35,7 +35,7 @@ class ReportCommandTest {
 
     @Test
     void aTruncatedStatisticsFileIsOneLineNamingItAndNoPage() throws IOException {
-        Files.writeString(run.resolve(RunDirectory.STATISTICS), HEADER + "\n10,0,2.3,1.5,,32,,,,0.1\n20,0,2.1");
+        Files.writeString(run.resolve(RunDirectory.STATISTICS), HEADER + "\n10,0,2.3,1.5,,32,,,,,0.1\n20,0,2.1");
         Files.writeString(run.resolve(RunDirectory.EVENTS), "");
         CommandLineRun cli = new CommandLineRun();
 

@@ -55,7 +55,7 @@ class ReportBrowserIT {
 
         Browser page = Browser.load(run.resolve("report.html"));
 
-        assertEveryChartDrew(page, "loss-chart", "rate-chart", "gradient-chart", "noise-chart", "curvature-chart",
+        assertEveryChartDrew(page, "loss-chart", "monitored-chart", "rate-chart", "gradient-chart", "noise-chart", "curvature-chart",
                 "spectrum-chart");
     }
 

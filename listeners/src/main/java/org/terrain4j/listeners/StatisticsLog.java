@@ -14,8 +14,10 @@ import org.terrain4j.terrain.CurvatureSnapshot;
 /**
  * The compact statistics file a training report is drawn from: one CSV row every {@code period}
  * iterations with the means of the mini-batch loss and gradient norm over those iterations, the
- * gradient noise scale and batch size, the newest curvature probe, and the learning rate of each
- * controlled layer (a column each, named {@code lr:LAYER}). A row's {@code iteration} counts the
+ * gradient noise scale and batch size, the newest curvature probe, the value a check watched when
+ * one came since the last row ({@code monitored}: the validation metric when the listener monitors
+ * a validation set, else the mean training loss since the check before), and the learning rate of
+ * each controlled layer (a column each, named {@code lr:LAYER}). A row's {@code iteration} counts the
  * iterations done; its rates are those the last of them used, so a decision taken at iteration
  * {@code N} (an event's iteration: the next update's) shows in the first row after {@code N}.
  *
@@ -27,7 +29,8 @@ final class StatisticsLog {
 
     private static final Logger LOG = LoggerFactory.getLogger(StatisticsLog.class);
     /** The fixed columns, before the per-layer rates. */
-    static final String HEADER = "iteration,epoch,loss,gradient_norm,noise_scale,batch_size,lambda_min,lambda_max,trace";
+    static final String HEADER = "iteration,epoch,loss,gradient_norm,noise_scale,batch_size,lambda_min,lambda_max,trace,"
+            + "monitored";
 
     private final Path file;
     private final int period;
@@ -38,6 +41,7 @@ final class StatisticsLog {
     private int lossCount;
     private int gradientNormCount;
     private boolean failed;
+    private double monitored = Double.NaN;
 
     /**
      * @param file the CSV file to write (replaced), or null for none
@@ -59,6 +63,11 @@ final class StatisticsLog {
             gradientNormSum += norm;
             gradientNormCount++;
         }
+    }
+
+    /** Records the value a check watched, for the next row. */
+    void checked(double value) {
+        monitored = value;
     }
 
     /** Adds one iteration's mini-batch loss; true when a row is due after this iteration. */
@@ -91,7 +100,7 @@ final class StatisticsLog {
             boolean probed = curvature != null && curvature.conclusive();
             row.append(number(probed ? curvature.lambdaMin() : Double.NaN)).append(',')
                     .append(number(probed ? curvature.lambdaMax() : Double.NaN)).append(',')
-                    .append(number(probed ? curvature.trace() : Double.NaN));
+                    .append(number(probed ? curvature.trace() : Double.NaN)).append(',').append(number(monitored));
             for (String layer : layers) {
                 Double rate = rates.get(layer);
                 row.append(',').append(rate == null ? "" : number(rate));
@@ -101,6 +110,7 @@ final class StatisticsLog {
         } catch (IOException e) {
             fail(e);
         }
+        monitored = Double.NaN;
         lossSum = 0;
         gradientNormSum = 0;
         lossCount = 0;

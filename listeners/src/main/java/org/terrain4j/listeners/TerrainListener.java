@@ -267,15 +267,16 @@ public final class TerrainListener extends BaseTrainingListener {
      */
     private void check(long nextIteration, long epoch) {
         checks++;
-        if (cooling) {
-            return;
-        }
         if (stationarity != null) {
             checkStationarity(nextIteration, epoch);
             return;
         }
         double monitored = options.monitor() instanceof Monitor.Validation validation
                 ? ValidationEvaluator.evaluate(model, validation) : signals.takeIntervalMeanLoss();
+        statistics.checked(monitored);
+        if (cooling) {
+            return;
+        }
         double threshold = advice == BatchSizeAdvice.FAR_BELOW
                 ? Math.max(options.plateau().threshold(), options.noiseDominatedThreshold())
                 : options.plateau().threshold();
@@ -309,6 +310,10 @@ public final class TerrainListener extends BaseTrainingListener {
      */
     private void checkStationarity(long nextIteration, long epoch) {
         double monitored = signals.takeIntervalMeanLoss();
+        statistics.checked(monitored);
+        if (cooling) {
+            return;
+        }
         Map<String, Double> before = controlledRates(nextIteration, epoch);
         if (rise != null && stationarity.changedSinceTested(before) && rise.abandon()) {
             report(EventType.RATE_TRIAL, snapshot(nextIteration, epoch, monitored, false), terrain,
@@ -532,6 +537,26 @@ public final class TerrainListener extends BaseTrainingListener {
     /** Per-layer gradient norms and update ratios of the last sample (null before training). */
     public LayerStatistics layerStatistics() {
         return layerStatistics;
+    }
+
+    /** Each controlled layer's learning rate now (at the network's current iteration); empty before training. */
+    public Map<String, Double> learningRates() {
+        return model == null ? Map.of() : controlledRates(NetworkCounters.iteration(model), NetworkCounters.epoch(model));
+    }
+
+    /** The last curvature probe, if probes are on and one ran. */
+    public java.util.Optional<CurvatureSnapshot> lastCurvatureProbe() {
+        return curvature == null ? java.util.Optional.empty() : java.util.Optional.ofNullable(curvature.last());
+    }
+
+    /** The epochs the network has finished (0 before training). */
+    public long epochs() {
+        return model == null ? 0 : NetworkCounters.epoch(model);
+    }
+
+    /** The mini-batch size the gradient noise scale is compared with (0 before the first measurement). */
+    public int batchSize() {
+        return noise.batchSize();
     }
 
     /** The gradient noise scale {@code B_simple}, NaN while unknown. */

@@ -8,7 +8,7 @@ import org.deeplearning4j.arbiter.optimize.runner.CandidateInfo;
 import org.deeplearning4j.arbiter.optimize.runner.IOptimizationRunner;
 import org.deeplearning4j.arbiter.optimize.runner.listener.StatusListener;
 import org.terrain4j.arbiter.EpochReporter;
-import org.terrain4j.listeners.TerrainEvent;
+import org.terrain4j.listeners.TerrainListener;
 import org.terrain4j.study.store.StudyStore;
 
 /**
@@ -40,8 +40,8 @@ final class DetachedRunner implements IOptimizationRunner, EpochReporter {
     }
 
     @Override
-    public void afterTraining(int candidateIndex, List<TerrainEvent> events) {
-        store.recordDecisions(pruning.study(), trialNumber, TrialDecisions.of(events));
+    public void afterTraining(int candidateIndex, TerrainListener listener) {
+        store.recordDecisions(pruning.study(), trialNumber, TrialDecisions.of(listener));
     }
 
     /** Why the pruner stopped the trial, or null. */

@@ -33,7 +33,7 @@ import org.deeplearning4j.arbiter.optimize.runner.listener.StatusListener;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.terrain4j.arbiter.EpochReporter;
-import org.terrain4j.listeners.TerrainEvent;
+import org.terrain4j.listeners.TerrainListener;
 import org.terrain4j.arbiter.TerrainTaskCreator;
 import org.terrain4j.search.arbiter.SamplingCandidateGenerator;
 import org.terrain4j.study.prune.Pruner;
@@ -547,10 +547,10 @@ public final class StudyRunner implements IOptimizationRunner, EpochReporter {
     }
 
     @Override
-    public void afterTraining(int candidateIndex, List<TerrainEvent> events) {
+    public void afterTraining(int candidateIndex, TerrainListener listener) {
         Integer number = trialOfCandidate.get(candidateIndex);
         if (number != null) {
-            store.recordDecisions(studyName, number, TrialDecisions.of(events));
+            store.recordDecisions(studyName, number, TrialDecisions.of(listener));
         }
     }
 

@@ -33,8 +33,14 @@ public record TrialDecision(int epoch, long iteration, String kind, String terra
         }
     }
 
-    /** The rate change in a few characters, {@code e4 0.300->0.0900}, or the kind when no rate changed. */
+    /**
+     * In a few characters: a rate change, {@code e4 0.300->0.0900}; the final rate, {@code final 0.0900};
+     * or the kind when no rate changed.
+     */
     public String summary() {
+        if (kind.equals("FINAL")) {
+            return rateAfter == null ? "final" : String.format(java.util.Locale.ROOT, "final %.3g", rateAfter);
+        }
         if (rateBefore != null && rateAfter != null && !rateBefore.equals(rateAfter)) {
             return String.format(java.util.Locale.ROOT, "e%d %.3g->%.3g", epoch, rateBefore, rateAfter);
         }

@@ -71,11 +71,13 @@ class StudyRunnerTest {
     }
 
     @Test
-    void eachTrialRecordsTheDecisionsItsListenerTookInOrder() {
+    void eachTrialRecordsTheDecisionsItsListenerTookInOrderAndWhereTrainingEnded() {
         try (StudyStore store = store()) {
             run(store, random(space(8)), 4, Pruner.NONE);
             java.util.Map<Integer, List<TrialDecision>> decisions = store.decisions("blobs");
-            assertThat(decisions).as("some trial's rate was cut in 8 epochs").isNotEmpty();
+            assertThat(decisions.keySet()).as("every trial").containsExactlyInAnyOrder(0, 1, 2, 3);
+            assertThat(decisions.values().stream().flatMap(List::stream).filter(d -> !d.kind().equals("FINAL")))
+                    .as("some trial's rate was cut in 8 epochs").isNotEmpty();
             decisions.forEach((number, taken) -> {
                 assertThat(taken).isSortedAccordingTo(java.util.Comparator.comparingLong(TrialDecision::iteration));
                 assertThat(taken).allSatisfy(d -> {
@@ -85,6 +87,12 @@ class StudyRunnerTest {
                         assertThat(d.rateAfter()).isLessThan(d.rateBefore());
                     }
                 });
+                TrialDecision last = taken.get(taken.size() - 1);
+                assertThat(last.kind()).isEqualTo("FINAL");
+                assertThat(last.epoch()).isEqualTo(8);
+                assertThat(last.rateAfter()).isPositive();
+                assertThat(last.reason()).startsWith("final: ").contains("smoothed loss");
+                assertThat(last.summary()).startsWith("final ");
             });
         }
     }
