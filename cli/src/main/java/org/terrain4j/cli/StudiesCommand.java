@@ -165,6 +165,10 @@ final class StudiesCommand implements Runnable {
                         out.println("       Terrain: " + decisionSummary(taken));
                     }
                 }
+                Map<String, Long> provenance = store.trials(arguments.name).stream().filter(t -> !t.provenance().isEmpty())
+                        .collect(java.util.stream.Collectors.groupingBy(StoredTrial::provenance,
+                                java.util.TreeMap::new, java.util.stream.Collectors.counting()));
+                provenance.forEach((ran, count) -> out.println("ran on " + ran + ": " + count + " trial(s)"));
             }
             out.flush();
             return 0;

@@ -43,7 +43,8 @@ class StudiesCommandTest {
         assertThat(cli.run("studies", "show", "s", "--storage", store)).as(cli.err.toString()).isZero();
 
         assertThat(cli.out.toString()).contains("{\"lr\": 0.1}" + System.lineSeparator()
-                + "       Terrain: e2 0.100->0.0300" + System.lineSeparator());
+                + "       Terrain: e2 0.100->0.0300" + System.lineSeparator())
+                .containsPattern("ran on \\{\"terrain\":\"[^\"]+\",\"dl4j\":\"[^\"]+\",\"java\":\"[^\"]+\",\"os\":\"[^\"]+\"}: 1 trial\\(s\\)");
     }
 
     @Test

@@ -39,6 +39,7 @@ public final class InMemoryStudyStore implements StudyStore {
         final long startedAt;
         final boolean isolated;
         final Integer retryOf;
+        final String provenance = Provenance.current().toJson();
         final TreeMap<Integer, Double> values = new TreeMap<>();
         List<TrialDecision> decisions = List.of();
         TrialState state = TrialState.RUNNING;
@@ -63,7 +64,7 @@ public final class InMemoryStudyStore implements StudyStore {
             List<Double> byStep = new ArrayList<>();
             values.forEach((step, value) -> IntermediateValues.append(byStep, step, value));
             return new StoredTrial(number, state, point.clone(), parameters, score, reason, worker, startedAt, heartbeatAt,
-                    finishedAt, List.copyOf(byStep), isolated, retryOf, abandonment);
+                    finishedAt, List.copyOf(byStep), isolated, retryOf, abandonment, provenance);
         }
     }
 

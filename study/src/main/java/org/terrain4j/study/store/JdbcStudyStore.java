@@ -260,8 +260,8 @@ public final class JdbcStudyStore implements StudyStore {
             }
             long now = System.currentTimeMillis();
             try (PreparedStatement s = connection.prepareStatement("INSERT INTO trials (study, number, state, point,"
-                    + " parameters, worker, started_at, heartbeat_at, isolated, retry_of)"
-                    + " VALUES (?, ?, 'RUNNING', ?, ?, ?, ?, ?, ?, ?)")) {
+                    + " parameters, worker, started_at, heartbeat_at, isolated, retry_of, provenance)"
+                    + " VALUES (?, ?, 'RUNNING', ?, ?, ?, ?, ?, ?, ?, ?)")) {
                 s.setString(1, study);
                 s.setInt(2, number);
                 s.setString(3, toJson(point));
@@ -275,10 +275,11 @@ public final class JdbcStudyStore implements StudyStore {
                 } else {
                     s.setInt(9, retryOf);
                 }
+                s.setString(10, Provenance.current().toJson());
                 s.executeUpdate();
             }
             return new StoredTrial(number, TrialState.RUNNING, point.clone(), parameters, null, null, worker, now, now,
-                    null, List.of(), isolated, retryOf, Abandonment.NONE);
+                    null, List.of(), isolated, retryOf, Abandonment.NONE, Provenance.current().toJson());
         });
     }
 
@@ -426,7 +427,8 @@ public final class JdbcStudyStore implements StudyStore {
             }
             List<StoredTrial> trials = new ArrayList<>();
             try (PreparedStatement s = connection.prepareStatement("SELECT number, state, point, parameters, score,"
-                    + " reason, worker, started_at, heartbeat_at, finished_at, isolated, retry_of, abandoned FROM trials"
+                    + " reason, worker, started_at, heartbeat_at, finished_at, isolated, retry_of, abandoned, provenance"
+                    + " FROM trials"
                     + " WHERE study = ?"
                     + " ORDER BY number")) {
                 s.setString(1, study);
@@ -438,7 +440,7 @@ public final class JdbcStudyStore implements StudyStore {
                         trials.add(new StoredTrial(number, TrialState.valueOf(r.getString(2)), fromJson(r.getString(3)),
                                 r.getString(4), nullableDouble(r, 5), r.getString(6), r.getString(7), r.getLong(8),
                                 r.getLong(9), finishedAt, List.copyOf(values.getOrDefault(number, List.of())),
-                                r.getInt(11) != 0, nullableInteger(r, 12), Abandonment.of(r.getInt(13))));
+                                r.getInt(11) != 0, nullableInteger(r, 12), Abandonment.of(r.getInt(13)), r.getString(14)));
                     }
                 }
             }

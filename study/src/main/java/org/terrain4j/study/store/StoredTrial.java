@@ -21,10 +21,20 @@ import java.util.List;
  *                 of the process that recorded it says nothing about its configuration
  * @param retryOf the number of the abandoned trial it trains again, or null
  * @param abandonment whether it was abandoned (failed because its process died) and retried
+ * @param provenance what the process that claimed it ran on ({@link Provenance}, as JSON text), or
+ *                   empty for trials stored before provenance was recorded
  */
 public record StoredTrial(int number, TrialState state, double[] point, String parameters, Double score,
         String reason, String worker, long startedAt, long heartbeatAt, Long finishedAt, List<Double> intermediate,
-        boolean isolated, Integer retryOf, Abandonment abandonment) {
+        boolean isolated, Integer retryOf, Abandonment abandonment, String provenance) {
+
+    /** A trial without a recorded provenance. */
+    public StoredTrial(int number, TrialState state, double[] point, String parameters, Double score, String reason,
+                       String worker, long startedAt, long heartbeatAt, Long finishedAt, List<Double> intermediate,
+                       boolean isolated, Integer retryOf, Abandonment abandonment) {
+        this(number, state, point, parameters, score, reason, worker, startedAt, heartbeatAt, finishedAt, intermediate,
+                isolated, retryOf, abandonment, "");
+    }
 
     /** Seconds from start to finish (or to the last heartbeat while running). */
     public double seconds() {

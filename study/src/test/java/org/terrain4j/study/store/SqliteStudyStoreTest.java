@@ -53,7 +53,7 @@ class SqliteStudyStoreTest extends StudyStoreContract {
                     + " 'V99__future.sql', 0, 'test', CURRENT_TIMESTAMP, 1, 1)");
         }
         assertThatThrownBy(() -> JdbcStudyStore.open(location)).isInstanceOf(StoreException.class)
-                .hasMessageContaining("schema version 99, newer than this Terrain's (5)");
+                .hasMessageContaining("schema version 99, newer than this Terrain's (6)");
         try (Connection c = DriverManager.getConnection(location.jdbcUrl()); Statement s = c.createStatement()) {
             assertThat(s.executeQuery("SELECT COUNT(*) FROM studies").getInt(1)).isEqualTo(1);
         }

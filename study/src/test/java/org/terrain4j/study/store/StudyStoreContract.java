@@ -101,6 +101,8 @@ abstract class StudyStoreContract {
             assertThat(trials.get(2).score()).isNull();
             assertThat(trials.get(2).intermediate()).as("by step: epoch 3 stays epoch 3").containsExactly(0.5, Double.NaN, 0.7);
             assertThat(trials.get(2).worker()).isEqualTo("host:2");
+            assertThat(trials.get(0).provenance()).contains("\"java\":\"" + System.getProperty("java.version"))
+                    .containsPattern("\"dl4j\":\"\\d+\\.\\d+\\.\\d+").contains("\"terrain\":\"");
             StudySummary summary = store.studies().get(0);
             assertThat(summary.bestTrial()).isZero();
             assertThat(summary.bestScore()).isEqualTo(0.9);
