@@ -12,7 +12,8 @@ import java.util.stream.Stream;
 
 /**
  * A real PostgreSQL server for tests: a fresh cluster in a temporary folder (initdb), started
- * with pg_ctl on a free loopback port, trust authentication, stopped and deleted by
+ * with pg_ctl on a free loopback port, trust authentication (or a password, SCRAM-SHA-256, for
+ * {@link #startWithPassword}), stopped and deleted by
  * {@link #close}. Needs Debian's postgresql package (scripts/test installs it); run as root,
  * the server runs as the {@code postgres} user, as PostgreSQL requires.
  */
@@ -22,16 +23,31 @@ public final class PostgresServer implements AutoCloseable {
     private final Path folder;
     private final int port;
     private final boolean asPostgresUser;
+    private final String password;
 
-    private PostgresServer(Path bin, Path folder, int port, boolean asPostgresUser) {
+    private PostgresServer(Path bin, Path folder, int port, boolean asPostgresUser, String password) {
         this.bin = bin;
         this.folder = folder;
         this.port = port;
         this.asPostgresUser = asPostgresUser;
+        this.password = password;
     }
 
     /** Creates and starts a cluster with a database named {@code database}. */
     public static PostgresServer start(String database) throws IOException, InterruptedException {
+        return start(database, null);
+    }
+
+    /**
+     * Creates and starts a cluster whose user {@code postgres} must give {@code password}
+     * (SCRAM-SHA-256 on every connection, the local socket included).
+     */
+    public static PostgresServer startWithPassword(String database, String password)
+            throws IOException, InterruptedException {
+        return start(database, password);
+    }
+
+    private static PostgresServer start(String database, String password) throws IOException, InterruptedException {
         Path bin = findBin();
         boolean root = "root".equals(System.getProperty("user.name"));
         Path folder = Files.createTempDirectory("terrain-postgres");
@@ -39,11 +55,20 @@ public final class PostgresServer implements AutoCloseable {
         try (ServerSocket socket = new ServerSocket(0)) {
             port = socket.getLocalPort();
         }
-        PostgresServer server = new PostgresServer(bin, folder, port, root);
+        PostgresServer server = new PostgresServer(bin, folder, port, root, password);
+        List<String> authentication = new ArrayList<>(List.of("-A", "trust"));
+        if (password != null) {
+            Path file = folder.resolve("password");
+            Files.writeString(file, password + "\n");
+            authentication = List.of("-A", "scram-sha-256", "--pwfile=" + file);
+        }
         if (root) {
             run(List.of("chown", "-R", "postgres:postgres", folder.toString()));
         }
-        server.tool("initdb", "-D", folder.resolve("data").toString(), "-A", "trust", "-U", "postgres", "--no-sync");
+        List<String> initdb = new ArrayList<>(List.of("-D", folder.resolve("data").toString(), "-U", "postgres",
+                "--no-sync"));
+        initdb.addAll(authentication);
+        server.tool("initdb", initdb.toArray(String[]::new));
         server.tool("pg_ctl", "-D", folder.resolve("data").toString(), "-l", folder.resolve("log").toString(), "-w",
                 "-o", "-p " + port + " -k " + folder + " -c listen_addresses=127.0.0.1 -c fsync=off", "start");
         server.tool("createdb", "-h", "127.0.0.1", "-p", Integer.toString(port), "-U", "postgres", database);
@@ -69,11 +94,20 @@ public final class PostgresServer implements AutoCloseable {
         }
         command.add(bin.resolve(name).toString());
         command.addAll(List.of(arguments));
-        run(command);
+        run(command, password);
     }
 
     private static void run(List<String> command) throws IOException, InterruptedException {
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        run(command, null);
+    }
+
+    /** Runs a command, with libpq's PGPASSWORD in its environment when there is a password (never on its command line). */
+    private static void run(List<String> command, String password) throws IOException, InterruptedException {
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        if (password != null) {
+            builder.environment().put("PGPASSWORD", password);
+        }
+        Process process = builder.start();
         String output = new String(process.getInputStream().readAllBytes());
         if (!process.waitFor(120, TimeUnit.SECONDS) || process.exitValue() != 0) {
             throw new IllegalStateException(String.join(" ", command) + " failed: " + output);
