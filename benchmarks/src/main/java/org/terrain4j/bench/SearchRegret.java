@@ -23,7 +23,9 @@ import org.terrain4j.search.arbiter.TpeSearchGenerator;
  * coordinate, {@code k^d} evaluations, since a grid cannot stop early without leaving
  * coordinates unexplored).
  *
- * <p>Usage: {@code SearchRegret SEEDS BUDGET METHOD...} with methods bayesian, tpe, random, grid.
+ * <p>Usage: {@code SearchRegret SEEDS BUDGET METHOD...} with methods bayesian, tpe, random, grid,
+ * and {@code bayesian-pK}: the Gaussian process with K candidates out at once. The system property
+ * {@code search.pending} names the GP's {@code PendingPolicy} (default KRIGING_BELIEVER).
  */
 public final class SearchRegret {
 
@@ -67,7 +69,9 @@ public final class SearchRegret {
 
     static CandidateGenerator generator(String method, NamedParameterSpace space, long seed) {
         return switch (method) {
-            case "bayesian" -> BayesianSearchGenerator.builder(space).seed(seed).build();
+            case "bayesian" -> BayesianSearchGenerator.builder(space).seed(seed)
+                    .pendingPolicy(org.terrain4j.search.gp.PendingPolicy.valueOf(
+                            System.getProperty("search.pending", "KRIGING_BELIEVER"))).build();
             case "tpe" -> TpeSearchGenerator.builder(space).seed(seed).build();
             case "random" -> {
                 RandomSearchGenerator random = new RandomSearchGenerator(space, null);
