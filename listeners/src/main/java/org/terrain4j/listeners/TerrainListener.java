@@ -430,8 +430,14 @@ public final class TerrainListener extends BaseTrainingListener {
     }
 
     private String noiseSummary() {
-        return String.format(Locale.ROOT, "gradient noise scale %.4g vs batch %d: %s",
-                noise.estimate().value(), noise.batchSize(), advice);
+        double value = noise.estimate().value();
+        if (Double.isNaN(value)) {
+            // No number: either nothing measured yet, or a mean gradient lost in its noise (a squared
+            // norm estimate that is not positive), where the scale is unbounded.
+            return String.format(Locale.ROOT, "gradient noise scale %s vs batch %d: %s", advice == BatchSizeAdvice.FAR_BELOW
+                    ? "unbounded (the mean gradient is lost in its noise)" : "not measured yet", noise.batchSize(), advice);
+        }
+        return String.format(Locale.ROOT, "gradient noise scale %.4g vs batch %d: %s", value, noise.batchSize(), advice);
     }
 
     private TerrainSnapshot snapshot(long iteration, long epoch, double monitored, boolean plateau) {
