@@ -154,7 +154,8 @@ final class StudiesCommand implements Runnable {
                 out.printf("%5s  %-8s  %8s  %6s  %7s  %-19s  %-16s  %s%n", "trial", "state", "score", "epochs", "seconds",
                         "started (UTC)", "worker", "parameters / reason");
                 Map<Integer, List<TrialDecision>> decisions = store.decisions(arguments.name);
-                for (StoredTrial t : store.trials(arguments.name)) {
+                List<StoredTrial> trials = store.trials(arguments.name);
+                for (StoredTrial t : trials) {
                     out.printf(Locale.ROOT, "%5d  %-8s  %8s  %6d  %7.1f  %-19s  %-16s  %s%s%n", t.number(),
                             t.state().name().toLowerCase(Locale.ROOT),
                             t.score() == null ? "-" : String.format(Locale.ROOT, "%.4f", t.score()), t.intermediate().size(),
@@ -165,7 +166,7 @@ final class StudiesCommand implements Runnable {
                         out.println("       Terrain: " + decisionSummary(taken));
                     }
                 }
-                Map<String, Long> provenance = store.trials(arguments.name).stream().filter(t -> !t.provenance().isEmpty())
+                Map<String, Long> provenance = trials.stream().filter(t -> !t.provenance().isEmpty())
                         .collect(java.util.stream.Collectors.groupingBy(StoredTrial::provenance,
                                 java.util.TreeMap::new, java.util.stream.Collectors.counting()));
                 provenance.forEach((ran, count) -> out.println("ran on " + ran + ": " + count + " trial(s)"));

@@ -115,20 +115,20 @@ public final class InMemoryStudyStore implements StudyStore {
     @Override
     public synchronized void report(String study, int number, int step, double value) {
         IntermediateValues.requireStep(step);
-        Trial trial = existing(study).trials.get(number);
-        if (trial == null) {
-            throw new StoreException("study '" + study + "' in " + location + " has no trial " + number);
-        }
-        trial.values.put(step, value);
+        existingTrial(study, number).values.put(step, value);
     }
 
     @Override
     public synchronized void recordDecisions(String study, int number, List<TrialDecision> decisions) {
+        existingTrial(study, number).decisions = StudyStore.bounded(decisions);
+    }
+
+    private Trial existingTrial(String study, int number) {
         Trial trial = existing(study).trials.get(number);
         if (trial == null) {
             throw new StoreException("study '" + study + "' in " + location + " has no trial " + number);
         }
-        trial.decisions = StudyStore.bounded(decisions);
+        return trial;
     }
 
     @Override
