@@ -49,16 +49,35 @@ final class TerrainTask implements Callable<OptimizationResult> {
     private final Candidate<?> candidate;
     private final Data data;
     private final List<StatusListener> statusListeners;
+    /** The runner the status listeners are told of; null for a task outside any runner. */
     private final IOptimizationRunner runner;
     private final EpochReporter reporter;
+    private final ResultSaver saver;
+    private final SamplingCandidateGenerator generator;
 
-    /** With the runner as the epoch reporter when it is one. */
+    /**
+     * A task of {@code runner}: its result saver keeps the model, the runner is the epoch
+     * reporter when it is one, and a Terrain generator of its configuration is told failures.
+     */
     TerrainTask(Candidate<?> candidate, Data data, List<StatusListener> statusListeners, IOptimizationRunner runner) {
         this.candidate = candidate;
         this.data = data;
-        this.statusListeners = statusListeners;
+        this.statusListeners = statusListeners == null ? List.of() : statusListeners;
         this.runner = runner;
         this.reporter = runner instanceof EpochReporter r ? r : null;
+        this.saver = runner.getConfiguration().getResultSaver();
+        this.generator = runner.getConfiguration().getCandidateGenerator() instanceof SamplingCandidateGenerator g ? g : null;
+    }
+
+    /** A task outside any runner (in a worker process): epochs go to {@code reporter}, the model to {@code saver}. */
+    TerrainTask(Candidate<?> candidate, Data data, EpochReporter reporter, ResultSaver saver) {
+        this.candidate = candidate;
+        this.data = data;
+        this.statusListeners = List.of();
+        this.runner = null;
+        this.reporter = java.util.Objects.requireNonNull(reporter, "reporter");
+        this.saver = saver;
+        this.generator = null;
     }
 
     /** The network after training, and its score when the epochs were scored (else NaN). */
@@ -156,7 +175,6 @@ final class TerrainTask implements Callable<OptimizationResult> {
     }
 
     private ResultReference save(OptimizationResult result, Model net) {
-        ResultSaver saver = runner.getConfiguration().getResultSaver();
         if (saver == null) {
             return null;
         }
@@ -170,8 +188,7 @@ final class TerrainTask implements Callable<OptimizationResult> {
 
     private OptimizationResult failed(long start, String reason) {
         // a negative index is a runner's own candidate (a retrial), unknown to the generator
-        if (candidate.getIndex() >= 0
-                && runner.getConfiguration().getCandidateGenerator() instanceof SamplingCandidateGenerator generator) {
+        if (candidate.getIndex() >= 0 && generator != null) {
             generator.reportFailure(candidate.getIndex(), reason);
         }
         CandidateInfo info = info(CandidateStatus.Failed, null, start, reason);
@@ -186,7 +203,7 @@ final class TerrainTask implements Callable<OptimizationResult> {
     }
 
     private void notifyListeners(CandidateInfo info, OptimizationResult result) {
-        for (StatusListener listener : statusListeners == null ? List.<StatusListener>of() : statusListeners) {
+        for (StatusListener listener : statusListeners) {
             try {
                 listener.onCandidateStatusChange(info, runner, result);
             } catch (RuntimeException e) {

@@ -10,6 +10,7 @@ import org.deeplearning4j.arbiter.optimize.api.OptimizationResult;
 import org.deeplearning4j.arbiter.optimize.api.TaskCreator;
 import org.deeplearning4j.arbiter.optimize.api.data.DataProvider;
 import org.deeplearning4j.arbiter.optimize.api.data.DataSource;
+import org.deeplearning4j.arbiter.optimize.api.saving.ResultSaver;
 import org.deeplearning4j.arbiter.optimize.api.score.ScoreFunction;
 import org.deeplearning4j.arbiter.optimize.runner.IOptimizationRunner;
 import org.deeplearning4j.arbiter.optimize.runner.listener.StatusListener;
@@ -35,9 +36,7 @@ public final class TerrainTaskCreator implements TaskCreator {
     @SuppressWarnings("deprecation")
     public Callable<OptimizationResult> create(Candidate candidate, DataProvider dataProvider,
             ScoreFunction scoreFunction, List<StatusListener> statusListeners, IOptimizationRunner runner) {
-        TerrainTask.Data data = TerrainTask.data(
-                batch -> dataProvider.trainData(withBatch(candidate.getDataParameters(), batch)),
-                (model, batch) -> scoreFunction.score(model, dataProvider, withBatch(candidate.getDataParameters(), batch)));
+        TerrainTask.Data data = providerData(candidate, dataProvider, scoreFunction);
         return new TerrainTask(candidate, data, statusListeners, runner);
     }
 
@@ -45,10 +44,42 @@ public final class TerrainTaskCreator implements TaskCreator {
     public Callable<OptimizationResult> create(Candidate candidate, Class<? extends DataSource> dataSource,
             Properties dataSourceProperties, ScoreFunction scoreFunction, List<StatusListener> statusListeners,
             IOptimizationRunner runner) {
-        TerrainTask.Data data = TerrainTask.data(
-                batch -> newDataSource(dataSource, withBatch(dataSourceProperties, batch)).trainData(),
-                (model, batch) -> scoreFunction.score(model, dataSource, withBatch(dataSourceProperties, batch)));
+        TerrainTask.Data data = sourceData(dataSource, dataSourceProperties, scoreFunction);
         return new TerrainTask(candidate, data, statusListeners, runner);
+    }
+
+    /**
+     * A task that trains {@code candidate} outside any optimization runner, as a worker process
+     * or a Spark executor does: each epoch is scored and told to {@code reporter}, which may stop
+     * it there, and the trained model goes to {@code saver} (none when null). No status listener
+     * is told: they live with the runner that sent the candidate.
+     */
+    public Callable<OptimizationResult> detached(Candidate<?> candidate, Class<? extends DataSource> dataSource,
+            Properties dataSourceProperties, ScoreFunction scoreFunction, EpochReporter reporter, ResultSaver saver) {
+        TerrainTask.Data data = sourceData(dataSource, dataSourceProperties, scoreFunction);
+        return new TerrainTask(candidate, data, reporter, saver);
+    }
+
+    /** As {@link #detached(Candidate, Class, Properties, ScoreFunction, EpochReporter, ResultSaver)}, for a {@code DataProvider}. */
+    @SuppressWarnings("deprecation")
+    public Callable<OptimizationResult> detached(Candidate<?> candidate, DataProvider dataProvider,
+            ScoreFunction scoreFunction, EpochReporter reporter, ResultSaver saver) {
+        TerrainTask.Data data = providerData(candidate, dataProvider, scoreFunction);
+        return new TerrainTask(candidate, data, reporter, saver);
+    }
+
+    @SuppressWarnings("deprecation")
+    private static TerrainTask.Data providerData(Candidate<?> candidate, DataProvider dataProvider, ScoreFunction scoreFunction) {
+        return TerrainTask.data(
+                batch -> dataProvider.trainData(withBatch(candidate.getDataParameters(), batch)),
+                (model, batch) -> scoreFunction.score(model, dataProvider, withBatch(candidate.getDataParameters(), batch)));
+    }
+
+    private static TerrainTask.Data sourceData(Class<? extends DataSource> dataSource, Properties properties,
+            ScoreFunction scoreFunction) {
+        return TerrainTask.data(
+                batch -> newDataSource(dataSource, withBatch(properties, batch)).trainData(),
+                (model, batch) -> scoreFunction.score(model, dataSource, withBatch(properties, batch)));
     }
 
     private static Map<String, Object> withBatch(Map<String, Object> parameters, int batchSize) {

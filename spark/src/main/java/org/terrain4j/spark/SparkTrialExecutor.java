@@ -5,11 +5,11 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import org.apache.spark.SparkEnv;
 import org.apache.spark.api.java.JavaSparkContext;
-import org.deeplearning4j.arbiter.optimize.api.Candidate;
 import org.deeplearning4j.arbiter.optimize.api.OptimizationResult;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.terrain4j.study.run.RemoteTrial;
+import org.terrain4j.study.run.TrialContext;
 import org.terrain4j.study.run.StudyRunner;
 import org.terrain4j.study.run.TrialExecutor;
 import org.terrain4j.study.run.TrialThreads;
@@ -58,20 +58,19 @@ public final class SparkTrialExecutor implements TrialExecutor {
     }
 
     @Override
-    public CompletableFuture<OptimizationResult> execute(Candidate<?> candidate, StudyRunner runner) {
-        RemoteTrial trial = RemoteTrial.of(candidate, runner);
-        int number = runner.trialNumber(candidate.getIndex());
+    public CompletableFuture<OptimizationResult> execute(TrialContext context) {
+        RemoteTrial trial = context.remote();
+        int number = context.number();
         CompletableFuture<OptimizationResult> future = new CompletableFuture<>();
         waiting.execute(() -> {
             long start = System.currentTimeMillis();
             try {
                 spark.setJobGroup("terrain-trial-" + number, "Terrain trial " + number, true);
                 TrialOutcome outcome = spark.parallelize(List.of(trial), 1).map(SparkTrialExecutor::runHere).collect().get(0);
-                future.complete(RemoteTrial.result(runner, candidate, outcome, start));
+                future.complete(context.result(outcome, start));
             } catch (RuntimeException | Error e) {
                 LOG.warn("trial {}: the Spark job failed: {}", number, e.toString());
-                future.complete(RemoteTrial.result(runner, candidate,
-                        new TrialOutcome(false, null, "the Spark job failed: " + e, null, "driver"), start));
+                future.complete(context.failed("the Spark job failed: " + e, "driver", start));
             }
         });
         return future;

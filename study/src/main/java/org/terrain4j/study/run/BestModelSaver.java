@@ -126,6 +126,24 @@ public final class BestModelSaver implements ResultSaver {
         });
     }
 
+    /**
+     * After {@code trial} was committed: its staged model becomes the best if it is (complete,
+     * {@code score} given) or goes (failed or pruned, null). A failure here loses no trial: it is
+     * logged, and the staged model stays for the next resume to settle.
+     */
+    void afterCommit(int trial, Double score) {
+        try {
+            if (score != null) {
+                promote(trial, score);
+            } else {
+                discard(trial);
+            }
+        } catch (IOException | RuntimeException e) {
+            org.slf4j.LoggerFactory.getLogger(BestModelSaver.class).error(
+                    "study {}: trial {} is committed, but its model could not be settled in {}: {}", study, trial, folder, e.toString());
+        }
+    }
+
     /** After {@code trial} was committed failed or pruned (or abandoned): its staged model goes. */
     public void discard(int trial) throws IOException {
         Files.deleteIfExists(staged(folder, trial));

@@ -2,7 +2,6 @@ package org.terrain4j.study.run;
 
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
-import org.deeplearning4j.arbiter.optimize.api.Candidate;
 import org.deeplearning4j.arbiter.optimize.api.OptimizationResult;
 
 /** Trials on {@code parallelism} threads of this process (set OMP_NUM_THREADS so they share the cores). */
@@ -22,10 +21,10 @@ public final class LocalTrialExecutor implements TrialExecutor {
     }
 
     @Override
-    public CompletableFuture<OptimizationResult> execute(Candidate<?> candidate, StudyRunner runner) {
+    public CompletableFuture<OptimizationResult> execute(TrialContext trial) {
         return CompletableFuture.supplyAsync(() -> {
             try {
-                return runner.createTask(candidate).call();
+                return trial.localTask().call();
             } catch (Exception e) {
                 throw new java.util.concurrent.CompletionException(e);
             }

@@ -8,7 +8,6 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import org.deeplearning4j.arbiter.optimize.api.Candidate;
 import org.deeplearning4j.arbiter.optimize.api.OptimizationResult;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,7 +30,7 @@ public final class ProcessTrialExecutor implements TrialExecutor {
 
     private static final Logger LOG = LoggerFactory.getLogger(ProcessTrialExecutor.class);
 
-    private record Job(StudyRunner runner, RemoteTrial trial, Candidate<?> candidate, CompletableFuture<OptimizationResult> result) {
+    private record Job(TrialContext trial, RemoteTrial remote, CompletableFuture<OptimizationResult> result) {
     }
 
     private final int workers;
@@ -81,12 +80,12 @@ public final class ProcessTrialExecutor implements TrialExecutor {
     }
 
     @Override
-    public CompletableFuture<OptimizationResult> execute(Candidate<?> candidate, StudyRunner runner) {
+    public CompletableFuture<OptimizationResult> execute(TrialContext trial) {
         if (closed) {
             throw new IllegalStateException("the worker processes were closed");
         }
         CompletableFuture<OptimizationResult> result = new CompletableFuture<>();
-        jobs.add(new Job(runner, RemoteTrial.of(candidate, runner), candidate, result));
+        jobs.add(new Job(trial, trial.remote(), result));
         return result;
     }
 
@@ -108,19 +107,17 @@ public final class ProcessTrialExecutor implements TrialExecutor {
             boolean started = false;
             try {
                 if (worker == null || !worker.isAlive()) {
-                    worker = startWorker(name, RemoteTrial.environmentFor(job.runner().store().location()));
+                    worker = startWorker(name, job.trial().workerEnvironment());
                 }
                 started = true;
-                TrialOutcome outcome = worker.train(job.trial());
-                job.result().complete(RemoteTrial.result(job.runner(), job.candidate(), outcome, start));
+                job.result().complete(job.trial().result(worker.train(job.remote()), start));
             } catch (IOException | RuntimeException e) {
                 String why = !started ? "could not start: " + e.getMessage()
                         : (e instanceof java.net.SocketTimeoutException
                                 ? "sent nothing for " + WorkerConnection.SILENCE_TIMEOUT_MILLIS / 1000 + " s (hung?)"
-                                : worker.whyItStopped()) + " while training trial " + job.trial().trialNumber();
+                                : worker.whyItStopped()) + " while training trial " + job.trial().number();
                 LOG.warn("{}: {}", name, why);
-                job.result().complete(RemoteTrial.result(job.runner(), job.candidate(),
-                        new TrialOutcome(false, null, "the worker process " + why, null, name), start));
+                job.result().complete(job.trial().failed("the worker process " + why, name, start));
                 if (worker != null) {
                     worker.kill();
                     synchronized (workerConnections) {
@@ -185,8 +182,7 @@ public final class ProcessTrialExecutor implements TrialExecutor {
         }
         Job left;
         while ((left = jobs.poll()) != null) {
-            left.result().complete(RemoteTrial.result(left.runner(), left.candidate(),
-                    new TrialOutcome(false, null, "the worker processes were closed", null, "driver"), System.currentTimeMillis()));
+            left.result().complete(left.trial().failed("the worker processes were closed", "driver", System.currentTimeMillis()));
         }
     }
 

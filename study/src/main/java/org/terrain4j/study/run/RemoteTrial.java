@@ -2,7 +2,6 @@ package org.terrain4j.study.run;
 
 import java.io.Serializable;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.Callable;
 import org.deeplearning4j.arbiter.optimize.api.Candidate;
@@ -11,7 +10,6 @@ import org.deeplearning4j.arbiter.optimize.api.data.DataProvider;
 import org.deeplearning4j.arbiter.optimize.api.data.DataSource;
 import org.deeplearning4j.arbiter.optimize.api.score.ScoreFunction;
 import org.deeplearning4j.arbiter.optimize.config.OptimizationConfiguration;
-import org.deeplearning4j.arbiter.optimize.runner.CandidateInfo;
 import org.deeplearning4j.arbiter.optimize.runner.CandidateStatus;
 import org.terrain4j.arbiter.TerrainTaskCreator;
 import org.terrain4j.study.store.JdbcStudyStore;
@@ -26,7 +24,7 @@ import org.terrain4j.study.store.StudyStore;
  */
 public final class RemoteTrial implements Serializable {
 
-    private static final long serialVersionUID = 1L;
+    private static final long serialVersionUID = 2L;
 
     private final Candidate<?> candidate;
     private final int trialNumber;
@@ -37,29 +35,29 @@ public final class RemoteTrial implements Serializable {
     private final StoreLocation store;
     private final EpochPruning pruning;
     private final String modelFolder;
-    private final String study;
 
-    private RemoteTrial(Candidate<?> candidate, StudyRunner runner) {
-        OptimizationConfiguration config = runner.getConfiguration();
+    /**
+     * @param candidate the candidate
+     * @param trialNumber its trial number
+     * @param config the search's configuration: its data and score function
+     * @param location the store's location (its password stays in this JVM)
+     * @param pruning the per-epoch recording and pruning of the study
+     * @param modelFolder the best model's folder, or null
+     */
+    RemoteTrial(Candidate<?> candidate, int trialNumber, OptimizationConfiguration config, StoreLocation location,
+            EpochPruning pruning, Path modelFolder) {
         this.candidate = candidate;
-        this.trialNumber = runner.trialNumber(candidate.getIndex());
+        this.trialNumber = trialNumber;
         this.dataSource = config.getDataSource();
         this.dataSourceProperties = config.getDataSourceProperties();
         this.dataProvider = config.getDataProvider();
         this.scoreFunction = config.getScoreFunction();
-        StoreLocation location = runner.store().location();
         this.store = location.withoutPassword(); // never sent: see connection
         if (location.password() != null) {
             PASSWORDS.put(store, location.password());
         }
-        this.pruning = runner.epochPruning();
-        this.modelFolder = runner.modelFolder() == null ? null : runner.modelFolder().toAbsolutePath().toString();
-        this.study = runner.studyName();
-    }
-
-    /** The task for {@code candidate} of {@code runner}'s study. */
-    public static RemoteTrial of(Candidate<?> candidate, StudyRunner runner) {
-        return new RemoteTrial(candidate, runner);
+        this.pruning = pruning;
+        this.modelFolder = modelFolder == null ? null : modelFolder.toAbsolutePath().toString();
     }
 
     /**
@@ -69,23 +67,19 @@ public final class RemoteTrial implements Serializable {
      */
     public TrialOutcome run(String where) {
         try {
-            StudyStore connection = connection(store);
-            OptimizationConfiguration local = new OptimizationConfiguration();
-            if (modelFolder != null) {
-                local.setResultSaver(new BestModelSaver(Path.of(modelFolder), study, pruning.direction(), index -> trialNumber,
-                        index -> false, null));
-            }
-            DetachedRunner runner = new DetachedRunner(local, connection, pruning, trialNumber);
+            StoreEpochReporter reporter = new StoreEpochReporter(connection(store), pruning, trialNumber);
+            BestModelSaver saver = modelFolder == null ? null : new BestModelSaver(Path.of(modelFolder), pruning.study(),
+                    pruning.direction(), index -> trialNumber, index -> false, null);
             TerrainTaskCreator creator = new TerrainTaskCreator();
             Callable<OptimizationResult> task = dataSource != null
-                    ? creator.create(candidate, dataSource, dataSourceProperties, scoreFunction, List.of(), runner)
-                    : createWithProvider(creator, runner);
+                    ? creator.detached(candidate, dataSource, dataSourceProperties, scoreFunction, reporter, saver)
+                    : createWithProvider(creator, reporter, saver);
             OptimizationResult result = task.call();
             boolean complete = result.getCandidateInfo() != null
                     && result.getCandidateInfo().getCandidateStatus() == CandidateStatus.Complete;
             return new TrialOutcome(complete, result.getScore(), complete ? null
                     : result.getCandidateInfo() == null ? "no result" : result.getCandidateInfo().getExceptionStackTrace(),
-                    runner.prunedReason(), where);
+                    reporter.prunedReason(), where);
         } catch (Exception | OutOfMemoryError e) {
             return new TrialOutcome(false, null, e.toString(), null, where);
         }
@@ -122,27 +116,13 @@ public final class RemoteTrial implements Serializable {
     }
 
     @SuppressWarnings("deprecation")
-    private Callable<OptimizationResult> createWithProvider(TerrainTaskCreator creator, DetachedRunner runner) {
-        return creator.create(candidate, dataProvider, scoreFunction, List.of(), runner);
+    private Callable<OptimizationResult> createWithProvider(TerrainTaskCreator creator, StoreEpochReporter reporter,
+            BestModelSaver saver) {
+        return creator.detached(candidate, dataProvider, scoreFunction, reporter, saver);
     }
 
     /** The trial's number in its study. */
     public int trialNumber() {
         return trialNumber;
-    }
-
-    /**
-     * The runner's result for {@code candidate} from what the other process sent back; a pruned
-     * trial is marked so in {@code runner}.
-     */
-    public static OptimizationResult result(StudyRunner runner, Candidate<?> candidate, TrialOutcome outcome, long start) {
-        if (outcome.prunedReason() != null) {
-            runner.markPruned(candidate.getIndex(), outcome.prunedReason());
-        }
-        CandidateInfo info = new CandidateInfo(candidate.getIndex(),
-                outcome.complete() ? CandidateStatus.Complete : CandidateStatus.Failed, outcome.score(), start, start,
-                System.currentTimeMillis(), candidate.getFlatParameters(),
-                outcome.failure() == null ? null : outcome.failure() + " (" + outcome.where() + ")");
-        return new OptimizationResult(candidate, outcome.score(), candidate.getIndex(), null, info, null);
     }
 }

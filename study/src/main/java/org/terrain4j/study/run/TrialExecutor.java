@@ -1,7 +1,6 @@
 package org.terrain4j.study.run;
 
 import java.util.concurrent.CompletableFuture;
-import org.deeplearning4j.arbiter.optimize.api.Candidate;
 import org.deeplearning4j.arbiter.optimize.api.OptimizationResult;
 
 /**
@@ -15,10 +14,11 @@ public interface TrialExecutor extends AutoCloseable {
     int parallelism();
 
     /**
-     * Starts training {@code candidate} with {@code runner}'s task creator, data and score
-     * function; the future completes with its result (a failed one when it threw).
+     * Starts training {@code trial}: here with its {@link TrialContext#localTask()}, or in another
+     * process with its {@link TrialContext#remote()}; the future completes with its result (a
+     * failed one when it threw).
      */
-    CompletableFuture<OptimizationResult> execute(Candidate<?> candidate, StudyRunner runner);
+    CompletableFuture<OptimizationResult> execute(TrialContext trial);
 
     /**
      * Whether the trials' tasks tell the status listeners themselves (tasks in this process

@@ -59,7 +59,8 @@ class RemoteTrialTest {
         PasswordProtected store = new PasswordProtected();
         CandidateGenerator generator = random(space(1));
         StudyRunner runner = StudyRunner.builder(configuration(generator, 1)).store(store).study("secret").build();
-        RemoteTrial trial = RemoteTrial.of(generator.getCandidate(), runner);
+        TrialContext context = runner.context(generator.getCandidate(), 0);
+        RemoteTrial trial = context.remote();
 
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
@@ -67,6 +68,6 @@ class RemoteTrialTest {
         }
         assertThat(bytes.toString(StandardCharsets.ISO_8859_1)).doesNotContain("Wh1sper-77").contains("db.example");
         assertThat(trial.store().password()).isNull();
-        assertThat(RemoteTrial.environmentFor(store.location())).containsExactly(Map.entry("TERRAIN_DB_PASSWORD", "Wh1sper-77"));
+        assertThat(context.workerEnvironment()).containsExactly(Map.entry("TERRAIN_DB_PASSWORD", "Wh1sper-77"));
     }
 }
