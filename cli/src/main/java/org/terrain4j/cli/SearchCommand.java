@@ -105,6 +105,12 @@ final class SearchCommand implements Callable<Integer> {
             + "as DIR/STUDY.html (as terrain studies report does).")
     private Path reportDir;
 
+    @Option(names = "--trial-time-limit", paramLabel = "DURATION", converter = DurationConverter.class,
+            description = "Stop a trial still training after this long (90s, 45m, 2h; from 1 second to 365 days) and "
+                    + "record it failed; its worker process is replaced. Needs --runner processes: a trial on a thread "
+                    + "cannot be stopped safely (default: no limit).")
+    private java.time.Duration trialTimeLimit;
+
     /** The most trials at once per core on this machine (each worker JVM takes up to 2 GB). */
     static final int LOCAL_TRIALS_PER_CORE = 4;
 
@@ -124,6 +130,11 @@ final class SearchCommand implements Callable<Integer> {
             }
             if (!List.of("processes", "threads", "spark").contains(runner)) {
                 throw new IllegalArgumentException("--runner '" + runner + "' is not processes, threads or spark");
+            }
+            ProcessTrialExecutor.checkTimeLimit(trialTimeLimit);
+            if (trialTimeLimit != null && !runner.equals("processes")) {
+                throw new IllegalArgumentException("--trial-time-limit needs --runner processes (a trial on a thread cannot "
+                        + "be stopped safely), not --runner " + runner);
             }
             if (!runner.equals("spark") && master != null) {
                 throw new IllegalArgumentException("--master is for --runner spark");
@@ -156,7 +167,8 @@ final class SearchCommand implements Callable<Integer> {
                 all = search.run(table, settings, spark.executor(parallel));
             }
         } else if (runner.equals("processes")) {
-            all = search.run(table, settings, new ProcessTrialExecutor(parallel));
+            all = search.run(table, settings, new ProcessTrialExecutor(parallel, ProcessTrialExecutor.defaultJvmOptions(),
+                    trialTimeLimit));
         } else {
             all = search.run(table, settings, new LocalTrialExecutor(parallel));
         }

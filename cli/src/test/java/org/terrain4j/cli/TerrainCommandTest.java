@@ -124,6 +124,19 @@ class TerrainCommandTest {
     }
 
     @Test
+    void searchChecksItsTrialTimeLimit() {
+        assertThat(run("search", "--trial-time-limit", "10")).isEqualTo(2);
+        assertThat(err.toString()).hasLineCount(1).contains("'10' is not a duration such as 90s, 45m, 2h or 1d");
+        err.getBuffer().setLength(0);
+        assertThat(run("search", "--trial-time-limit", "400d", "--parallel", "2")).isEqualTo(2);
+        assertThat(err.toString()).hasLineCount(1).contains("the trial time limit must be from 1 second to 365 days, got PT9600H");
+        err.getBuffer().setLength(0);
+        assertThat(run("search", "--trial-time-limit", "5m")).isEqualTo(2);
+        assertThat(err.toString()).hasLineCount(1).contains("--trial-time-limit needs --runner processes (a trial on a "
+                + "thread cannot be stopped safely), not --runner threads");
+    }
+
+    @Test
     void searchRefusesAModelFolderOfAnotherStudyBeforeTouchingAnything() throws IOException {
         Path models = Files.createDirectories(folder.resolve("models"));
         Files.writeString(models.resolve("best-model.json"), "{\"study\": \"theirs\", \"trial\": 2, \"score\": 0.9}");

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.terrain4j.cli.TerrainCommand;
 
 /** A {@code terrain search} in a process of its own, as a user starts it, with its worker processes. */
@@ -17,11 +18,22 @@ final class SearchProcess {
 
     /** Starts {@code terrain search ARGS} with {@code OMP_NUM_THREADS=1}, its output to {@code log}. */
     static Process start(Path log, String... args) throws IOException {
+        List<String> command = new ArrayList<>(List.of("search"));
+        command.addAll(List.of(args));
+        return terrain(log, Map.of(), command.toArray(String[]::new));
+    }
+
+    /**
+     * Starts {@code terrain ARGS} with {@code OMP_NUM_THREADS=1} and {@code environment}, its output
+     * (standard output and error, its worker processes' included) to {@code log}.
+     */
+    static Process terrain(Path log, Map<String, String> environment, String... args) throws IOException {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), TerrainCommand.class.getName(), "search"));
+                "-cp", System.getProperty("java.class.path"), TerrainCommand.class.getName()));
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().put("OMP_NUM_THREADS", "1");
+        builder.environment().putAll(environment);
         return builder.start();
     }
 

@@ -2,12 +2,17 @@ package org.terrain4j.study.run;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.deeplearning4j.arbiter.optimize.api.OptimizationResult;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,8 +38,14 @@ public final class ProcessTrialExecutor implements TrialExecutor {
     private record Job(TrialContext trial, RemoteTrial remote, CompletableFuture<OptimizationResult> result) {
     }
 
+    /** The longest trial time limit: a year (a bound, not a recommendation). */
+    static final Duration MAX_TRIAL_TIME_LIMIT = Duration.ofDays(365);
+
     private final int workers;
     private final List<String> jvmOptions;
+    /** How long one trial may train before its worker is killed and it fails; null for no limit. */
+    private final Duration trialTimeLimit;
+    private final ScheduledExecutorService deadlines;
     private final BlockingQueue<Job> jobs = new LinkedBlockingQueue<>();
     private final List<Thread> feeders = new ArrayList<>();
     private final List<WorkerConnection> workerConnections = new ArrayList<>();
@@ -45,10 +56,11 @@ public final class ProcessTrialExecutor implements TrialExecutor {
      * the environment variable {@code TERRAIN_WORKER_JAVA_OPTS} (separated by spaces) when set.
      */
     public ProcessTrialExecutor(int workers) {
-        this(workers, optionsFromEnvironment());
+        this(workers, defaultJvmOptions());
     }
 
-    private static List<String> optionsFromEnvironment() {
+    /** {@link #DEFAULT_JVM_OPTIONS}, or the options in {@code TERRAIN_WORKER_JAVA_OPTS} (separated by spaces) when set. */
+    public static List<String> defaultJvmOptions() {
         String options = System.getenv("TERRAIN_WORKER_JAVA_OPTS");
         return options == null || options.isBlank() ? DEFAULT_JVM_OPTIONS : List.of(options.trim().split("\\s+"));
     }
@@ -58,8 +70,25 @@ public final class ProcessTrialExecutor implements TrialExecutor {
      * @param jvmOptions their JVM options
      */
     public ProcessTrialExecutor(int workers, List<String> jvmOptions) {
+        this(workers, jvmOptions, null);
+    }
+
+    /**
+     * @param workers worker processes, at least 1 (one per core is the usual choice)
+     * @param jvmOptions their JVM options
+     * @param trialTimeLimit how long one trial may train, from when its worker gets it, up to a
+     *                       year; a trial still training then fails with this reason (its worker
+     *                       is killed and replaced); null for no limit
+     */
+    public ProcessTrialExecutor(int workers, List<String> jvmOptions, Duration trialTimeLimit) {
         this.workers = TrialThreads.checkParallelism(workers);
         this.jvmOptions = List.copyOf(jvmOptions);
+        this.trialTimeLimit = checkTimeLimit(trialTimeLimit);
+        this.deadlines = trialTimeLimit == null ? null : Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "terrain-trial-deadlines");
+            t.setDaemon(true);
+            return t;
+        });
         for (int w = 0; w < workers; w++) {
             int id = w;
             Thread feeder = new Thread(() -> feed(id), "terrain-worker-feeder-" + w);
@@ -67,6 +96,14 @@ public final class ProcessTrialExecutor implements TrialExecutor {
             feeders.add(feeder);
             feeder.start();
         }
+    }
+
+    /** {@code limit} when it is a valid trial time limit (null, or from 1 second to 365 days); else an error naming it. */
+    public static Duration checkTimeLimit(Duration limit) {
+        if (limit != null && (limit.compareTo(Duration.ofSeconds(1)) < 0 || limit.compareTo(MAX_TRIAL_TIME_LIMIT) > 0)) {
+            throw new IllegalArgumentException("the trial time limit must be from 1 second to 365 days, got " + limit);
+        }
+        return limit;
     }
 
     @Override
@@ -105,17 +142,21 @@ public final class ProcessTrialExecutor implements TrialExecutor {
             }
             long start = System.currentTimeMillis();
             boolean started = false;
+            AtomicBoolean overtime = new AtomicBoolean();
+            ScheduledFuture<?> deadline = null;
             try {
                 if (worker == null || !worker.isAlive()) {
                     worker = startWorker(name, job.trial().workerEnvironment());
                 }
                 started = true;
+                deadline = deadlineFor(worker, overtime);
                 job.result().complete(job.trial().result(worker.train(job.remote()), start));
             } catch (IOException | RuntimeException e) {
                 String why = !started ? "could not start: " + e.getMessage()
-                        : (e instanceof java.net.SocketTimeoutException
+                        : (overtime.get() ? "was stopped: trial " + job.trial().number() + " ran past the trial time limit of "
+                                + describe(trialTimeLimit) : (e instanceof java.net.SocketTimeoutException
                                 ? "sent nothing for " + WorkerConnection.SILENCE_TIMEOUT_MILLIS / 1000 + " s (hung?)"
-                                : worker.whyItStopped()) + " while training trial " + job.trial().number();
+                                : worker.whyItStopped()) + " while training trial " + job.trial().number());
                 LOG.warn("{}: {}", name, why);
                 job.result().complete(job.trial().failed("the worker process " + why, name, start));
                 if (worker != null) {
@@ -125,11 +166,32 @@ public final class ProcessTrialExecutor implements TrialExecutor {
                     }
                 }
                 worker = null;
+            } finally {
+                if (deadline != null) {
+                    deadline.cancel(false);
+                }
             }
         }
         if (worker != null) {
             worker.close();
         }
+    }
+
+    /** Kills {@code worker} when the trial it starts now runs past the time limit, and says so in {@code overtime}. */
+    private ScheduledFuture<?> deadlineFor(WorkerConnection worker, AtomicBoolean overtime) {
+        if (trialTimeLimit == null) {
+            return null;
+        }
+        return deadlines.schedule(() -> {
+            overtime.set(true);
+            worker.kill();
+        }, trialTimeLimit.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** A duration as a user writes it: 90s, 45m, 2h. */
+    static String describe(Duration d) {
+        long s = d.toSeconds();
+        return s % 3600 == 0 ? s / 3600 + "h" : s % 60 == 0 ? s / 60 + "m" : s + "s";
     }
 
     private WorkerConnection startWorker(String name, java.util.Map<String, String> environment) throws IOException {
@@ -165,6 +227,9 @@ public final class ProcessTrialExecutor implements TrialExecutor {
     @Override
     public void close() {
         closed = true;
+        if (deadlines != null) {
+            deadlines.shutdownNow();
+        }
         // The workers first: a feeder waiting on a trial in training then returns at once (at a
         // shutdown, a trial may still be running; after a search, the workers are idle).
         synchronized (workerConnections) {

@@ -74,6 +74,34 @@ class ProcessTrialExecutorTest {
         }
     }
     @Test
+    void aTrialPastTheTimeLimitFailsSayingSoAndTheSearchGoesOn() {
+        try (StudyStore store = store()) {
+            StudyRunner.builder(configuration(random(space(40)), 2)).store(store).study("slow")
+                    .executor(new ProcessTrialExecutor(1, ProcessTrialExecutor.DEFAULT_JVM_OPTIONS, java.time.Duration.ofSeconds(1)))
+                    .build().execute();
+            // 40 epochs (and a new worker's start-up) take longer than a second: each trial is stopped, the next goes on
+            assertThat(store.trials("slow")).hasSize(2).allSatisfy(t -> {
+                assertThat(t.state()).isEqualTo(TrialState.FAILED);
+                assertThat(t.reason()).contains("the worker process was stopped: trial " + t.number()
+                        + " ran past the trial time limit of 1s");
+            });
+        }
+    }
+
+    @Test
+    void theTimeLimitIsBoundedAndNamedWhenWrong() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                () -> new ProcessTrialExecutor(1, List.of(), java.time.Duration.ofMillis(10)))
+                .hasMessage("the trial time limit must be from 1 second to 365 days, got PT0.01S");
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                () -> new ProcessTrialExecutor(1, List.of(), java.time.Duration.ofDays(400)))
+                .hasMessageContaining("365 days, got PT9600H");
+        assertThat(ProcessTrialExecutor.describe(java.time.Duration.ofMinutes(90))).isEqualTo("90m");
+        assertThat(ProcessTrialExecutor.describe(java.time.Duration.ofHours(2))).isEqualTo("2h");
+        assertThat(ProcessTrialExecutor.describe(java.time.Duration.ofSeconds(75))).isEqualTo("75s");
+    }
+
+    @Test
     void aWorkersCommandLineCarriesNoSecret() throws Exception {
         // Any local user reads /proc/PID/cmdline: the port and the secret go to standard input.
         List<List<String>> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
