@@ -90,7 +90,10 @@ public final class TerrainPolicySpace implements ParameterSpace<TerrainPolicy> {
             return this;
         }
 
-        /** The listener's patience. */
+        /**
+         * The plateau rule's patience, 0 or more ({@link TerrainPolicy#STATIONARITY_TEST}, the
+         * listener's default decision, when fixed at -1, the default).
+         */
         public Builder patience(ParameterSpace<Integer> space) {
             this.patience = space;
             return this;

@@ -123,7 +123,7 @@ final class TerrainTask implements Callable<OptimizationResult> {
             LearningRatePolicies.apply(conf, policy.schedule(), epochs * perEpoch, policy.warmupEpochs() * perEpoch);
             MultiLayerNetwork net = new MultiLayerNetwork(conf);
             net.init();
-            TerrainListener listener = policy.listener();
+            TerrainListener listener = policy.listener((long) epochs * perEpoch);
             net.addListeners(listener);
             return fitEpochs(net, listener, epochs, trial.batchSize(), () -> net.fit(iterator));
         }
@@ -133,7 +133,7 @@ final class TerrainTask implements Callable<OptimizationResult> {
         LearningRatePolicies.apply(conf, policy.schedule(), epochs * perEpoch, policy.warmupEpochs() * perEpoch);
         ComputationGraph net = new ComputationGraph(conf);
         net.init();
-        TerrainListener listener = policy.listener();
+        TerrainListener listener = policy.listener((long) epochs * perEpoch);
         net.addListeners(listener);
         return fitEpochs(net, listener, epochs, trial.batchSize(), () -> net.fit(iterator));
     }
