@@ -4,6 +4,7 @@
     benchmarks/report.py overhead RESULTS_DIR COMMAND
     benchmarks/report.py time-to-accuracy RESULTS_DIR COMMAND
     benchmarks/report.py search RESULTS_DIR COMMAND
+    benchmarks/report.py search-suite RESULTS_DIR COMMAND
     benchmarks/report.py study RESULTS_DIR COMMAND
     benchmarks/report.py learning-rate-control RESULTS_DIR COMMAND
 
@@ -137,7 +138,8 @@ def mann_whitney_greater(xs, ys):
     return 0.5 * math.erfc(z / math.sqrt(2))
 
 
-def search(results):
+def regret_rows(results):
+    """Regrets by (function, method, evaluations) from every regret-*.tsv a search benchmark printed."""
     rows = []
     for path in sorted(glob.glob(os.path.join(results, "regret-*.tsv"))):
         with open(path) as f:
@@ -145,6 +147,11 @@ def search(results):
     regrets = {}
     for function, method, seed, evaluations, regret in rows:
         regrets.setdefault((function, method, int(evaluations)), []).append(float(regret))
+    return regrets
+
+
+def search(results):
+    regrets = regret_rows(results)
     methods = ["bayesian", "bayesian-p4", "bayesian-p8", "tpe", "optuna_tpe", "random", "grid"]
     names = {"bayesian": "Terrain Bayesian (GP, EI)", "tpe": "Terrain TPE", "optuna_tpe": "Optuna 3.1 TPE",
              "bayesian-p4": "Terrain Bayesian, 4 pending (kriging believer)",
@@ -214,10 +221,58 @@ def search(results):
             check("GP suggestion at %d observations (not measured)" % size, False)
     return ("Median simple regret (best value found minus the known minimum) over seeds, each generator "
             "driven through Arbiter's `CandidateGenerator` interface (`SearchRegret`); Optuna's TPE from "
-            "`benchmarks/peers/optuna_tpe.py` (Debian python3-optuna) in the same run. Arbiter's grid "
+            "`benchmarks/peers/optuna_search.py` (Debian python3-optuna) in the same run. Arbiter's grid "
             "search is deterministic: one run per budget with the finest grid that fits it.\n\n"
             + "\n\n".join(parts) + "\n\n### Cost of one suggestion (`SuggestionCost`)\n\n" + cost
             + "\n\n### Targets\n\n" + "\n".join(checks))
+
+
+SUITE = [("BRANIN", "Branin", 2, "three global minima"), ("HARTMANN3", "Hartmann-3", 3, "multimodal"),
+         ("LEVY4", "Levy", 4, "rugged, multimodal"), ("ROSENBROCK4", "Rosenbrock", 4, "ill-conditioned valley"),
+         ("SCHWEFEL4", "Schwefel", 4, "deceptive, multimodal"), ("RASTRIGIN5", "Rastrigin", 5, "multimodal grid"),
+         ("MICHALEWICZ5", "Michalewicz", 5, "steep narrow valleys"), ("HARTMANN6", "Hartmann-6", 6, "multimodal"),
+         ("STYBLINSKI_TANG8", "Styblinski-Tang", 8, "2^8 local minima"), ("ACKLEY10", "Ackley", 10, "flat, one funnel"),
+         ("BRANIN_NOISY", "Branin, noise sd 0.5", 2, "noisy"), ("HARTMANN6_NOISY", "Hartmann-6, noise sd 0.1", 6, "noisy")]
+
+
+def search_suite(results):
+    regrets = regret_rows(results)
+    methods = [("bayesian", "Terrain GP"), ("tpe", "Terrain TPE"), ("optuna_tpe", "Optuna TPE"),
+               ("optuna_cmaes", "Optuna CMA-ES"), ("random", "random")]
+    median = lambda key: statistics.median(regrets[key]) if key in regrets else float("nan")
+    lines = ["| function | d | kind | evals | %s |" % " | ".join(name for _, name in methods),
+             "|---|---|---|---|" + "---|" * len(methods)]
+    checks = []
+    for function, label, d, kind in SUITE:
+        if not any(k[0] == function for k in regrets):
+            continue
+        for b in (50, 100):
+            if not any((function, m, b) in regrets for m, _ in methods):
+                continue
+            cells = []
+            best = min(median((function, m, b)) for m, _ in methods if (function, m, b) in regrets)
+            for m, _ in methods:
+                value = median((function, m, b))
+                text = "-" if math.isnan(value) else "%.3g" % value
+                cells.append("**%s**" % text if value == best else text)
+            lines.append("| %s | %d | %s | %d | %s |" % (label, d, kind, b, " | ".join(cells)))
+            ours, peer = regrets.get((function, "bayesian", b), []), regrets.get((function, "optuna_tpe", b), [])
+            if ours and peer:
+                p = mann_whitney_greater(ours, peer)
+                checks.append("- %s at %d: GP %.3g vs Optuna TPE %.3g (P(GP's regrets larger by chance) one-sided "
+                              "Mann-Whitney p = %.2f >= 0.05): %s" % (label, b, statistics.median(ours),
+                                                                      statistics.median(peer), p,
+                                                                      "met" if p >= 0.05 else "MISSED"))
+    runs = max((len(v) for v in regrets.values()), default=0)
+    met = sum(c.endswith("met") for c in checks)
+    return ("Median regret of the incumbent (the evaluation with the best observed value; for the noisy "
+            "variants, its true value's regret) over %d seeds per method, the best median of each row in bold. "
+            "Terrain's generators through Arbiter's `CandidateGenerator` interface (`SearchRegret`, "
+            "`SearchFunction`); Optuna 3.1's TPE and CMA-ES samplers at their defaults from "
+            "`benchmarks/peers/optuna_search.py` (Debian python3-optuna and python3-cmaes) in the same run. "
+            "Functions and minima from Surjanovic and Bingham's Virtual Library of Simulation Experiments.\n\n"
+            % runs + "\n".join(lines) + "\n\n### Target: the GP no worse than Optuna's TPE (%d of %d cells met)\n\n"
+            % (met, len(checks)) + "\n".join(checks))
 
 
 def study(results):
@@ -437,7 +492,7 @@ def lr_control(results):
 def main():
     name, results, command = sys.argv[1], sys.argv[2], sys.argv[3]
     body = {"overhead": overhead, "time-to-accuracy": time_to_accuracy, "curvature": curvature,
-            "search": search, "study": study, "learning-rate-control": lr_control}[name](results)
+            "search": search, "search-suite": search_suite, "study": study, "learning-rate-control": lr_control}[name](results)
     section = "<!-- %s:start -->\n## %s\n\nCommand: `%s`  \nMachine: %s  \nDate: %s\n\n%s\n<!-- %s:end -->" % (
         name, name.replace("-", " ").capitalize(), command, machine(),
         datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d %H:%M UTC"), body, name)

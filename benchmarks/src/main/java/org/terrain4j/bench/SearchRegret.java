@@ -15,8 +15,9 @@ import org.terrain4j.search.arbiter.NamedParameterSpace;
 import org.terrain4j.search.arbiter.TpeSearchGenerator;
 
 /**
- * Simple regret (best value found minus the known minimum) of each generator on Branin and
- * Hartmann-6, driven through Arbiter's {@code CandidateGenerator} interface exactly as Arbiter's
+ * Simple regret (the incumbent's value minus the known minimum) of each generator on the
+ * functions the system property {@code search.functions} names (comma-separated, or {@code all};
+ * Branin and Hartmann-6 by default), driven through Arbiter's {@code CandidateGenerator} interface exactly as Arbiter's
  * runner drives it (getCandidate, evaluate, reportResults). Prints TSV rows
  * {@code function method seed evaluations regret} for every evaluation count; the grid gets one
  * run per budget with the finest grid that fits it ({@code k = floor(budget^(1/d))} values per
@@ -38,7 +39,7 @@ public final class SearchRegret {
         int seeds = Integer.parseInt(args[0]);
         int budget = Integer.parseInt(args[1]);
         List<String> methods = List.of(args).subList(2, args.length);
-        for (SearchFunction function : SearchFunction.values()) {
+        for (SearchFunction function : functions(System.getProperty("search.functions", "BRANIN,HARTMANN6"))) {
             for (String method : methods) {
                 if (method.equals("grid")) {
                     grid(function, budget);
@@ -47,7 +48,7 @@ public final class SearchRegret {
                 int pending = pending(method);
                 for (int seed = 0; seed < seeds; seed++) {
                     double[] trace = run(function, generator(method.replaceAll("-p\\d+$", ""), space(function), seed),
-                            budget, pending);
+                            budget, pending, new java.util.Random(seed * 1_000_003L + function.ordinal()));
                     for (int n : CHECKPOINTS) {
                         if (n <= budget) {
                             System.out.printf("%s\t%s\t%d\t%d\t%.6g%n", function, method, seed, n, trace[n - 1]);
@@ -57,6 +58,12 @@ public final class SearchRegret {
                 }
             }
         }
+    }
+
+    /** The functions named in {@code names} (comma-separated), or every one for {@code all}. */
+    static List<SearchFunction> functions(String names) {
+        return names.equals("all") ? List.of(SearchFunction.values())
+                : java.util.Arrays.stream(names.split(",")).map(String::trim).map(SearchFunction::valueOf).toList();
     }
 
     static NamedParameterSpace space(SearchFunction function) {
@@ -88,18 +95,23 @@ public final class SearchRegret {
         return m.find() ? Integer.parseInt(m.group(1)) : 1;
     }
 
-    /** Best-so-far regret after each evaluation, one candidate at a time. */
+    /** Best-so-far regret after each evaluation, one candidate at a time, of a noiseless function. */
     static double[] run(SearchFunction function, CandidateGenerator generator, int budget) {
-        return run(function, generator, budget, 1);
+        return run(function, generator, budget, 1, new java.util.Random(0));
     }
 
     /**
-     * Best-so-far regret after each evaluation, with {@code pending} candidates under evaluation
-     * at once, as {@code pending} workers would: the generator proposes while the others are out
-     * (its pending policy decides how it treats them), and the oldest is evaluated first.
+     * The regret of the incumbent after each evaluation, with {@code pending} candidates under
+     * evaluation at once, as {@code pending} workers would: the generator proposes while the
+     * others are out (its pending policy decides how it treats them), and the oldest is evaluated
+     * first. The incumbent is the point with the best observed value, and its regret is its true
+     * value's: for a noiseless function, the best regret so far; for a noisy one, what a user who
+     * picks the best-looking trial gets.
      */
-    static double[] run(SearchFunction function, CandidateGenerator generator, int budget, int pending) {
+    static double[] run(SearchFunction function, CandidateGenerator generator, int budget, int pending,
+            java.util.Random noise) {
         double[] trace = new double[budget];
+        double bestObserved = Double.POSITIVE_INFINITY;
         double best = Double.POSITIVE_INFINITY;
         java.util.ArrayDeque<Candidate<?>> out = new java.util.ArrayDeque<>();
         for (int t = 0; t < budget; t++) {
@@ -110,8 +122,12 @@ public final class SearchRegret {
                 break;
             }
             Candidate<?> candidate = out.poll();
-            double value = function.value(point(function, candidate));
-            best = Math.min(best, function.regret(point(function, candidate)));
+            double[] x = point(function, candidate);
+            double value = function.observe(x, noise);
+            if (value < bestObserved) {
+                bestObserved = value;
+                best = function.regret(x);
+            }
             trace[t] = best;
             CandidateInfo info = new CandidateInfo(candidate.getIndex(), CandidateStatus.Complete, value, 0L, 0L, 0L,
                     candidate.getFlatParameters(), null);
