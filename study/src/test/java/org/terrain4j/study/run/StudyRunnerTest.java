@@ -90,7 +90,8 @@ class StudyRunnerTest {
                 TrialDecision last = taken.get(taken.size() - 1);
                 assertThat(last.kind()).isEqualTo("FINAL");
                 assertThat(last.epoch()).isEqualTo(8);
-                assertThat(last.rateAfter()).isPositive();
+                assertThat(last.rateAfter()).as("annealed to 0 over the trial's known budget").isZero();
+                assertThat(taken).anySatisfy(d -> assertThat(d.kind()).isEqualTo("COOLDOWN"));
                 assertThat(last.reason()).startsWith("final: ").contains("smoothed loss");
                 assertThat(last.summary()).startsWith("final ");
             });
