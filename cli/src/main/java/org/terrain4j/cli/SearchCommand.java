@@ -53,7 +53,9 @@ final class SearchCommand implements Callable<Integer> {
     private DemoDataset dataset = DemoDataset.DIGITS;
 
     @Option(names = "--generator", paramLabel = "KIND",
-            description = "random, bayesian or tpe (default: ${DEFAULT-VALUE}).", converter = GeneratorConverter.class)
+            description = "random, bayesian, tpe or bohb (the TPE fitted on every epoch of every trial, as BOHB fits "
+                    + "its model per budget; with --pruner asha or hyperband) (default: ${DEFAULT-VALUE}).",
+            converter = GeneratorConverter.class)
     private GeneratorKind generator = GeneratorKind.BAYESIAN;
 
     @Option(names = "--trials", paramLabel = "N", description = "Trials to run (default: ${DEFAULT-VALUE}).")
@@ -212,7 +214,7 @@ final class SearchCommand implements Callable<Integer> {
                 return GeneratorKind.valueOf(value.toUpperCase(Locale.ROOT));
             } catch (IllegalArgumentException e) {
                 throw new picocli.CommandLine.TypeConversionException("'" + value
-                        + "' is not a generator; use random, bayesian or tpe");
+                        + "' is not a generator; use random, bayesian, tpe or bohb");
             }
         }
     }

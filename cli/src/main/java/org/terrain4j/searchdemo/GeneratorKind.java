@@ -5,6 +5,7 @@ import org.deeplearning4j.arbiter.optimize.api.ParameterSpace;
 import org.deeplearning4j.arbiter.optimize.api.score.ScoreFunction;
 import org.deeplearning4j.arbiter.optimize.generator.RandomSearchGenerator;
 import org.terrain4j.search.arbiter.BayesianSearchGenerator;
+import org.terrain4j.search.arbiter.MultiFidelityTpeGenerator;
 import org.terrain4j.search.arbiter.TpeSearchGenerator;
 
 /** The generators {@code terrain search} offers. */
@@ -14,7 +15,9 @@ public enum GeneratorKind {
     /** Terrain's Gaussian-process generator. */
     BAYESIAN,
     /** Terrain's tree-structured Parzen estimator. */
-    TPE;
+    TPE,
+    /** The TPE fitted per budget on every epoch of every trial, as BOHB: for searches with a pruner. */
+    BOHB;
 
     /** A generator of this kind over {@code space}, following {@code score}'s direction, for {@code budget} trials. */
     public CandidateGenerator create(ParameterSpace<?> space, ScoreFunction score, long seed, int budget) {
@@ -26,6 +29,7 @@ public enum GeneratorKind {
             }
             case BAYESIAN -> BayesianSearchGenerator.builder(space).scoreFunction(score).seed(seed).budget(budget).build();
             case TPE -> TpeSearchGenerator.builder(space).scoreFunction(score).seed(seed).budget(budget).build();
+            case BOHB -> MultiFidelityTpeGenerator.builder(space).scoreFunction(score).seed(seed).budget(budget).build();
         };
     }
 }

@@ -2,20 +2,28 @@ package org.terrain4j.search;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import org.terrain4j.search.space.SearchSpace;
 
 /**
  * The trials of one search in the order they were suggested: what samplers learn from.
  * Losses are always minimized; an adapter negates scores that are maximized. Call
  * {@link #suggested} when a point goes out, then {@link #complete} or {@link #fail} when its
- * outcome comes back (in any order, any time later). Not thread-safe: the generator that owns
- * it serializes access.
+ * outcome comes back (in any order, any time later). A trial can also report losses at
+ * intermediate steps (after each epoch, say) with {@link #intermediate}: what a multi-fidelity
+ * sampler learns from, the budget being the step. Not thread-safe: the generator that owns it
+ * serializes access.
  */
 public final class SearchHistory {
 
     private final SearchSpace space;
     private final List<Trial> trials = new ArrayList<>();
+    /** Each trial's losses by step, for the trials that reported any. */
+    private final Map<Integer, TreeMap<Integer, Double>> intermediate = new HashMap<>();
+    private int maxStep;
     private int completeCount;
 
     /** An empty history over {@code space}. */
@@ -71,6 +79,59 @@ public final class SearchHistory {
             throw new IllegalStateException("trial " + id + " was already reported as " + old.state());
         }
         trials.set(id, new Trial(id, old.point(), state, loss));
+    }
+
+    /**
+     * Records trial {@code id}'s loss after {@code step} steps (epochs, say), in any state; a
+     * step reported again keeps the newer loss, and a loss that is not finite is not recorded.
+     */
+    public void intermediate(int id, int step, double loss) {
+        if (id < 0 || id >= trials.size()) {
+            throw new IllegalArgumentException("no trial " + id + " was suggested (there are " + trials.size() + ")");
+        }
+        if (step < 1) {
+            throw new IllegalArgumentException("steps count from 1, got " + step);
+        }
+        if (Double.isFinite(loss)) {
+            intermediate.computeIfAbsent(id, k -> new TreeMap<>()).put(step, loss);
+            maxStep = Math.max(maxStep, step);
+        }
+    }
+
+    /** The largest step any trial reported a loss at, 0 when none did. */
+    public int maxStep() {
+        return maxStep;
+    }
+
+    /** How many trials reported a loss at {@code step}. */
+    public int countAt(int step) {
+        int count = 0;
+        for (TreeMap<Integer, Double> losses : intermediate.values()) {
+            if (losses.containsKey(step)) {
+                count++;
+            }
+        }
+        return count;
+    }
+
+    /**
+     * The search as it stood at {@code step}: each trial that reported a loss there, complete
+     * with that loss; each pending trial that has not, pending; the others left out (they
+     * stopped, or failed, before the step). In suggestion order; intermediate losses are not
+     * carried over.
+     */
+    public SearchHistory atStep(int step) {
+        SearchHistory at = new SearchHistory(space);
+        for (Trial t : trials) {
+            TreeMap<Integer, Double> losses = intermediate.get(t.id());
+            Double loss = losses == null ? null : losses.get(step);
+            if (loss != null) {
+                at.complete(at.suggested(t.point()), loss);
+            } else if (t.state() == TrialState.PENDING) {
+                at.suggested(t.point());
+            }
+        }
+        return at;
     }
 
     /** Every trial so far, in suggestion order (an unmodifiable view). */

@@ -194,6 +194,17 @@ public abstract class SamplingCandidateGenerator implements CandidateGenerator {
     }
 
     /**
+     * Tells the generator candidate {@code index}'s score after {@code step} epochs (or other
+     * steps, counted from 1), in any state, from a pruned trial's epochs as much as a complete
+     * one's: what a multi-fidelity generator ({@link MultiFidelityTpeGenerator}) learns from; the
+     * others keep it without using it. A score that is not finite is not kept.
+     */
+    public synchronized void reportIntermediate(int index, int step, double score) {
+        startIfNeeded();
+        history.intermediate(index, step, minimize ? score : -score);
+    }
+
+    /**
      * Records that candidate {@code index} failed for {@code reason} (an exception, NaN, out of
      * memory); telling it twice counts once.
      */

@@ -1,6 +1,8 @@
 package org.terrain4j.study.run;
 
 import java.util.Arrays;
+import java.util.List;
+import java.util.function.Supplier;
 import org.deeplearning4j.arbiter.optimize.api.Candidate;
 import org.deeplearning4j.arbiter.optimize.api.CandidateGenerator;
 import org.deeplearning4j.arbiter.optimize.api.OptimizationResult;
@@ -16,7 +18,8 @@ import org.terrain4j.study.store.TrialState;
  * chosen once, when the runner is built, from the generator.
  * <ul>
  *   <li>{@link Learning}: a Terrain generator learns any stored trial as it is (a resumed
- *       study's, another worker's), registers retrials as pending and is told every outcome;</li>
+ *       study's, another worker's), its per-epoch scores included, registers retrials as
+ *       pending and is told every outcome;</li>
  *   <li>{@link Replaying}: any other generator (Arbiter's random and grid search) cannot be
  *       told past trials, so a resumed study asks it for as many candidates as the study has,
  *       each checked to be the stored one; retrials get negative indices it never sees, and
@@ -43,8 +46,12 @@ sealed interface StudyGenerator permits StudyGenerator.Learning, StudyGenerator.
     /** The candidate that trains an abandoned trial's configuration again. */
     Candidate<?> retrial(StoredTrial abandoned);
 
-    /** Told how candidate {@code candidate} ended once the store committed it: its result, or null with the failure. */
-    void finished(Candidate<?> candidate, OptimizationResult result, String failure);
+    /**
+     * Told how candidate {@code candidate} ended once the store committed it: its result, or null
+     * with the failure, and its per-epoch scores as stored (read only by a generator that learns
+     * from them).
+     */
+    void finished(Candidate<?> candidate, OptimizationResult result, String failure, Supplier<List<Double>> intermediate);
 
     /** A candidate for {@code point} with index {@code index}, or one that carries why its configuration could not be built. */
     private static Candidate<?> candidate(CandidateGenerator generator, double[] point, int index) {
@@ -66,7 +73,15 @@ sealed interface StudyGenerator permits StudyGenerator.Learning, StudyGenerator.
         @Override
         public void learnFromOtherWorker(StoredTrial trial) {
             if (!Abandoned.is(trial)) { // an abandoned trial says nothing about its configuration
-                generator.restore(trial.point(), trial.state() == TrialState.FAILED ? null : trial.score());
+                int index = generator.restore(trial.point(), trial.state() == TrialState.FAILED ? null : trial.score());
+                intermediate(index, trial.intermediate());
+            }
+        }
+
+        /** The per-epoch scores of candidate {@code index}, epoch 1 first (NaN where an epoch stored none). */
+        private void intermediate(int index, List<Double> scores) {
+            for (int epoch = 1; epoch <= scores.size(); epoch++) {
+                generator.reportIntermediate(index, epoch, scores.get(epoch - 1));
             }
         }
 
@@ -77,7 +92,9 @@ sealed interface StudyGenerator permits StudyGenerator.Learning, StudyGenerator.
         }
 
         @Override
-        public void finished(Candidate<?> candidate, OptimizationResult result, String failure) {
+        public void finished(Candidate<?> candidate, OptimizationResult result, String failure,
+                Supplier<List<Double>> intermediate) {
+            intermediate(candidate.getIndex(), intermediate.get());
             if (result != null) {
                 generator.reportResults(result);
             } else {
@@ -136,7 +153,8 @@ sealed interface StudyGenerator permits StudyGenerator.Learning, StudyGenerator.
         }
 
         @Override
-        public void finished(Candidate<?> candidate, OptimizationResult result, String failure) {
+        public void finished(Candidate<?> candidate, OptimizationResult result, String failure,
+                Supplier<List<Double>> intermediate) {
             if (result != null && candidate.getIndex() >= 0) { // Arbiter's runner tells generators successes only
                 generator.reportResults(result);
             }

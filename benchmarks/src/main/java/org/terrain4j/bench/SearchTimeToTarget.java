@@ -1,0 +1,73 @@
+package org.terrain4j.bench;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import org.terrain4j.demo.DemoDataset;
+import org.terrain4j.searchdemo.DemoSearch;
+import org.terrain4j.searchdemo.GeneratorKind;
+import org.terrain4j.searchdemo.StudySettings;
+import org.terrain4j.searchdemo.TrialTable;
+import org.terrain4j.study.store.StoreLocation;
+import org.terrain4j.study.store.StoredTrial;
+import org.terrain4j.study.store.TrialState;
+
+/**
+ * Real searches on DL4J training, as {@code terrain search} runs them (the digits space: learning
+ * rate, width, schedule family, batch size), one trial at a time: for each seed, each method's
+ * study, in an order rotated from seed to seed. Prints per study, as TSV,
+ * {@code seed method trials pruned epochs best seconds first_at_target...}: the seconds from the
+ * study's first start to the end of its first complete trial at each target validation accuracy
+ * (NaN when none reached it).
+ *
+ * <pre>java -cp ... org.terrain4j.bench.SearchTimeToTarget SEEDS TRIALS EPOCHS TARGET[,TARGET..] METHOD[,METHOD..]</pre>
+ * Methods are {@code GENERATOR+PRUNER}: {@code random+asha}, {@code tpe+asha}, {@code bayesian+none},
+ * {@code bohb+asha}, ...
+ */
+public final class SearchTimeToTarget {
+
+    private SearchTimeToTarget() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int seeds = Integer.parseInt(args[0]);
+        int trials = Integer.parseInt(args[1]);
+        int epochs = Integer.parseInt(args[2]);
+        double[] targets = java.util.Arrays.stream(args[3].split(",")).mapToDouble(Double::parseDouble).toArray();
+        List<String> methods = List.of(args[4].split(","));
+        Path folder = Files.createTempDirectory("terrain-time-to-target");
+        StoreLocation store = StoreLocation.parse("sqlite:" + folder.resolve("studies.db"));
+        for (int seed = 1; seed <= seeds; seed++) {
+            List<String> order = new ArrayList<>(methods);
+            Collections.rotate(order, seed - 1); // no method always runs first on a machine that drifts
+            for (String method : order) {
+                String[] parts = method.split("\\+");
+                GeneratorKind generator = GeneratorKind.valueOf(parts[0].toUpperCase(Locale.ROOT));
+                String pruner = parts.length > 1 ? parts[1] : "none";
+                List<StoredTrial> all = new DemoSearch(DemoDataset.DIGITS, generator, trials, seed, epochs, 1).run(
+                        new TrialTable(new PrintWriter(new StringWriter())),
+                        new StudySettings(store, parts[0] + "-" + pruner + "-" + seed, false, pruner, 0, null));
+                long start = all.stream().mapToLong(StoredTrial::startedAt).min().orElse(0);
+                long end = all.stream().filter(t -> t.finishedAt() != null).mapToLong(StoredTrial::finishedAt).max().orElse(start);
+                StringBuilder row = new StringBuilder(String.format(Locale.ROOT, "%d\t%s\t%d\t%d\t%d\t%.4f\t%.1f", seed, method,
+                        all.size(), all.stream().filter(t -> t.state() == TrialState.PRUNED).count(),
+                        all.stream().mapToInt(t -> t.intermediate().size()).sum(),
+                        all.stream().filter(t -> t.state() == TrialState.COMPLETE).mapToDouble(StoredTrial::score).max()
+                                .orElse(Double.NaN), (end - start) / 1e3));
+                for (double target : targets) {
+                    double at = all.stream().filter(t -> t.state() == TrialState.COMPLETE && t.score() >= target)
+                            .mapToLong(StoredTrial::finishedAt).min().stream().mapToDouble(f -> (f - start) / 1e3)
+                            .findFirst().orElse(Double.NaN);
+                    row.append(String.format(Locale.ROOT, "\t%.1f", at));
+                }
+                System.out.println(row);
+                System.out.flush();
+            }
+        }
+    }
+}
