@@ -5,6 +5,7 @@
     benchmarks/report.py time-to-accuracy RESULTS_DIR COMMAND
     benchmarks/report.py search RESULTS_DIR COMMAND
     benchmarks/report.py search-suite RESULTS_DIR COMMAND
+    benchmarks/report.py search-dl4j RESULTS_DIR COMMAND
     benchmarks/report.py study RESULTS_DIR COMMAND
     benchmarks/report.py learning-rate-control RESULTS_DIR COMMAND
 
@@ -275,6 +276,56 @@ def search_suite(results):
             % (met, len(checks)) + "\n".join(checks))
 
 
+def search_dl4j(results):
+    with open(os.path.join(results, "targets.txt")) as f:
+        targets = [float(t) for t in f.read().split(",")]
+    runs = {}
+    for path in sorted(glob.glob(os.path.join(results, "time-to-target*.tsv"))):
+        with open(path) as f:
+            for line in f:
+                cells = line.rstrip("\n").split("\t")
+                if len(cells) == 7 + len(targets):
+                    runs.setdefault(cells[1], []).append(cells)
+    def med(values):
+        finite = sorted(values)
+        return statistics.median(finite) if finite else float("nan")
+    def time_text(values, seeds):
+        reached = [v for v in values if not math.isnan(v)]
+        # A seed that never reached the target counts as slower than any that did.
+        ordered = sorted(values, key=lambda v: (math.isnan(v), v))
+        middle = ordered[(len(ordered) - 1) // 2] if ordered else float("nan")
+        return "%s (%d/%d)" % ("never" if math.isnan(middle) else "%.0f s" % middle, len(reached), seeds)
+    lines = ["| method | seeds | trials | pruned | epochs trained | best (median) | seconds (median) | %s |" % " | ".join(
+                 "to %.3f (median; seeds reaching it)" % t for t in targets),
+             "|---|---|---|---|---|---|---|" + "---|" * len(targets)]
+    medians = {}
+    for method, rows in runs.items():
+        seeds = len(rows)
+        times = [[float(r[7 + k]) for r in rows] for k in range(len(targets))]
+        medians[method] = [sorted(t, key=lambda v: (math.isnan(v), v))[(len(t) - 1) // 2] for t in times]
+        lines.append("| %s | %d | %.0f | %.0f | %.0f | %.4f | %.0f | %s |" % (
+            method, seeds, med([float(r[2]) for r in rows]), med([float(r[3]) for r in rows]),
+            med([float(r[4]) for r in rows]), med([float(r[5]) for r in rows]), med([float(r[6]) for r in rows]),
+            " | ".join(time_text(t, seeds) for t in times)))
+    checks = []
+    mf = [m for m in medians if m.startswith("bohb")]
+    for k, target in enumerate(targets):
+        for m in mf:
+            others = {o: v[k] for o, v in medians.items() if o != m}
+            ours = medians[m][k]
+            key = lambda v: float("inf") if math.isnan(v) else v
+            fastest = all(key(ours) <= key(v) for v in others.values())
+            checks.append("- to %.3f: %s median %s, fastest of all: %s" % (
+                target, m, "never" if math.isnan(ours) else "%.0f s" % ours, "met" if fastest else "MISSED (" + ", ".join(
+                    "%s %s" % (o, "never" if math.isnan(v) else "%.0f s" % v) for o, v in others.items()) + ")"))
+    return ("Real searches on DL4J training in the digits space of `terrain search` (learning rate, width, schedule "
+            "family, batch size; one trial at a time, threads of one JVM), `SearchTimeToTarget`: each method is "
+            "GENERATOR+PRUNER; per seed, every method's study in an order rotated from seed to seed. Seconds from a "
+            "study's first start to the end of its first complete trial at or above each target validation accuracy; "
+            "a seed that never reached it counts as slower than any that did.\n\n" + "\n".join(lines)
+            + "\n\n### Target: the multi-fidelity generator fastest\n\n" + "\n".join(checks))
+
+
 def study(results):
     runs = {}
     with open(os.path.join(results, "pruning.tsv")) as f:
@@ -492,7 +543,7 @@ def lr_control(results):
 def main():
     name, results, command = sys.argv[1], sys.argv[2], sys.argv[3]
     body = {"overhead": overhead, "time-to-accuracy": time_to_accuracy, "curvature": curvature,
-            "search": search, "search-suite": search_suite, "study": study, "learning-rate-control": lr_control}[name](results)
+            "search": search, "search-suite": search_suite, "search-dl4j": search_dl4j, "study": study, "learning-rate-control": lr_control}[name](results)
     section = "<!-- %s:start -->\n## %s\n\nCommand: `%s`  \nMachine: %s  \nDate: %s\n\n%s\n<!-- %s:end -->" % (
         name, name.replace("-", " ").capitalize(), command, machine(),
         datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d %H:%M UTC"), body, name)

@@ -51,6 +51,8 @@ class SearchKillIT {
                     if (store.find("kill").isPresent() && !store.trials("kill").isEmpty()) {
                         return;
                     }
+                } catch (org.terrain4j.study.store.StoreException busy) {
+                    // the search is creating the schema (a slow machine): look again
                 }
             }
             Thread.sleep(100);
