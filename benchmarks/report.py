@@ -318,7 +318,7 @@ def search_dl4j(results):
             checks.append("- to %.3f: %s median %s, fastest of all: %s" % (
                 target, m, "never" if math.isnan(ours) else "%.0f s" % ours, "met" if fastest else "MISSED (" + ", ".join(
                     "%s %s" % (o, "never" if math.isnan(v) else "%.0f s" % v) for o, v in others.items()) + ")"))
-    return ("Real searches on DL4J training in the digits space of `terrain search` (learning rate, width, schedule "
+    return ("Real searches on DL4J training in the space of `terrain search` (learning rate, width, schedule "
             "family, batch size; one trial at a time, threads of one JVM), `SearchTimeToTarget`: each method is "
             "GENERATOR+PRUNER; per seed, every method's study in an order rotated from seed to seed. Seconds from a "
             "study's first start to the end of its first complete trial at or above each target validation accuracy; "
@@ -542,8 +542,10 @@ def lr_control(results):
 
 def main():
     name, results, command = sys.argv[1], sys.argv[2], sys.argv[3]
+    kind = "search-dl4j" if name.startswith("search-dl4j-") else name  # one section per dataset
     body = {"overhead": overhead, "time-to-accuracy": time_to_accuracy, "curvature": curvature,
-            "search": search, "search-suite": search_suite, "search-dl4j": search_dl4j, "study": study, "learning-rate-control": lr_control}[name](results)
+            "search": search, "search-suite": search_suite, "search-dl4j": search_dl4j, "study": study,
+            "learning-rate-control": lr_control}[kind](results)
     section = "<!-- %s:start -->\n## %s\n\nCommand: `%s`  \nMachine: %s  \nDate: %s\n\n%s\n<!-- %s:end -->" % (
         name, name.replace("-", " ").capitalize(), command, machine(),
         datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d %H:%M UTC"), body, name)

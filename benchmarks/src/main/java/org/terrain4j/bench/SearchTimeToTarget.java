@@ -18,14 +18,14 @@ import org.terrain4j.study.store.StoredTrial;
 import org.terrain4j.study.store.TrialState;
 
 /**
- * Real searches on DL4J training, as {@code terrain search} runs them (the digits space: learning
- * rate, width, schedule family, batch size), one trial at a time: for each seed, each method's
+ * Real searches on DL4J training, as {@code terrain search} runs them (its space on digits, the
+ * default, or Fashion-MNIST: learning rate, width, schedule family, batch size), one trial at a time: for each seed, each method's
  * study, in an order rotated from seed to seed. Prints per study, as TSV,
  * {@code seed method trials pruned epochs best seconds first_at_target...}: the seconds from the
  * study's first start to the end of its first complete trial at each target validation accuracy
  * (NaN when none reached it).
  *
- * <pre>java -cp ... org.terrain4j.bench.SearchTimeToTarget SEEDS TRIALS EPOCHS TARGET[,TARGET..] METHOD[,METHOD..]</pre>
+ * <pre>java -cp ... org.terrain4j.bench.SearchTimeToTarget SEEDS TRIALS EPOCHS TARGET[,TARGET..] METHOD[,METHOD..] [DATASET]</pre>
  * Methods are {@code GENERATOR+PRUNER}: {@code random+asha}, {@code tpe+asha}, {@code bayesian+none},
  * {@code bohb+asha}, ...
  */
@@ -40,6 +40,7 @@ public final class SearchTimeToTarget {
         int epochs = Integer.parseInt(args[2]);
         double[] targets = java.util.Arrays.stream(args[3].split(",")).mapToDouble(Double::parseDouble).toArray();
         List<String> methods = List.of(args[4].split(","));
+        DemoDataset dataset = args.length > 5 ? DemoDataset.valueOf(args[5].toUpperCase(Locale.ROOT)) : DemoDataset.DIGITS;
         Path folder = Files.createTempDirectory("terrain-time-to-target");
         StoreLocation store = StoreLocation.parse("sqlite:" + folder.resolve("studies.db"));
         for (int seed = 1; seed <= seeds; seed++) {
@@ -49,7 +50,7 @@ public final class SearchTimeToTarget {
                 String[] parts = method.split("\\+");
                 GeneratorKind generator = GeneratorKind.valueOf(parts[0].toUpperCase(Locale.ROOT));
                 String pruner = parts.length > 1 ? parts[1] : "none";
-                List<StoredTrial> all = new DemoSearch(DemoDataset.DIGITS, generator, trials, seed, epochs, 1).run(
+                List<StoredTrial> all = new DemoSearch(dataset, generator, trials, seed, epochs, 1).run(
                         new TrialTable(new PrintWriter(new StringWriter())),
                         new StudySettings(store, parts[0] + "-" + pruner + "-" + seed, false, pruner, 0, null));
                 long start = all.stream().mapToLong(StoredTrial::startedAt).min().orElse(0);
