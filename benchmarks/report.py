@@ -287,13 +287,14 @@ def search_dl4j(results):
                 if len(cells) == 7 + len(targets):
                     runs.setdefault(cells[1], []).append(cells)
     def med(values):
-        finite = sorted(values)
-        return statistics.median(finite) if finite else float("nan")
+        return statistics.median(values) if values else float("nan")
+    def time_median(values):
+        # A seed that never reached the target (NaN) counts as slower than any that did.
+        ordered = sorted(values, key=lambda v: (math.isnan(v), v))
+        return ordered[(len(ordered) - 1) // 2] if ordered else float("nan")
     def time_text(values, seeds):
         reached = [v for v in values if not math.isnan(v)]
-        # A seed that never reached the target counts as slower than any that did.
-        ordered = sorted(values, key=lambda v: (math.isnan(v), v))
-        middle = ordered[(len(ordered) - 1) // 2] if ordered else float("nan")
+        middle = time_median(values)
         return "%s (%d/%d)" % ("never" if math.isnan(middle) else "%.0f s" % middle, len(reached), seeds)
     lines = ["| method | seeds | trials | pruned | epochs trained | best (median) | seconds (median) | %s |" % " | ".join(
                  "to %.3f (median; seeds reaching it)" % t for t in targets),
@@ -302,7 +303,7 @@ def search_dl4j(results):
     for method, rows in runs.items():
         seeds = len(rows)
         times = [[float(r[7 + k]) for r in rows] for k in range(len(targets))]
-        medians[method] = [sorted(t, key=lambda v: (math.isnan(v), v))[(len(t) - 1) // 2] for t in times]
+        medians[method] = [time_median(t) for t in times]
         lines.append("| %s | %d | %.0f | %.0f | %.0f | %.4f | %.0f | %s |" % (
             method, seeds, med([float(r[2]) for r in rows]), med([float(r[3]) for r in rows]),
             med([float(r[4]) for r in rows]), med([float(r[5]) for r in rows]), med([float(r[6]) for r in rows]),

@@ -23,6 +23,8 @@ public final class SearchHistory {
     private final List<Trial> trials = new ArrayList<>();
     /** Each trial's losses by step, for the trials that reported any. */
     private final Map<Integer, TreeMap<Integer, Double>> intermediate = new HashMap<>();
+    /** How many trials reported a loss at each step: kept as losses arrive, so {@link #countAt} is a lookup. */
+    private final Map<Integer, Integer> trialsAtStep = new HashMap<>();
     private int maxStep;
     private int completeCount;
 
@@ -93,7 +95,9 @@ public final class SearchHistory {
             throw new IllegalArgumentException("steps count from 1, got " + step);
         }
         if (Double.isFinite(loss)) {
-            intermediate.computeIfAbsent(id, k -> new TreeMap<>()).put(step, loss);
+            if (intermediate.computeIfAbsent(id, k -> new TreeMap<>()).put(step, loss) == null) {
+                trialsAtStep.merge(step, 1, Integer::sum);
+            }
             maxStep = Math.max(maxStep, step);
         }
     }
@@ -105,13 +109,7 @@ public final class SearchHistory {
 
     /** How many trials reported a loss at {@code step}. */
     public int countAt(int step) {
-        int count = 0;
-        for (TreeMap<Integer, Double> losses : intermediate.values()) {
-            if (losses.containsKey(step)) {
-                count++;
-            }
-        }
-        return count;
+        return trialsAtStep.getOrDefault(step, 0);
     }
 
     /**

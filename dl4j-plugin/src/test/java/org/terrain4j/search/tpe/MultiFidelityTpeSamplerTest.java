@@ -68,11 +68,14 @@ class MultiFidelityTpeSamplerTest {
         SearchHistory history = history(x -> x, 12, x -> 1 - x);
         int pending = history.suggested(new double[] {0.99});
         history.intermediate(pending, 1, 0.0);
+        history.intermediate(pending, 1, 0.1);
 
         SearchHistory atTwo = history.atStep(2);
 
         assertThat(history.maxStep()).isEqualTo(2);
         assertThat(history.countAt(2)).isEqualTo(12);
+        assertThat(history.countAt(1)).as("a step reported again counts once").isEqualTo(31);
+        assertThat(history.countAt(3)).isZero();
         assertThat(atTwo.inState(TrialState.COMPLETE)).hasSize(12);
         assertThat(atTwo.inState(TrialState.PENDING)).singleElement().satisfies(t -> assertThat(t.point()[0]).isEqualTo(0.99));
         assertThat(history.atStep(1).inState(TrialState.COMPLETE)).hasSize(31);

@@ -37,7 +37,7 @@ abstract class StudyProgress implements IOptimizationRunner {
     }
 
     /** {@code candidate} started training. */
-    void running(Candidate<?> candidate) {
+    void markRunning(Candidate<?> candidate) {
         long now = System.currentTimeMillis();
         status.put(candidate.getIndex(), new CandidateInfo(candidate.getIndex(), CandidateStatus.Running, null, now, now, null,
                 candidate.getFlatParameters(), null));
@@ -45,7 +45,7 @@ abstract class StudyProgress implements IOptimizationRunner {
     }
 
     /** {@code candidate} finished: complete with {@code score} (pruned when {@code note} says why), or failed (score null, {@code note} the reason). */
-    void finished(Candidate<?> candidate, Double score, String note, ResultReference saved) {
+    void markFinished(Candidate<?> candidate, Double score, String note, ResultReference saved) {
         long now = System.currentTimeMillis();
         running.remove(candidate.getIndex());
         status.put(candidate.getIndex(), new CandidateInfo(candidate.getIndex(),

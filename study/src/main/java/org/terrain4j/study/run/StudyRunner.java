@@ -261,7 +261,7 @@ public final class StudyRunner extends StudyProgress implements EpochReporter {
             fail(candidate, number, "the configuration could not be built: " + candidate.getException());
             return;
         }
-        running(candidate);
+        markRunning(candidate);
         executor.execute(context(candidate, number))
                 .whenComplete((result, error) -> finished.add(new Finished(candidate, result, error)));
     }
@@ -309,7 +309,7 @@ public final class StudyRunner extends StudyProgress implements EpochReporter {
         settleModel(number, prunedReason == null ? score : null);
         generator.finished(candidate, result, null, () -> storedIntermediate(number));
         tally.finished(prunedReason == null, score, index, System.currentTimeMillis());
-        finished(candidate, score, prunedReason, result.getResultReference());
+        markFinished(candidate, score, prunedReason, result.getResultReference());
         return true;
     }
 
@@ -318,7 +318,7 @@ public final class StudyRunner extends StudyProgress implements EpochReporter {
         settleModel(number, null);
         generator.finished(candidate, null, reason, () -> storedIntermediate(number));
         tally.failed();
-        finished(candidate, null, reason, null);
+        markFinished(candidate, null, reason, null);
         LOG.info("study {}: trial {} failed: {}", studyName, number, reason);
     }
 
