@@ -143,6 +143,7 @@ final class TerrainTask implements Callable<OptimizationResult> {
         double score = Double.NaN;
         for (int e = 1; e <= epochs; e++) {
             epoch.run();
+            NativeGarbage.process().collectIfGrown();
             if (reporter != null) {
                 score = data.score(net, batchSize);
                 if (reporter.afterEpoch(candidate.getIndex(), e, score).isPresent()) {

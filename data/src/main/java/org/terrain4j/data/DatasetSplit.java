@@ -31,7 +31,9 @@ public record DatasetSplit(String name, DataSet train, DataSet validation, DataS
 
     /**
      * Mini-batches of the training set in a new seeded order every epoch (each
-     * {@code reset()}); the same seed gives the same batches.
+     * {@code reset()}); the same seed gives the same batches. Batches are gathered into reused
+     * arrays: a batch is valid until the next {@code next()}, as {@code fit} uses it; {@code dup()}
+     * what you keep longer.
      */
     public DataSetIterator trainIterator(int batchSize, long seed) {
         return InMemoryDataSetIterator.shuffled(train, classNames, batchSize, seed);

@@ -73,6 +73,29 @@ class InMemoryDataSetIteratorTest {
         assertThat(features.getFloat(4, 2)).as("the source is not touched").isEqualTo(204f);
     }
 
+    @Test
+    void shuffledBatchesReuseTheirArraysSoAnEpochAllocatesNothingNative() {
+        DataSetIterator iterator = InMemoryDataSetIterator.shuffled(DATA, CLASSES, 4, 3);
+        List<INDArray> features = new ArrayList<>();
+        List<INDArray> labels = new ArrayList<>();
+        for (int epoch = 0; epoch < 2; epoch++) {
+            while (iterator.hasNext()) {
+                DataSet batch = iterator.next();
+                features.add(batch.getFeatures());
+                labels.add(batch.getLabels());
+            }
+            iterator.reset();
+        }
+
+        // Batches of 4, 4, 2 per epoch: one pair of arrays for the full batches, one for the last.
+        assertThat(features).hasSize(6);
+        assertThat(features.get(1)).isSameAs(features.get(0));
+        assertThat(features.get(3)).isSameAs(features.get(0));
+        assertThat(features.get(5)).isSameAs(features.get(2)).isNotSameAs(features.get(0));
+        assertThat(labels.get(4)).isSameAs(labels.get(0));
+        assertThat(features.get(2).rows()).isEqualTo(2);
+    }
+
     private static List<List<Integer>> epoch(DataSetIterator iterator) {
         List<List<Integer>> batches = new ArrayList<>();
         while (iterator.hasNext()) {
