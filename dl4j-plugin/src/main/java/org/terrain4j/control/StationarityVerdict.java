@@ -14,6 +14,9 @@ import org.terrain4j.stats.BatchMeans;
  * @param critical one-sided critical value: a half's loss falls significantly when its t is below {@code -critical}
  * @param flatteningT t statistic of the newer half's slope minus the older half's (positive when the fall slowed)
  * @param flatteningCritical one-sided critical value: the fall slowed significantly above it
+ * @param loweredT t statistic of the level the last decay was decided at minus the newer half's level
+ *                 (positive when the decay lowered the loss; NaN when the rate did not change by a decay)
+ * @param loweredCritical one-sided critical value: the decay lowered the loss significantly above it (NaN with {@code loweredT})
  * @param noiseToSignal the gradient noise scale over the batch size in the newer half, {@code B_noise / B}
  *                      (see {@link GradientCoherence}); +infinity when noise swamps the gradient, NaN
  *                      when unknown
@@ -25,7 +28,7 @@ import org.terrain4j.stats.BatchMeans;
  */
 public record StationarityVerdict(Kind kind, int samples, int batches, double newerSlopeT, double olderSlopeT,
                                   double critical, double flatteningT, double flatteningCritical,
-                                  double noiseToSignal, double noiseDominatedAbove, double confidence,
+                                  double loweredT, double loweredCritical, double noiseToSignal, double noiseDominatedAbove, double confidence,
                                   BatchMeans.Slope newerSlope, BatchMeans.Slope olderSlope) {
 
     /** The situations the test tells apart. */
@@ -42,7 +45,8 @@ public record StationarityVerdict(Kind kind, int samples, int batches, double ne
          */
         STALLED,
         /**
-         * The loss's fall slowed significantly and stopped, and the gradient is noise-dominated:
+         * The loss's fall slowed significantly and stopped (or, after a decay, stopped at a level
+         * significantly below the one the decay was decided at), and the gradient is noise-dominated:
          * it reached the stationary distribution of this rate, its noise floor, which a decay lowers.
          */
         STATIONARY
@@ -51,7 +55,7 @@ public record StationarityVerdict(Kind kind, int samples, int batches, double ne
     /** A verdict for a window too short to test. */
     static StationarityVerdict tooFew(int samples, double confidence) {
         return new StationarityVerdict(Kind.TOO_FEW_SAMPLES, samples, 0, Double.NaN, Double.NaN, Double.NaN,
-                Double.NaN, Double.NaN, Double.NaN, Double.NaN, confidence, null, null);
+                Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, confidence, null, null);
     }
 
     /** Whether the test asks for a decay. */
@@ -72,8 +76,14 @@ public record StationarityVerdict(Kind kind, int samples, int batches, double ne
         };
         return String.format(Locale.ROOT, "%s: stationarity test over the last %d iterations in %d batch means a half, "
                         + "at confidence %.3g: loss slope t %.3g (falling below -%.3g), in the half before %.3g; "
-                        + "flattening t %.3g (significant above %.3g); %s", situation, 2 * samples, batches,
-                confidence, newerSlopeT, critical, olderSlopeT, flatteningT, flatteningCritical, noise());
+                        + "flattening t %.3g (significant above %.3g); %s%s", situation, 2 * samples, batches,
+                confidence, newerSlopeT, critical, olderSlopeT, flatteningT, flatteningCritical, lowered(), noise());
+    }
+
+    private String lowered() {
+        return Double.isNaN(loweredT) ? "" : String.format(Locale.ROOT,
+                "level below the one the last decay was decided at: t %.3g (significant above %.3g); ",
+                loweredT, loweredCritical);
     }
 
     private String noise() {

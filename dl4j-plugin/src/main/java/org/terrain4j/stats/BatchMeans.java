@@ -41,6 +41,41 @@ public final class BatchMeans {
     }
 
     /**
+     * The mean of the batch means with its standard error ({@code k - 1} degrees of freedom).
+     *
+     * @param means batch means in time order, at least 2
+     * @param count how many of {@code means} to use
+     */
+    public static Level level(double[] means, int count) {
+        requireAtLeast(count, 2);
+        double mean = mean(means, count);
+        double squares = 0;
+        for (int i = 0; i < count; i++) {
+            squares += (means[i] - mean) * (means[i] - mean);
+        }
+        return new Level(mean, Math.sqrt(squares / (count - 1) / count), count);
+    }
+
+    /**
+     * A series' mean level with its standard error.
+     *
+     * @param mean the mean
+     * @param standardError its standard error
+     * @param batches the batch means it came from
+     */
+    public record Level(double mean, double standardError, int batches) {
+
+        /**
+         * The t statistic of {@code earlier - this}, levels of two independent stretches: positive
+         * when this one is lower.
+         */
+        public double tBelow(Level earlier) {
+            return ratio(earlier.mean - mean,
+                    Math.sqrt(standardError * standardError + earlier.standardError * earlier.standardError));
+        }
+    }
+
+    /**
      * A least-squares slope per batch with its standard error.
      *
      * @param estimate the slope, per batch

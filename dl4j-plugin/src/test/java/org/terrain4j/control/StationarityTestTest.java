@@ -146,6 +146,74 @@ class StationarityTestTest {
         assertThat(test.verdict().samples()).isEqualTo(256);
     }
 
+    /** The share of 1000 seeds whose verdict is stationary after 512 flat iterations at 0.5, a change, and 512 at {@code after}. */
+    private static double stationaryAfterAChange(boolean decay, double after, GradientCoherence coherence) {
+        int stationary = 0;
+        for (int seed = 0; seed < 1000; seed++) {
+            StationarityTest test = new StationarityTest(OPTIONS);
+            SplittableRandom random = new SplittableRandom(seed);
+            feed(test, 512, 0.5, 0, 0.1, NOISE, random);
+            if (decay) {
+                test.resetAfterDecay();
+            } else {
+                test.reset();
+            }
+            feed(test, 512, after, 0, 0.1, coherence, random);
+            stationary += test.verdict().stationary() ? 1 : 0;
+        }
+        return stationary / 1000.0;
+    }
+
+    @Test
+    void afterADecayThatLoweredTheFloorAFlatLossIsAtTheNewRatesFloor() {
+        // The decay's drop came between the windows: the new rate's loss is flat from its first
+        // iteration, 0.05 below the old floor (t about 5 on 256-iteration halves). The newer half
+        // passes as not falling in 95% of runs, and the level test in nearly all.
+        assertThat(stationaryAfterAChange(true, 0.45, NOISE)).isCloseTo(0.95, within(0.02));
+        StationarityTest test = new StationarityTest(OPTIONS);
+        SplittableRandom random = new SplittableRandom(6);
+        feed(test, 512, 0.5, 0, 0.1, NOISE, random);
+        test.resetAfterDecay();
+        feed(test, 512, 0.45, 0, 0.1, NOISE, random);
+        assertThat(test.verdict().describe()).contains("level below the one the last decay was decided at: t ");
+    }
+
+    @Test
+    void afterADecayThatLoweredNothingAFlatLossStaysStalled() {
+        // Stationary only by chance: the level test or the flattening test passes on noise, 5% each.
+        assertThat(stationaryAfterAChange(true, 0.5, NOISE)).isLessThan(0.12);
+    }
+
+    @Test
+    void aLowerLevelAfterAChangeThatWasNoDecayIsNoEvidence() {
+        // A reset by a rise trial given up, a rollback or a schedule: the test asks for a fall that slowed again.
+        assertThat(stationaryAfterAChange(false, 0.45, NOISE)).isLessThan(0.07);
+        StationarityTest test = new StationarityTest(OPTIONS);
+        test.resetAfterDecay(); // nothing to compare with: no level is kept
+        feed(test, 512, 0.45, 0, 0.1, NOISE, new SplittableRandom(7));
+        assertThat(test.verdict().loweredT()).isNaN();
+    }
+
+    @Test
+    void aLoweredFloorWithACoherentGradientIsNotDecayed() {
+        assertThat(stationaryAfterAChange(true, 0.45, COHERENT)).isZero();
+    }
+
+    @Test
+    void stateKeepsTheLevelTheLastDecayWasDecidedAt() {
+        StationarityTest test = new StationarityTest(OPTIONS);
+        SplittableRandom random = new SplittableRandom(8);
+        feed(test, 300, 0.5, 0, 0.1, NOISE, random);
+        test.resetAfterDecay();
+        feed(test, 320, 0.45, 0, 0.1, NOISE, random);
+        StationarityTest restored = new StationarityTest(OPTIONS);
+        restored.restore(test.state());
+
+        assertThat(test.state().floorBefore()).isNotNull();
+        assertThat(restored.verdict()).isEqualTo(test.verdict());
+        assertThat(restored.verdict().loweredT()).isGreaterThan(restored.verdict().loweredCritical());
+    }
+
     @Test
     void theTestedWindowIsTheNewerHalfInSquareRootBatches() {
         StationarityTest test = new StationarityTest(OPTIONS);

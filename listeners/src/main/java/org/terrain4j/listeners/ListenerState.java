@@ -42,11 +42,13 @@ public record ListenerState(int version, TrainingSignals.State signals, PlateauD
                             RollbackState rollback, double rateBefore, RateRise.State rise) {
 
     /**
-     * The format version this code writes (4: the rate-rise trials; 3: the curvature side's and the
-     * rollback's state); it also reads 2 and 3, whose runs continue with their rises ended (a run
-     * from before rises existed has had its chance to try one).
+     * The format version this code writes (5: the loss level the last decay was decided at, in the
+     * stationarity test's state; 4: the rate-rise trials; 3: the curvature side's and the rollback's
+     * state). It also reads 2 to 4: a version 4 run continues as if its last rate change were no
+     * decay; 2 and 3 continue with their rises ended (a run from before rises existed has had its
+     * chance to try one).
      */
-    public static final int VERSION = 4;
+    public static final int VERSION = 5;
 
     /** The oldest version this code reads (2: the stationarity test's state, no curvature side). */
     public static final int OLDEST_READABLE = 2;

@@ -68,8 +68,14 @@ final class StationarityControl {
         return changed;
     }
 
-    /** The listener decayed the rates to {@code rates}: a new chain starts. */
+    /** The listener decayed the rates to {@code rates}: a new chain starts, which also asks whether the decay paid. */
     void decayed(Map<String, Double> rates) {
+        testedRates = rates;
+        test.resetAfterDecay();
+    }
+
+    /** The listener gave up a rise trial and set the rates back to {@code rates}: a new chain starts. */
+    void reverted(Map<String, Double> rates) {
         testedRates = rates;
         test.reset();
     }

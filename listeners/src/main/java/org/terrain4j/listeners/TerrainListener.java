@@ -371,7 +371,7 @@ public final class TerrainListener extends BaseTrainingListener {
         }
         if (decision instanceof RateRise.Decision.Revert revert) {
             Map<String, Double> after = scaleControlled(every(before, revert.factor()), nextIteration, epoch);
-            stationarity.decayed(after);
+            stationarity.reverted(after);
             report(EventType.RATE_TRIAL, snapshot, terrain, revert.reason(), before, after);
             return true;
         }

@@ -130,9 +130,27 @@ class PersistenceTest {
     void aVersionTwoStateWithoutTheCurvatureSideStillRestores() {
         ListenerState state = new TerrainListener().state();
         new TerrainListener().restore(withoutCurvature(state, 2));
-        ListenerState newer = withoutCurvature(state, 5);
+        ListenerState newer = withoutCurvature(state, 6);
         assertThatThrownBy(() -> new TerrainListener().restore(newer)).hasMessage(
-                "listener state version 5 is not supported; this Terrain reads versions 2 to 4");
+                "listener state version 6 is not supported; this Terrain reads versions 2 to 5");
+    }
+
+    @Test
+    void aVersionFourStateWithoutTheLevelBeforeTheLastDecayStillRestores() throws Exception {
+        MultiLayerNetwork net = Networks.mlp(new Sgd(0.1));
+        TerrainListener listener = new TerrainListener();
+        net.setListeners(listener);
+        for (int epoch = 0; epoch < 3; epoch++) {
+            net.fit(new ListDataSetIterator<>(BATCHES));
+        }
+        String json = EventLog.JSON.writeValueAsString(listener.state()).replace("\"version\":5", "\"version\":4")
+                .replaceAll(",\"floorBefore\":(null|\\{[^}]*\\})", "");
+        assertThat(json).doesNotContain("floorBefore").contains("\"version\":4");
+
+        TerrainListener resumed = new TerrainListener();
+        resumed.restore(EventLog.JSON.readValue(json, ListenerState.class));
+        assertThat(resumed.state().stationarity().floorBefore()).isNull();
+        assertThat(resumed.state().stationarity().count()).isEqualTo(listener.state().stationarity().count());
     }
 
     @Test
