@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.deeplearning4j.optimize.api.BaseTrainingListener;
+import org.deeplearning4j.optimize.api.TrainingListener;
 import org.nd4j.linalg.dataset.DataSet;
 import org.terrain4j.demo.DemoNetworks;
 import org.terrain4j.listeners.CheckSchedule;
@@ -22,6 +24,11 @@ import org.terrain4j.listeners.TerrainListenerBuilder;
  * rule, which sums no gradients); the whole listener with its defaults (the stationarity test,
  * rate rises and the rollback snapshots that come with them); the same without rollback.
  *
+ * <p>Separate network instances train at speeds a few percent apart of their own (an empty
+ * listener has measured from -5% to +5%), so each listener is also wrapped in a
+ * {@link TimedListener}: the last columns give the time spent inside its callbacks, per
+ * iteration and as a share of the iteration, which no instance's speed enters.
+ *
  * <p>Arguments: {@code rounds iterationsPerBlock}.
  */
 public final class Overhead {
@@ -32,20 +39,24 @@ public final class Overhead {
         List<String> names = List.of("no listener", "empty DL4J listener", "gradient statistics only",
                 "TerrainListener (defaults)", "TerrainListener (defaults, no rollback)");
         List<MultiLayerNetwork> nets = new ArrayList<>();
+        List<TimedListener> timed = new ArrayList<>();
         for (int v = 0; v < names.size(); v++) {
             MultiLayerNetwork net = DemoNetworks.mlp(784, List.of(256, 128), 10, 0.01, 1);
-            if (v == 1) {
-                net.addListeners(new org.deeplearning4j.optimize.api.BaseTrainingListener() {
-                });
-            } else if (v == 2) {
-                net.addListeners(TerrainListener.builder().layerStatisticsPeriod(Integer.MAX_VALUE)
+            TrainingListener listener = switch (v) {
+                case 0 -> null;
+                case 1 -> new BaseTrainingListener() {
+                };
+                case 2 -> TerrainListener.builder().layerStatisticsPeriod(Integer.MAX_VALUE)
                         .noiseScale(Integer.MAX_VALUE, 2, 0.9).checks(CheckSchedule.EACH_EPOCH)
-                        .plateau(TerrainListenerBuilder.DEFAULT_PLATEAU).build());
-            } else if (v == 3) {
-                net.addListeners(new TerrainListener());
-            } else if (v == 4) {
-                net.addListeners(TerrainListener.builder().noRollback().build());
+                        .plateau(TerrainListenerBuilder.DEFAULT_PLATEAU).build();
+                case 3 -> new TerrainListener();
+                default -> TerrainListener.builder().noRollback().build();
+            };
+            TimedListener clock = listener == null ? null : new TimedListener(listener);
+            if (clock != null) {
+                net.addListeners(clock);
             }
+            timed.add(clock);
             nets.add(net);
         }
         List<DataSet> data = BenchmarkSupport.syntheticBatches();
@@ -53,24 +64,33 @@ public final class Overhead {
             BenchmarkSupport.train(net, data, block * 2); // warm-up: JIT, workspaces
         }
         double[][] perIteration = new double[names.size()][rounds];
+        double[][] inListener = new double[names.size()][rounds];
         for (int r = 0; r < rounds; r++) {
             for (int k = 0; k < names.size(); k++) {
                 int v = (r + k) % names.size();
+                if (timed.get(v) != null) {
+                    timed.get(v).takeNanos();
+                }
                 long start = System.nanoTime();
                 BenchmarkSupport.train(nets.get(v), data, block);
                 perIteration[v][r] = (System.nanoTime() - start) / 1e6 / block;
+                inListener[v][r] = timed.get(v) == null ? 0 : timed.get(v).takeNanos() / 1e6 / block;
             }
         }
-        System.out.println("| variant | median ms / iteration | median ratio to no listener | overhead |");
-        System.out.println("|---|---|---|---|");
+        System.out.println("| variant | median ms / iteration | median ratio to no listener | overhead |"
+                + " in the listener, ms / iteration | in the listener, share of the iteration |");
+        System.out.println("|---|---|---|---|---|---|");
         for (int v = 0; v < names.size(); v++) {
             double[] ratios = new double[rounds];
+            double[] shares = new double[rounds];
             for (int r = 0; r < rounds; r++) {
                 ratios[r] = perIteration[v][r] / perIteration[0][r];
+                shares[r] = inListener[v][r] / perIteration[v][r];
             }
             double ratio = BenchmarkSupport.median(ratios);
-            System.out.printf(Locale.ROOT, "| %s | %.3f | %.4f | %+.1f%% |%n", names.get(v), BenchmarkSupport.median(perIteration[v]),
-                    ratio, (ratio - 1) * 100);
+            System.out.printf(Locale.ROOT, "| %s | %.3f | %.4f | %+.1f%% | %.4f | %.2f%% |%n", names.get(v),
+                    BenchmarkSupport.median(perIteration[v]), ratio, (ratio - 1) * 100,
+                    BenchmarkSupport.median(inListener[v]), 100 * BenchmarkSupport.median(shares));
         }
     }
 }
