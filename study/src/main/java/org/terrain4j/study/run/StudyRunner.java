@@ -324,8 +324,7 @@ public final class StudyRunner extends StudyProgress implements EpochReporter {
 
     /** Trial {@code number}'s per-epoch scores as the store has them. */
     private List<Double> storedIntermediate(int number) {
-        return store.trials(studyName).stream().filter(t -> t.number() == number).findFirst()
-                .map(StoredTrial::intermediate).orElse(List.of());
+        return store.intermediate(studyName, number);
     }
 
     private void settleModel(int number, Double score) {

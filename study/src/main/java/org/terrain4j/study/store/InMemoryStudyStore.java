@@ -172,6 +172,13 @@ public final class InMemoryStudyStore implements StudyStore {
     }
 
     @Override
+    public synchronized List<Double> intermediate(String study, int number) {
+        Study s = studies.get(study);
+        Trial trial = s == null ? null : s.trials.get(number);
+        return trial == null ? List.of() : trial.stored().intermediate();
+    }
+
+    @Override
     public StoreLocation location() {
         return location;
     }

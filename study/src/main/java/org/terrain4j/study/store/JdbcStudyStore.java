@@ -411,6 +411,24 @@ public final class JdbcStudyStore implements StudyStore {
     }
 
     @Override
+    public synchronized List<Double> intermediate(String study, int number) {
+        return inTransaction("read the scores of trial " + number + " of " + study, () -> {
+            List<Double> byStep = new ArrayList<>();
+            try (PreparedStatement s = connection.prepareStatement(
+                    "SELECT step, value FROM trial_values WHERE study = ? AND number = ? ORDER BY step")) {
+                s.setString(1, study);
+                s.setInt(2, number);
+                try (ResultSet r = s.executeQuery()) {
+                    while (r.next()) {
+                        IntermediateValues.append(byStep, r.getInt(1), r.getDouble(2));
+                    }
+                }
+            }
+            return List.copyOf(byStep);
+        });
+    }
+
+    @Override
     public synchronized List<StoredTrial> trials(String study) {
         return inTransaction("read the trials of " + study, () -> {
             Map<Integer, List<Double>> values = new HashMap<>();

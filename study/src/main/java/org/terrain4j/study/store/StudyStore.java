@@ -90,6 +90,13 @@ public interface StudyStore extends AutoCloseable {
     /** Every trial of the study with its intermediate scores, by number. */
     List<StoredTrial> trials(String study);
 
+    /**
+     * Trial {@code number}'s per-epoch scores, as {@link StoredTrial#intermediate()} has them;
+     * empty when the study or trial does not exist. One trial's read, where {@link #trials}
+     * reads the study's every trial.
+     */
+    List<Double> intermediate(String study, int number);
+
     /** Where the store is, for other processes (Spark executors) to open it too. */
     StoreLocation location();
 

@@ -100,6 +100,12 @@ abstract class StudyStoreContract {
             assertThat(trials.get(1).reason()).isEqualTo("below the median at epoch 0");
             assertThat(trials.get(2).score()).isNull();
             assertThat(trials.get(2).intermediate()).as("by step: epoch 3 stays epoch 3").containsExactly(0.5, Double.NaN, 0.7);
+            for (StoredTrial trial : trials) {
+                assertThat(store.intermediate("s", trial.number())).as("one trial's read, trial " + trial.number())
+                        .isEqualTo(trial.intermediate());
+            }
+            assertThat(store.intermediate("s", 3)).as("no such trial").isEmpty();
+            assertThat(store.intermediate("no such study", 0)).isEmpty();
             assertThat(trials.get(2).worker()).isEqualTo("host:2");
             assertThat(trials.get(0).provenance()).contains("\"java\":\"" + System.getProperty("java.version"))
                     .containsPattern("\"dl4j\":\"\\d+\\.\\d+\\.\\d+").contains("\"terrain\":\"");
