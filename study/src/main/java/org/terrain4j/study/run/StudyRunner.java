@@ -307,7 +307,7 @@ public final class StudyRunner extends StudyProgress implements EpochReporter {
         double score = result.getScore();
         store.finish(studyName, number, prunedReason == null ? TrialState.COMPLETE : TrialState.PRUNED, score, prunedReason);
         settleModel(number, prunedReason == null ? score : null);
-        generator.finished(candidate, result, null, () -> storedIntermediate(number));
+        generator.finished(candidate, result, null, () -> store.intermediate(studyName, number));
         tally.finished(prunedReason == null, score, index, System.currentTimeMillis());
         markFinished(candidate, score, prunedReason, result.getResultReference());
         return true;
@@ -316,15 +316,10 @@ public final class StudyRunner extends StudyProgress implements EpochReporter {
     private void fail(Candidate<?> candidate, int number, String reason) {
         store.finish(studyName, number, TrialState.FAILED, null, reason);
         settleModel(number, null);
-        generator.finished(candidate, null, reason, () -> storedIntermediate(number));
+        generator.finished(candidate, null, reason, () -> store.intermediate(studyName, number));
         tally.failed();
         markFinished(candidate, null, reason, null);
         LOG.info("study {}: trial {} failed: {}", studyName, number, reason);
-    }
-
-    /** Trial {@code number}'s per-epoch scores as the store has them. */
-    private List<Double> storedIntermediate(int number) {
-        return store.intermediate(studyName, number);
     }
 
     private void settleModel(int number, Double score) {

@@ -92,10 +92,13 @@ public interface StudyStore extends AutoCloseable {
 
     /**
      * Trial {@code number}'s per-epoch scores, as {@link StoredTrial#intermediate()} has them;
-     * empty when the study or trial does not exist. One trial's read, where {@link #trials}
-     * reads the study's every trial.
+     * empty when the study or trial does not exist. The stores read one trial; this default, for
+     * stores written before it, reads the study's every trial.
      */
-    List<Double> intermediate(String study, int number);
+    default List<Double> intermediate(String study, int number) {
+        return trials(study).stream().filter(t -> t.number() == number).findFirst()
+                .map(StoredTrial::intermediate).orElse(List.of());
+    }
 
     /** Where the store is, for other processes (Spark executors) to open it too. */
     StoreLocation location();

@@ -46,7 +46,6 @@ class RemoteTrialTest {
             return data.abandon(study, number, retried, reason);
         }
         public List<StoredTrial> trials(String study) { return data.trials(study); }
-        public List<Double> intermediate(String study, int number) { return data.intermediate(study, number); }
         public void recordDecisions(String study, int number, List<TrialDecision> decisions) {
             data.recordDecisions(study, number, decisions);
         }
