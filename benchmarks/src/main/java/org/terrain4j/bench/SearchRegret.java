@@ -1,7 +1,11 @@
 package org.terrain4j.bench;
 
+import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.deeplearning4j.arbiter.optimize.api.Candidate;
 import org.deeplearning4j.arbiter.optimize.api.CandidateGenerator;
 import org.deeplearning4j.arbiter.optimize.api.OptimizationResult;
@@ -13,6 +17,7 @@ import org.deeplearning4j.arbiter.optimize.runner.CandidateStatus;
 import org.terrain4j.search.arbiter.BayesianSearchGenerator;
 import org.terrain4j.search.arbiter.NamedParameterSpace;
 import org.terrain4j.search.arbiter.TpeSearchGenerator;
+import org.terrain4j.search.gp.Kernel;
 
 /**
  * Simple regret (the incumbent's value minus the known minimum) of each generator on the
@@ -26,7 +31,8 @@ import org.terrain4j.search.arbiter.TpeSearchGenerator;
  *
  * <p>Usage: {@code SearchRegret SEEDS BUDGET METHOD...} with methods bayesian, tpe, random, grid,
  * and {@code bayesian-pK}: the Gaussian process with K candidates out at once. The system property
- * {@code search.pending} names the GP's {@code PendingPolicy} (default KRIGING_BELIEVER).
+ * {@code search.pending} names the GP's {@code PendingPolicy} (default KRIGING_BELIEVER), and
+ * {@code search.kernels} its kernels (default PRODUCT,ADDITIVE).
  */
 public final class SearchRegret {
 
@@ -63,7 +69,7 @@ public final class SearchRegret {
     /** The functions named in {@code names} (comma-separated), or every one for {@code all}. */
     static List<SearchFunction> functions(String names) {
         return names.equals("all") ? List.of(SearchFunction.values())
-                : java.util.Arrays.stream(names.split(",")).map(String::trim).map(SearchFunction::valueOf).toList();
+                : Arrays.stream(names.split(",")).map(String::trim).map(SearchFunction::valueOf).toList();
     }
 
     static NamedParameterSpace space(SearchFunction function) {
@@ -78,7 +84,8 @@ public final class SearchRegret {
         return switch (method) {
             case "bayesian" -> BayesianSearchGenerator.builder(space).seed(seed)
                     .pendingPolicy(org.terrain4j.search.gp.PendingPolicy.valueOf(
-                            System.getProperty("search.pending", "KRIGING_BELIEVER"))).build();
+                            System.getProperty("search.pending", "KRIGING_BELIEVER")))
+                    .kernels(kernels(System.getProperty("search.kernels", "PRODUCT,ADDITIVE"))).build();
             case "tpe" -> TpeSearchGenerator.builder(space).seed(seed).build();
             case "random" -> {
                 RandomSearchGenerator random = new RandomSearchGenerator(space, null);
@@ -87,6 +94,12 @@ public final class SearchRegret {
             }
             default -> throw new IllegalArgumentException("unknown method '" + method + "' (bayesian, tpe, random, grid)");
         };
+    }
+
+    /** The GP kernels named in {@code names} (comma-separated). */
+    static Set<Kernel> kernels(String names) {
+        return Arrays.stream(names.split(",")).map(String::trim).map(Kernel::valueOf)
+                .collect(Collectors.toCollection(() -> EnumSet.noneOf(Kernel.class)));
     }
 
     /** How many candidates a method keeps under evaluation: {@code bayesian-p4} keeps 4, plain names 1. */

@@ -1,9 +1,11 @@
 package org.terrain4j.bench;
 
+import java.util.EnumSet;
 import java.util.SplittableRandom;
 import org.terrain4j.search.SearchHistory;
 import org.terrain4j.search.gp.GpOptions;
 import org.terrain4j.search.gp.GpSampler;
+import org.terrain4j.search.gp.Kernel;
 import org.terrain4j.search.space.SearchSpace;
 import org.terrain4j.search.tpe.TpeOptions;
 import org.terrain4j.search.tpe.TpeSampler;
@@ -12,8 +14,8 @@ import org.terrain4j.search.tpe.TpeSampler;
  * Wall time of one suggestion with {@code n} complete observations of Hartmann-6 at random
  * points: the Gaussian process at its defaults (hyperparameter fit warm-started from the fit at
  * {@code n - 1}, as in a running search, on at most {@code GpOptions.hyperparameterPoints}
- * observations, plus the acquisition search), the same with the fit on every observation, and
- * TPE. Sizes and variants are interleaved round by round after one unmeasured warm-up round;
+ * observations, both kernels fitted and the better kept, plus the acquisition search), the same
+ * with the product kernel alone, the same with the fit on every observation, and TPE. Sizes and variants are interleaved round by round after one unmeasured warm-up round;
  * medians over rounds. Prints a markdown table.
  *
  * <p>Usage: {@code SuggestionCost ROUNDS N...}
@@ -29,31 +31,35 @@ public final class SuggestionCost {
         for (int k = 0; k < sizes.length; k++) {
             sizes[k] = Integer.parseInt(args[k + 1]);
         }
-        GpOptions fullFit = new GpOptions(GpOptions.DEFAULTS.acquisition(), GpOptions.DEFAULTS.pendingPolicy(),
+        GpOptions fullFit = new GpOptions(GpOptions.DEFAULTS.acquisition(), GpOptions.DEFAULTS.pendingPolicy(), GpOptions.DEFAULTS.kernels(),
                 GpOptions.DEFAULTS.hyperparameterRandomStarts(), GpOptions.DEFAULTS.hyperparameterIterations(),
                 Integer.MAX_VALUE, GpOptions.DEFAULTS.uniformSamples(), GpOptions.DEFAULTS.perturbationsPerIncumbent(),
                 GpOptions.DEFAULTS.incumbents(), GpOptions.DEFAULTS.localStarts(), GpOptions.DEFAULTS.localEvaluations());
+        GpOptions productOnly = GpOptions.DEFAULTS.withKernels(EnumSet.of(Kernel.PRODUCT));
         for (int size : sizes) {
             gpSuggestion(GpOptions.DEFAULTS, size, -1); // warm-up round: JIT compilation, not measured
         }
         double[][] gpMillis = new double[sizes.length][rounds];
+        double[][] productMillis = new double[sizes.length][rounds];
         double[][] fullFitMillis = new double[sizes.length][rounds];
         double[][] tpeMillis = new double[sizes.length][rounds];
         for (int r = 0; r < rounds; r++) {
             for (int k = 0; k < sizes.length; k++) {
                 gpMillis[k][r] = gpSuggestion(GpOptions.DEFAULTS, sizes[k], r);
+                productMillis[k][r] = gpSuggestion(productOnly, sizes[k], r);
                 fullFitMillis[k][r] = gpSuggestion(fullFit, sizes[k], r);
                 tpeMillis[k][r] = tpeSuggestion(sizes[k], r);
             }
         }
         System.out.println("| observations (6-D) | Gaussian process, ms | ratio to first size"
-                + " | GP fitting on every observation, ms | TPE, ms |");
-        System.out.println("|---|---|---|---|---|");
+                + " | GP, product kernel only, ms | GP fitting on every observation, ms | TPE, ms |");
+        System.out.println("|---|---|---|---|---|---|");
         double first = BenchmarkSupport.median(gpMillis[0]);
         for (int k = 0; k < sizes.length; k++) {
             double gp = BenchmarkSupport.median(gpMillis[k]);
-            System.out.printf("| %d | %.1f | %.2f | %.1f | %.2f |%n", sizes[k], gp, gp / first,
-                    BenchmarkSupport.median(fullFitMillis[k]), BenchmarkSupport.median(tpeMillis[k]));
+            System.out.printf("| %d | %.1f | %.2f | %.1f | %.1f | %.2f |%n", sizes[k], gp, gp / first,
+                    BenchmarkSupport.median(productMillis[k]), BenchmarkSupport.median(fullFitMillis[k]),
+                    BenchmarkSupport.median(tpeMillis[k]));
         }
     }
 

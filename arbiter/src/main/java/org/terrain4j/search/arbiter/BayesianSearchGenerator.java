@@ -2,6 +2,7 @@ package org.terrain4j.search.arbiter;
 
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import org.deeplearning4j.arbiter.optimize.api.ParameterSpace;
 import org.terrain4j.search.Sampler;
 import org.terrain4j.search.SobolDesign;
@@ -9,6 +10,7 @@ import org.terrain4j.search.StartupThenModel;
 import org.terrain4j.search.gp.Acquisition;
 import org.terrain4j.search.gp.GpOptions;
 import org.terrain4j.search.gp.GpSampler;
+import org.terrain4j.search.gp.Kernel;
 import org.terrain4j.search.gp.PendingPolicy;
 import org.terrain4j.search.space.SearchSpace;
 
@@ -92,6 +94,12 @@ public final class BayesianSearchGenerator extends SamplingCandidateGenerator {
         /** What to assume about candidates still running (default kriging believer). */
         public Builder pendingPolicy(PendingPolicy pendingPolicy) {
             this.options = options.withPendingPolicy(pendingPolicy);
+            return this;
+        }
+
+        /** The covariance shapes to choose among at each proposal (default: product and additive). */
+        public Builder kernels(Set<Kernel> kernels) {
+            this.options = options.withKernels(kernels);
             return this;
         }
 

@@ -9,7 +9,8 @@ import org.hipparchus.linear.RealMatrix;
 
 /**
  * A Gaussian process conditioned on observations {@code (x_a, y_a)}: zero prior mean (the
- * targets are standardized by the caller), Matern 5/2 ARD covariance, Gaussian noise.
+ * targets are standardized by the caller), a Matern 5/2 covariance of the {@link Kernel}'s shape
+ * with a length scale per coordinate, Gaussian noise.
  * Conditioning factors {@code K = L L^T} once (Hipparchus Cholesky). The marginal-likelihood
  * gradient is one pass over pairs with {@code K^-1} (Rasmussen and Williams, eqs. 5.8-5.9).
  *
@@ -101,7 +102,7 @@ public final class GaussianProcess {
         for (int a = 0; a < n; a++) {
             k[a][a] = s2 + h.noiseVariance();
             for (int b = 0; b < a; b++) {
-                double v = s2 * Matern52.correlation(Matern52.distance(s[a], s[b]));
+                double v = s2 * h.kernel().correlation(s[a], s[b]);
                 k[a][b] = v;
                 k[b][a] = v;
             }
@@ -138,7 +139,8 @@ public final class GaussianProcess {
         double s2 = h.signalVariance();
         double[][] kInverse = inverse();
         double[] gradient = new double[d + 2];
-        double[] diff2 = new double[d];
+        double[] lengthGradient = new double[d];
+        Kernel kernel = h.kernel();
         double signal = 0;
         double diagonal = 0;
         for (int a = 0; a < n; a++) {
@@ -147,17 +149,9 @@ public final class GaussianProcess {
             signal += 0.5 * waa * s2;
             for (int b = 0; b < a; b++) {
                 double w = alpha[a] * alpha[b] - kInverse[a][b];
-                double r2 = 0;
+                signal += w * s2 * kernel.correlation(scaledX[a], scaledX[b], lengthGradient);
                 for (int i = 0; i < d; i++) {
-                    double delta = scaledX[a][i] - scaledX[b][i];
-                    diff2[i] = delta * delta;
-                    r2 += diff2[i];
-                }
-                double r = Math.sqrt(r2);
-                signal += w * s2 * Matern52.correlation(r);
-                double common = w * s2 * Matern52.lengthScaleFactor(r);
-                for (int i = 0; i < d; i++) {
-                    gradient[i] += common * diff2[i];
+                    gradient[i] += w * s2 * lengthGradient[i];
                 }
             }
         }
@@ -174,10 +168,11 @@ public final class GaussianProcess {
         int n = x.length;
         double[] scaled = Matern52.scaled(point, h);
         double s2 = h.signalVariance();
+        Kernel kernel = h.kernel();
         double[] k = new double[n];
         double mean = 0;
         for (int a = 0; a < n; a++) {
-            k[a] = s2 * Matern52.correlation(Matern52.distance(scaled, scaledX[a]));
+            k[a] = s2 * kernel.correlation(scaled, scaledX[a]);
             mean += k[a] * alpha[a];
         }
         double quadratic = 0;

@@ -1,7 +1,9 @@
 package org.terrain4j.search.gp;
 
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.SplittableRandom;
 import org.terrain4j.search.Sampler;
@@ -13,17 +15,20 @@ import org.terrain4j.search.space.SearchSpace;
 /**
  * Bayesian optimization with a Gaussian process. Each proposal: standardize the complete
  * losses; give failed points the worst loss seen (so the model steers away from what crashed
- * without letting it count as a result); fit the hyperparameters, warm-started from the last
- * fit; condition on pending points by the {@link PendingPolicy}; maximize the acquisition;
+ * without letting it count as a result); fit the hyperparameters of each of the options' kernels,
+ * each warm-started from its last fit, and keep the kernel the data favour (the highest marginal
+ * likelihood plus prior: both kernels have the same hyperparameters, so this is a like-for-like
+ * comparison of the evidence); condition on pending points by the {@link PendingPolicy}; maximize the acquisition;
  * return the best-ranked candidate whose snapped configuration has not been suggested yet.
  * Needs at least one complete trial; the start-up design comes from elsewhere (composition, as
- * in Optuna). Not thread-safe: the warm start is the one piece of state between calls.
+ * in Optuna). Not thread-safe: the warm starts are the one piece of state between calls.
  */
 public final class GpSampler implements Sampler {
 
     private final GpOptions options;
     private final HyperparameterFit fit;
     private final AcquisitionMaximizer maximizer;
+    private final Map<Kernel, GpHyperparameters> lastFits = new EnumMap<>(Kernel.class);
     private GpHyperparameters lastFit;
 
     /** A sampler with these options. */
@@ -35,7 +40,7 @@ public final class GpSampler implements Sampler {
                 options.localStarts(), options.localEvaluations());
     }
 
-    /** The hyperparameters of the last fit, if any. */
+    /** The hyperparameters of the last proposal's model (the kernel chosen among them), if any. */
     public Optional<GpHyperparameters> lastFit() {
         return Optional.ofNullable(lastFit);
     }
@@ -58,7 +63,9 @@ public final class GpSampler implements Sampler {
             x[complete.size() + a] = failed.get(a).point();
             y[complete.size() + a] = z.worst();
         }
-        lastFit = fit.fit(x, y, Optional.ofNullable(lastFit), random);
+        List<HyperparameterFit.Fitted> fits = fit.fitEach(x, y, options.kernels(), lastFits, random);
+        fits.forEach(f -> lastFits.put(f.hyperparameters().kernel(), f.hyperparameters()));
+        lastFit = fits.get(0).hyperparameters();
         GaussianProcess gp = withPending(GaussianProcess.condition(x, y, lastFit), history, z);
         List<double[]> incumbents = complete.stream().sorted(Comparator.comparingDouble(Trial::loss))
                 .limit(options.incumbents()).map(Trial::point).toList();

@@ -3,33 +3,37 @@ package org.terrain4j.search.gp;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.SplittableRandom;
+import java.util.stream.IntStream;
 import org.hipparchus.exception.MathRuntimeException;
-import org.hipparchus.linear.ArrayRealVector;
-import org.hipparchus.linear.MatrixUtils;
-import org.hipparchus.linear.RealMatrix;
-import org.hipparchus.linear.RealVector;
 import org.hipparchus.optim.InitialGuess;
 import org.hipparchus.optim.MaxEval;
 import org.hipparchus.optim.MaxIter;
+import org.hipparchus.optim.SimpleValueChecker;
+import org.hipparchus.optim.nonlinear.scalar.GoalType;
 import org.hipparchus.optim.nonlinear.scalar.ObjectiveFunction;
-import org.hipparchus.optim.nonlinear.vector.constrained.LinearInequalityConstraint;
-import org.hipparchus.optim.nonlinear.vector.constrained.SQPOption;
-import org.hipparchus.optim.nonlinear.vector.constrained.SQPOptimizerS;
-import org.hipparchus.optim.nonlinear.vector.constrained.TwiceDifferentiableFunction;
+import org.hipparchus.optim.nonlinear.scalar.ObjectiveFunctionGradient;
+import org.hipparchus.optim.nonlinear.scalar.gradient.NonLinearConjugateGradientOptimizer;
 
 /**
  * Maximizes {@link MarginalLikelihood} over {@code theta} within bounds, with Hipparchus's
- * sequential quadratic programming optimizer ({@code SQPOptimizerS}: BFGS updates of the
- * Hessian from analytic gradients, bound constraints as linear inequalities). Multi-start:
+ * nonlinear conjugate gradient (Polak-Ribiere, analytic gradients, Brent line searches) over
+ * unbounded coordinates that a sigmoid maps into the bounds, so every point tried is inside them.
+ * Every run ends within its iteration and evaluation budget: the fit's earlier optimizer,
+ * Hipparchus's {@code SQPOptimizerS}, solves its quadratic subproblems by ADMM with no iteration
+ * limit, and on the search suite one subproblem ran for minutes without end. Multi-start:
  * the previous optimum when there is one (observations arrive one at a time, so it is close
  * and converges in a few steps), otherwise a neutral default; plus, per random start, the best
  * of {@value #SCREENED_PER_START} random draws ranked by the objective alone (a Cholesky each),
  * run only when it beats the first start's objective, so a better basin is still found without
  * paying for full runs that lose. The best end point wins; the best point seen is kept when a
- * run fails or runs out of iterations. Starts run in parallel.
+ * run fails or runs out of budget. Starts run in parallel, and so do the kernels of
+ * {@link #fitEach}.
  *
  * <p>Each objective evaluation factors an {@code n x n} covariance, so beyond {@code maxPoints}
  * observations the fit uses a uniform random subset of {@code maxPoints} of them (the
@@ -40,8 +44,14 @@ import org.hipparchus.optim.nonlinear.vector.constrained.TwiceDifferentiableFunc
 public final class HyperparameterFit {
 
     private static final int SCREENED_PER_START = 8;
-    /** Stop when a step changes the log hyperparameters by less than this (0.1% of a length scale). */
-    private static final double STEP_TOLERANCE = 1e-3;
+    /** Stop when an iteration changes the objective by less than this, relative and absolute. */
+    private static final double VALUE_TOLERANCE = 1e-6;
+    /** Relative and absolute tolerance of each line search. */
+    private static final double LINE_TOLERANCE = 1e-4;
+    /** The first step of each line search's bracketing, in units of the search direction. */
+    private static final double BRACKET = 1e-2;
+    /** Objective evaluations allowed per iteration, line searches included. */
+    private static final int EVALUATIONS_PER_ITERATION = 20;
     private static final double LOG_LENGTH_MIN = Math.log(1e-3);
     private static final double LOG_LENGTH_MAX = Math.log(50);
     private static final double LOG_SIGNAL_MIN = Math.log(1e-3);
@@ -73,19 +83,78 @@ public final class HyperparameterFit {
         this.maxPoints = maxPoints;
     }
 
-    /** The neutral start: length scales 0.3, unit signal variance, noise 1e-3. */
+    /** The product kernel's neutral start: length scales 0.3, unit signal variance, noise 1e-3. */
     public static GpHyperparameters defaults(int dimension) {
-        double[] l = new double[dimension];
-        Arrays.fill(l, 0.3);
-        return GpHyperparameters.of(l, 1, 1e-3);
+        return defaults(Kernel.PRODUCT, dimension);
     }
 
-    /** Fits hyperparameters to points {@code x} and standardized targets {@code y}. */
+    /** The neutral start of {@code kernel}: length scales 0.3, unit signal variance, noise 1e-3. */
+    public static GpHyperparameters defaults(Kernel kernel, int dimension) {
+        double[] l = new double[dimension];
+        Arrays.fill(l, 0.3);
+        return GpHyperparameters.of(kernel, l, 1, 1e-3);
+    }
+
+    /**
+     * A kernel's fitted hyperparameters and the objective they reach (log marginal likelihood plus
+     * log prior, on the observations the fit used).
+     */
+    public record Fitted(GpHyperparameters hyperparameters, double objective) {
+    }
+
+    /**
+     * Fits hyperparameters to points {@code x} and standardized targets {@code y}: the warm
+     * start's kernel, or the product kernel without one.
+     */
     public GpHyperparameters fit(double[][] x, double[] y, Optional<GpHyperparameters> warmStart,
             SplittableRandom random) {
-        int d = x[0].length;
-        MarginalLikelihood objective = x.length <= maxPoints ? new MarginalLikelihood(x, y) : subset(x, y, random);
-        double[] first = clampToBounds(warmStart.orElse(defaults(d)).theta());
+        Kernel kernel = warmStart.map(GpHyperparameters::kernel).orElse(Kernel.PRODUCT);
+        Map<Kernel, GpHyperparameters> warm = warmStart.map(h -> Map.of(kernel, h)).orElse(Map.of());
+        return fitEach(x, y, EnumSet.of(kernel), warm, random).get(0).hyperparameters();
+    }
+
+    /**
+     * Fits each kernel's hyperparameters to the same observations (beyond {@code maxPoints}, the
+     * same random subset), each warm-started from its entry of {@code warmStarts} when there is
+     * one; the kernels in parallel, each with its own stream split from {@code random}, so the
+     * result does not depend on thread timing. Best objective first; the earlier kernel of
+     * {@link Kernel}'s order on a tie.
+     */
+    public List<Fitted> fitEach(double[][] x, double[] y, Set<Kernel> kernels, Map<Kernel, GpHyperparameters> warmStarts,
+            SplittableRandom random) {
+        if (kernels.isEmpty()) {
+            throw new IllegalArgumentException("need at least one kernel to fit");
+        }
+        double[][] fx = x;
+        double[] fy = y;
+        if (x.length > maxPoints) {
+            int[] chosen = subset(x.length, random);
+            fx = new double[maxPoints][];
+            fy = new double[maxPoints];
+            for (int a = 0; a < maxPoints; a++) {
+                fx[a] = x[chosen[a]];
+                fy[a] = y[chosen[a]];
+            }
+        }
+        List<Kernel> ordered = List.copyOf(EnumSet.copyOf(kernels));
+        List<SplittableRandom> randoms = new ArrayList<>();
+        for (int k = 0; k < ordered.size(); k++) {
+            randoms.add(random.split());
+        }
+        double[][] points = fx;
+        double[] targets = fy;
+        List<Fitted> fits = new ArrayList<>(IntStream.range(0, ordered.size()).parallel()
+                .mapToObj(k -> fit(new MarginalLikelihood(points, targets, ordered.get(k)),
+                        Optional.ofNullable(warmStarts.get(ordered.get(k))), randoms.get(k)))
+                .toList());
+        fits.sort(Comparator.comparingDouble(Fitted::objective).reversed());
+        return fits;
+    }
+
+    private Fitted fit(MarginalLikelihood objective, Optional<GpHyperparameters> warmStart, SplittableRandom random) {
+        Kernel kernel = objective.kernel();
+        int d = objective.dimension();
+        double[] first = clampToBounds(warmStart.orElse(defaults(kernel, d)).theta());
         double firstValue = objective.value(first);
         List<double[]> starts = new ArrayList<>();
         starts.add(first);
@@ -97,26 +166,23 @@ public final class HyperparameterFit {
         }
         List<Run> runs = starts.parallelStream().map(start -> run(objective, start)).toList();
         Run best = runs.stream().max(Comparator.comparingDouble(Run::value)).orElseThrow();
-        return best.value() == Double.NEGATIVE_INFINITY ? defaults(d) : new GpHyperparameters(best.theta());
+        return best.value() == Double.NEGATIVE_INFINITY ? new Fitted(defaults(kernel, d), Double.NEGATIVE_INFINITY)
+                : new Fitted(new GpHyperparameters(kernel, best.theta()), best.value());
     }
 
-    /** The objective on {@code maxPoints} observations drawn uniformly without replacement (partial Fisher-Yates). */
-    private MarginalLikelihood subset(double[][] x, double[] y, SplittableRandom random) {
-        int[] order = new int[x.length];
-        for (int a = 0; a < order.length; a++) {
+    /** {@code maxPoints} indices of {@code 0..n-1} drawn uniformly without replacement (partial Fisher-Yates). */
+    private int[] subset(int n, SplittableRandom random) {
+        int[] order = new int[n];
+        for (int a = 0; a < n; a++) {
             order[a] = a;
         }
-        double[][] sx = new double[maxPoints][];
-        double[] sy = new double[maxPoints];
         for (int a = 0; a < maxPoints; a++) {
-            int pick = a + random.nextInt(order.length - a);
+            int pick = a + random.nextInt(n - a);
             int chosen = order[pick];
             order[pick] = order[a];
             order[a] = chosen;
-            sx[a] = x[chosen];
-            sy[a] = y[chosen];
         }
-        return new MarginalLikelihood(sx, sy);
+        return Arrays.copyOf(order, maxPoints);
     }
 
     private static Run bestOfRandomDraws(MarginalLikelihood objective, int d, SplittableRandom random) {
@@ -137,31 +203,44 @@ public final class HyperparameterFit {
     }
 
     private Run run(MarginalLikelihood objective, double[] start) {
-        NegatedObjective f = new NegatedObjective(objective, start.length);
-        SQPOption option = new SQPOption();
-        option.setEps(STEP_TOLERANCE);
+        NegatedObjective f = new NegatedObjective(objective);
+        NonLinearConjugateGradientOptimizer optimizer = new NonLinearConjugateGradientOptimizer(
+                NonLinearConjugateGradientOptimizer.Formula.POLAK_RIBIERE,
+                new SimpleValueChecker(VALUE_TOLERANCE, VALUE_TOLERANCE), LINE_TOLERANCE, LINE_TOLERANCE, BRACKET);
         try {
-            new SQPOptimizerS().optimize(new InitialGuess(start), new ObjectiveFunction(f), bounds(start.length), option,
-                    new MaxIter(maxIterations), new MaxEval(20 * maxIterations));
-        } catch (MathRuntimeException | NullPointerException budgetOrBreakdown) {
-            // The best point seen so far stands. Hipparchus' SQPOptimizerS (3.1) also breaks down
-            // with a NullPointerException when its quadratic subproblem has no solution (seen on
-            // 4-D studies of the search suite; HyperparameterFitTest keeps one): a breakdown too.
+            optimizer.optimize(new InitialGuess(toUnbounded(start)), new ObjectiveFunction(f::value),
+                    new ObjectiveFunctionGradient(f::gradient), GoalType.MINIMIZE, new MaxIter(maxIterations),
+                    new MaxEval(EVALUATIONS_PER_ITERATION * maxIterations));
+        } catch (MathRuntimeException budgetOrBreakdown) {
+            // the best point seen so far stands
         }
         return new Run(f.bestTheta == null ? start : f.bestTheta, f.bestValue);
     }
 
-    /** {@code lower <= theta <= upper} as {@code [I; -I] theta >= [lower; -upper]}. */
-    private static LinearInequalityConstraint bounds(int m) {
-        double[][] a = new double[2 * m][m];
-        double[] b = new double[2 * m];
-        for (int j = 0; j < m; j++) {
-            a[j][j] = 1;
-            a[m + j][j] = -1;
-            b[j] = lower(j, m);
-            b[m + j] = -upper(j, m);
+    /**
+     * {@code theta} of unbounded coordinates {@code z}: {@code lower + (upper - lower) sigmoid(z)}
+     * per coordinate, so the optimizer runs without constraints and every point it tries is in bounds.
+     */
+    static double[] toBounded(double[] z) {
+        double[] theta = new double[z.length];
+        for (int j = 0; j < z.length; j++) {
+            double lower = lower(j, z.length);
+            double upper = upper(j, z.length);
+            theta[j] = Math.min(upper, lower + (upper - lower) / (1 + Math.exp(-z[j])));  // rounding stays within
         }
-        return new LinearInequalityConstraint(a, b);
+        return theta;
+    }
+
+    /** The inverse of {@link #toBounded}, a bound pulled in by 1e-6 of the range. */
+    static double[] toUnbounded(double[] theta) {
+        double[] z = new double[theta.length];
+        for (int j = 0; j < theta.length; j++) {
+            double lower = lower(j, theta.length);
+            double u = (theta[j] - lower) / (upper(j, theta.length) - lower);
+            u = Math.min(1 - 1e-6, Math.max(1e-6, u));
+            z[j] = Math.log(u / (1 - u));
+        }
+        return z;
     }
 
     private static double lower(int j, int m) {
@@ -183,47 +262,38 @@ public final class HyperparameterFit {
     private record Run(double[] theta, double value) {
     }
 
-    /** The negated objective for the minimizer, remembering the best point it was evaluated at. */
-    private static final class NegatedObjective extends TwiceDifferentiableFunction {
+    /**
+     * The negated objective over the unbounded coordinates, for the minimizer, remembering the
+     * best point (in {@code theta}) it was evaluated at.
+     */
+    private static final class NegatedObjective {
         private final MarginalLikelihood objective;
-        private final int dimension;
         private double[] bestTheta;
         private double bestValue = Double.NEGATIVE_INFINITY;
 
-        NegatedObjective(MarginalLikelihood objective, int dimension) {
+        NegatedObjective(MarginalLikelihood objective) {
             this.objective = objective;
-            this.dimension = dimension;
         }
 
-        @Override
-        public int dim() {
-            return dimension;
-        }
-
-        @Override
-        public double value(RealVector theta) {
-            double[] t = theta.toArray();
-            double v = objective.value(t);
-            remember(t, v);
+        double value(double[] z) {
+            double[] theta = toBounded(z);
+            double v = objective.value(theta);
+            remember(theta, v);
             return Double.isFinite(v) ? -v : Double.MAX_VALUE / 4;
         }
 
-        @Override
-        public RealVector gradient(RealVector theta) {
-            double[] t = theta.toArray();
-            double[] g = new double[t.length];
-            double v = objective.valueAndGradient(t, g);
-            remember(t, v);
+        double[] gradient(double[] z) {
+            double[] theta = toBounded(z);
+            double[] g = new double[theta.length];
+            double v = objective.valueAndGradient(theta, g);
+            remember(theta, v);
             for (int j = 0; j < g.length; j++) {
-                g[j] = -g[j];
+                double lower = lower(j, g.length);
+                double range = upper(j, g.length) - lower;
+                double u = (theta[j] - lower) / range;
+                g[j] = -g[j] * range * u * (1 - u);
             }
-            return new ArrayRealVector(g, false);
-        }
-
-        @Override
-        public RealMatrix hessian(RealVector theta) {
-            // not used: the optimizer builds a BFGS approximation from gradients
-            return MatrixUtils.createRealIdentityMatrix(theta.getDimension());
+            return g;
         }
 
         private void remember(double[] theta, double v) {

@@ -25,20 +25,37 @@ public final class MarginalLikelihood {
 
     private final double[][] x;
     private final double[] y;
+    private final Kernel kernel;
 
-    /** The objective for points {@code x} (in [0,1]^d) and standardized targets {@code y}. */
+    /** The objective of the product kernel for points {@code x} (in [0,1]^d) and standardized targets {@code y}. */
     public MarginalLikelihood(double[][] x, double[] y) {
+        this(x, y, Kernel.PRODUCT);
+    }
+
+    /** The objective of {@code kernel} for points {@code x} (in [0,1]^d) and standardized targets {@code y}. */
+    public MarginalLikelihood(double[][] x, double[] y, Kernel kernel) {
         if (x.length == 0 || x.length != y.length) {
             throw new IllegalArgumentException("need n >= 1 points and as many targets, got " + x.length
                     + " and " + y.length);
         }
         this.x = x;
         this.y = y;
+        this.kernel = java.util.Objects.requireNonNull(kernel, "kernel");
+    }
+
+    /** The number of input coordinates. */
+    public int dimension() {
+        return x[0].length;
+    }
+
+    /** The kernel whose hyperparameters this objective scores. */
+    public Kernel kernel() {
+        return kernel;
     }
 
     /** Log marginal likelihood plus log prior at {@code theta}; {@code -Infinity} when K is not positive definite. */
     public double value(double[] theta) {
-        GpHyperparameters h = new GpHyperparameters(theta);
+        GpHyperparameters h = new GpHyperparameters(kernel, theta);
         CholeskyDecomposition cholesky;
         try {
             cholesky = new CholeskyDecomposition(new Array2DRowRealMatrix(GaussianProcess.covariance(x, h), false),
@@ -62,7 +79,7 @@ public final class MarginalLikelihood {
     public double valueAndGradient(double[] theta, double[] gradient) {
         GaussianProcess gp;
         try {
-            gp = GaussianProcess.condition(x, y, new GpHyperparameters(theta));
+            gp = GaussianProcess.condition(x, y, new GpHyperparameters(kernel, theta));
         } catch (IllegalStateException e) {
             java.util.Arrays.fill(gradient, 0);
             return Double.NEGATIVE_INFINITY;

@@ -1,11 +1,10 @@
 package org.terrain4j.search.gp;
 
 /**
- * The Matern 5/2 kernel with automatic relevance determination:
- * {@code k(x, y) = s^2 (1 + sqrt5 r + 5/3 r^2) exp(-sqrt5 r)} with
- * {@code r^2 = sum_i ((x_i - y_i) / l_i)^2} (Rasmussen and Williams, eq. 4.17). Twice
- * differentiable, so less smooth than the squared exponential and a better prior for
- * validation scores.
+ * The Matern 5/2 correlation {@code m(r) = (1 + sqrt5 r + 5/3 r^2) exp(-sqrt5 r)} of a distance
+ * {@code r} in length-scale units (Rasmussen and Williams, eq. 4.17), and the scaling by length
+ * scales that the {@link Kernel}s apply it after. Twice differentiable, so less smooth than the
+ * squared exponential and a better prior for validation scores.
  */
 final class Matern52 {
 
@@ -14,14 +13,14 @@ final class Matern52 {
     private Matern52() {
     }
 
-    /** {@code k / s^2} at scaled distance {@code r}. */
+    /** {@code m(r)} at scaled distance {@code r}. */
     static double correlation(double r) {
         return (1 + SQRT5 * r + 5.0 / 3 * r * r) * Math.exp(-SQRT5 * r);
     }
 
     /**
-     * {@code d k / d log l_i = factor(r) * s^2 * ((x_i - y_i) / l_i)^2} (from
-     * {@code dk/dr = -5/3 s^2 r (1 + sqrt5 r) exp(-sqrt5 r)} and {@code dr/dlog l_i = -((x_i-y_i)/l_i)^2 / r}).
+     * {@code d m / d log l_i = factor(r) * ((x_i - y_i) / l_i)^2} (from
+     * {@code dm/dr = -5/3 r (1 + sqrt5 r) exp(-sqrt5 r)} and {@code dr/dlog l_i = -((x_i-y_i)/l_i)^2 / r}).
      */
     static double lengthScaleFactor(double r) {
         return 5.0 / 3 * (1 + SQRT5 * r) * Math.exp(-SQRT5 * r);

@@ -55,14 +55,15 @@ class GaussianProcessTest {
         assertThat(gp.logMarginalLikelihood()).isCloseTo(expectedLml, within(1e-12));
     }
 
-    @Test
-    void marginalLikelihoodGradientMatchesCentralDifferences() {
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.EnumSource(Kernel.class)
+    void marginalLikelihoodGradientMatchesCentralDifferences(Kernel kernel) {
         double[][] x = randomPoints(15, 3, 2);
         double[] y = new double[15];
         for (int a = 0; a < 15; a++) {
             y[a] = Math.cos(4 * x[a][0]) - x[a][2] * x[a][2] + 0.05 * a % 3;
         }
-        MarginalLikelihood objective = new MarginalLikelihood(x, y);
+        MarginalLikelihood objective = new MarginalLikelihood(x, y, kernel);
         double[] theta = GpHyperparameters.of(new double[] {0.3, 0.8, 0.5}, 1.7, 0.01).theta();
         double[] gradient = new double[theta.length];
         double value = objective.valueAndGradient(theta, gradient);
@@ -128,6 +129,60 @@ class GaussianProcessTest {
             assertThat(out[0]).isCloseTo(mean, within(1e-7));
             assertThat(out[1]).isCloseTo(Math.max(1.4 - quadratic, 1.4e-12), within(1e-7));
         }
+    }
+
+    @Test
+    void theAdditiveKernelIsTheMeanOfOneDimensionalMaternKernels() {
+        // Written out from the definition (Duvenaud et al. 2011, first order), not from Kernel.
+        double[][] x = randomPoints(12, 3, 9);
+        double[] l = {0.2, 0.5, 1.1};
+        double s2 = 1.7;
+        double noise = 0.01;
+        double[][] k = GaussianProcess.covariance(x, GpHyperparameters.of(Kernel.ADDITIVE, l, s2, noise));
+        for (int a = 0; a < x.length; a++) {
+            for (int b = 0; b < x.length; b++) {
+                double sum = 0;
+                for (int i = 0; i < 3; i++) {
+                    double r = Math.abs(x[a][i] - x[b][i]) / l[i];
+                    sum += (1 + Math.sqrt(5) * r + 5.0 / 3 * r * r) * Math.exp(-Math.sqrt(5) * r);
+                }
+                assertThat(k[a][b]).isCloseTo(s2 * sum / 3 + (a == b ? noise : 0), within(1e-12));
+            }
+        }
+    }
+
+    @Test
+    void theFitKeepsTheKernelTheDataFavour() {
+        // 40 points in 4-D. A sum of one-coordinate wiggles (separable, as Schwefel's function is)
+        // must be explained best by the additive kernel; a product of coordinates (every coordinate
+        // matters only together with the others) by the product kernel.
+        double[][] x = randomPoints(40, 4, 10);
+        double[] separable = new double[40];
+        double[] interacting = new double[40];
+        for (int a = 0; a < 40; a++) {
+            for (int i = 0; i < 4; i++) {
+                separable[a] += Math.sin(9 * x[a][i] + i);
+            }
+            interacting[a] = 4 * Math.exp(-6 * ((x[a][0] - 0.5) * (x[a][0] - 0.5) + (x[a][1] - 0.5) * (x[a][1] - 0.5)))
+                    * Math.cos(5 * x[a][2] * x[a][3]);
+        }
+        HyperparameterFit fit = new HyperparameterFit(1, 100, 200);
+        java.util.Set<Kernel> both = java.util.EnumSet.allOf(Kernel.class);
+        java.util.List<HyperparameterFit.Fitted> forSeparable = fit.fitEach(x, standardized(separable), both,
+                java.util.Map.of(), new SplittableRandom(11));
+        java.util.List<HyperparameterFit.Fitted> forInteracting = fit.fitEach(x, standardized(interacting), both,
+                java.util.Map.of(), new SplittableRandom(11));
+        assertThat(forSeparable.get(0).hyperparameters().kernel()).isEqualTo(Kernel.ADDITIVE);
+        assertThat(forInteracting.get(0).hyperparameters().kernel()).isEqualTo(Kernel.PRODUCT);
+        assertThat(forSeparable.get(0).objective()).isGreaterThan(forSeparable.get(1).objective());
+        assertThatThrownBy(() -> fit.fitEach(x, separable, java.util.Set.of(), java.util.Map.of(), new SplittableRandom(1)))
+                .hasMessage("need at least one kernel to fit");
+    }
+
+    private static double[] standardized(double[] y) {
+        double mean = java.util.Arrays.stream(y).average().orElseThrow();
+        double spread = Math.sqrt(java.util.Arrays.stream(y).map(v -> (v - mean) * (v - mean)).average().orElseThrow());
+        return java.util.Arrays.stream(y).map(v -> (v - mean) / spread).toArray();
     }
 
     @Test
