@@ -2,8 +2,10 @@ package org.terrain4j.search.gp;
 
 import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.Optional;
 import java.util.SplittableRandom;
 import org.terrain4j.search.Sampler;
@@ -18,18 +20,27 @@ import org.terrain4j.search.space.SearchSpace;
  * without letting it count as a result); fit the hyperparameters of each of the options' kernels,
  * each warm-started from its last fit, and keep the kernel the data favour (the highest marginal
  * likelihood plus prior: both kernels have the same hyperparameters, so this is a like-for-like
- * comparison of the evidence); condition on pending points by the {@link PendingPolicy}; maximize the acquisition;
+ * comparison of the evidence), comparing them again each time the observations have grown by a
+ * tenth ({@value #COMPARISON_GROWTH}x) and refitting only the chosen one in between, so a long
+ * study pays for the comparison about {@code log(n) / log(1.1)} times, not {@code n}; condition on pending points by the {@link PendingPolicy}; maximize the acquisition;
  * return the best-ranked candidate whose snapped configuration has not been suggested yet.
  * Needs at least one complete trial; the start-up design comes from elsewhere (composition, as
- * in Optuna). Not thread-safe: the warm starts are the one piece of state between calls.
+ * in Optuna). Not thread-safe: the warm starts and the next comparison are its state between calls.
  */
 public final class GpSampler implements Sampler {
 
     private final GpOptions options;
     private final HyperparameterFit fit;
     private final AcquisitionMaximizer maximizer;
+    /**
+     * The kernels are compared again once the observations have grown by this factor since the
+     * last comparison (and by at least one); in between only the chosen kernel is refitted.
+     */
+    static final double COMPARISON_GROWTH = 1.1;
+
     private final Map<Kernel, GpHyperparameters> lastFits = new EnumMap<>(Kernel.class);
     private GpHyperparameters lastFit;
+    private int nextComparison;
 
     /** A sampler with these options. */
     public GpSampler(GpOptions options) {
@@ -38,6 +49,11 @@ public final class GpSampler implements Sampler {
                 options.hyperparameterPoints());
         this.maximizer = new AcquisitionMaximizer(options.uniformSamples(), options.perturbationsPerIncumbent(),
                 options.localStarts(), options.localEvaluations());
+    }
+
+    /** The number of observations at which the kernels are next compared (0 before the first proposal). */
+    int nextComparison() {
+        return nextComparison;
     }
 
     /** The hyperparameters of the last proposal's model (the kernel chosen among them), if any. */
@@ -63,7 +79,13 @@ public final class GpSampler implements Sampler {
             x[complete.size() + a] = failed.get(a).point();
             y[complete.size() + a] = z.worst();
         }
-        List<HyperparameterFit.Fitted> fits = fit.fitEach(x, y, options.kernels(), lastFits, random);
+        Set<Kernel> kernels = options.kernels();
+        if (lastFit != null && x.length < nextComparison) {
+            kernels = EnumSet.of(lastFit.kernel());
+        } else {
+            nextComparison = Math.max(x.length + 1, (int) Math.ceil(x.length * COMPARISON_GROWTH));
+        }
+        List<HyperparameterFit.Fitted> fits = fit.fitEach(x, y, kernels, lastFits, random);
         fits.forEach(f -> lastFits.put(f.hyperparameters().kernel(), f.hyperparameters()));
         lastFit = fits.get(0).hyperparameters();
         GaussianProcess gp = withPending(GaussianProcess.condition(x, y, lastFit), history, z);

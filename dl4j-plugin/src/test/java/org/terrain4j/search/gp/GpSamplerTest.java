@@ -1,0 +1,58 @@
+package org.terrain4j.search.gp;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.EnumSet;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+import org.terrain4j.search.SearchHistory;
+import org.terrain4j.search.space.SearchSpace;
+
+class GpSamplerTest {
+
+    /** A sum of one-coordinate wiggles, as Schwefel's function is. */
+    private static double separable(double[] x) {
+        double sum = 0;
+        for (int i = 0; i < x.length; i++) {
+            sum += Math.sin(9 * x[i] + i);
+        }
+        return sum;
+    }
+
+    private static void observe(SearchHistory history, SplittableRandom random, int count) {
+        for (int a = 0; a < count; a++) {
+            double[] x = random.doubles(4).toArray();
+            history.complete(history.suggested(x), separable(x));
+        }
+    }
+
+    @Test
+    void theKernelsAreComparedAgainOnlyOnceTheObservationsGrewByATenth() {
+        SearchHistory history = new SearchHistory(SearchSpace.continuous(4));
+        SplittableRandom random = new SplittableRandom(1);
+        observe(history, random, 40);
+        GpSampler sampler = new GpSampler(GpOptions.DEFAULTS);
+
+        sampler.propose(history, new SplittableRandom(2));
+        assertThat(sampler.lastFit().orElseThrow().kernel()).isEqualTo(Kernel.ADDITIVE);
+        assertThat(sampler.nextComparison()).isEqualTo(44);
+
+        observe(history, random, 3);
+        sampler.propose(history, new SplittableRandom(3));
+        assertThat(sampler.nextComparison()).as("43 < 44 observations: the chosen kernel alone").isEqualTo(44);
+        assertThat(sampler.lastFit().orElseThrow().kernel()).isEqualTo(Kernel.ADDITIVE);
+
+        observe(history, random, 1);
+        sampler.propose(history, new SplittableRandom(4));
+        assertThat(sampler.nextComparison()).as("compared at 44, next at ceil(44 * 1.1)").isEqualTo(49);
+    }
+
+    @Test
+    void oneKernelIsAllThatIsFittedWhenTheOptionsNameOne() {
+        SearchHistory history = new SearchHistory(SearchSpace.continuous(4));
+        observe(history, new SplittableRandom(5), 30);
+        GpSampler sampler = new GpSampler(GpOptions.DEFAULTS.withKernels(EnumSet.of(Kernel.PRODUCT)));
+        sampler.propose(history, new SplittableRandom(6));
+        assertThat(sampler.lastFit().orElseThrow().kernel()).isEqualTo(Kernel.PRODUCT);
+    }
+}
