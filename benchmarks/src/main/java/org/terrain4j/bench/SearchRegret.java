@@ -17,6 +17,7 @@ import org.deeplearning4j.arbiter.optimize.runner.CandidateStatus;
 import org.terrain4j.search.arbiter.BayesianSearchGenerator;
 import org.terrain4j.search.arbiter.NamedParameterSpace;
 import org.terrain4j.search.arbiter.TpeSearchGenerator;
+import org.terrain4j.search.gp.GpOptions;
 import org.terrain4j.search.gp.Kernel;
 
 /**
@@ -32,7 +33,7 @@ import org.terrain4j.search.gp.Kernel;
  * <p>Usage: {@code SearchRegret SEEDS BUDGET METHOD...} with methods bayesian, tpe, random, grid,
  * and {@code bayesian-pK}: the Gaussian process with K candidates out at once. The system property
  * {@code search.pending} names the GP's {@code PendingPolicy} (default KRIGING_BELIEVER), and
- * {@code search.kernels} its kernels (default PRODUCT,ADDITIVE).
+ * {@code search.kernels} its kernels, comma-separated (default: the library's, both).
  */
 public final class SearchRegret {
 
@@ -85,7 +86,8 @@ public final class SearchRegret {
             case "bayesian" -> BayesianSearchGenerator.builder(space).seed(seed)
                     .pendingPolicy(org.terrain4j.search.gp.PendingPolicy.valueOf(
                             System.getProperty("search.pending", "KRIGING_BELIEVER")))
-                    .kernels(kernels(System.getProperty("search.kernels", "PRODUCT,ADDITIVE"))).build();
+                    .kernels(System.getProperty("search.kernels") == null ? GpOptions.DEFAULTS.kernels()
+                            : kernels(System.getProperty("search.kernels"))).build();
             case "tpe" -> TpeSearchGenerator.builder(space).seed(seed).build();
             case "random" -> {
                 RandomSearchGenerator random = new RandomSearchGenerator(space, null);

@@ -5,8 +5,8 @@ import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.Optional;
+import java.util.Set;
 import java.util.SplittableRandom;
 import org.terrain4j.search.Sampler;
 import org.terrain4j.search.SearchHistory;
@@ -22,10 +22,11 @@ import org.terrain4j.search.space.SearchSpace;
  * likelihood plus prior: both kernels have the same hyperparameters, so this is a like-for-like
  * comparison of the evidence), comparing them again each time the observations have grown by a
  * tenth ({@value #COMPARISON_GROWTH}x) and refitting only the chosen one in between, so a long
- * study pays for the comparison about {@code log(n) / log(1.1)} times, not {@code n}; condition on pending points by the {@link PendingPolicy}; maximize the acquisition;
- * return the best-ranked candidate whose snapped configuration has not been suggested yet.
- * Needs at least one complete trial; the start-up design comes from elsewhere (composition, as
- * in Optuna). Not thread-safe: the warm starts and the next comparison are its state between calls.
+ * study pays for the comparison about {@code log(n) / log(1.1)} times, not {@code n}; condition
+ * on pending points by the {@link PendingPolicy}; maximize the acquisition; return the
+ * best-ranked candidate whose snapped configuration has not been suggested yet. Needs at least
+ * one complete trial; the start-up design comes from elsewhere (composition, as in Optuna). Not
+ * thread-safe: the warm starts and the next comparison are its state between calls.
  */
 public final class GpSampler implements Sampler {
 
