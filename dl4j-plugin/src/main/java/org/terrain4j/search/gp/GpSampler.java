@@ -40,7 +40,8 @@ public final class GpSampler implements Sampler {
     static final double COMPARISON_GROWTH = 1.1;
 
     private final Map<Kernel, GpHyperparameters> lastFits = new EnumMap<>(Kernel.class);
-    private GpHyperparameters lastFit;
+    /** The kernel of the last proposal's model; null before the first. */
+    private Kernel chosen;
     private int nextComparison;
 
     /** A sampler with these options. */
@@ -59,7 +60,7 @@ public final class GpSampler implements Sampler {
 
     /** The hyperparameters of the last proposal's model (the kernel chosen among them), if any. */
     public Optional<GpHyperparameters> lastFit() {
-        return Optional.ofNullable(lastFit);
+        return Optional.ofNullable(chosen).map(lastFits::get);
     }
 
     @Override
@@ -81,15 +82,16 @@ public final class GpSampler implements Sampler {
             y[complete.size() + a] = z.worst();
         }
         Set<Kernel> kernels = options.kernels();
-        if (lastFit != null && x.length < nextComparison) {
-            kernels = EnumSet.of(lastFit.kernel());
+        if (chosen != null && x.length < nextComparison) {
+            kernels = EnumSet.of(chosen);
         } else {
             nextComparison = Math.max(x.length + 1, (int) Math.ceil(x.length * COMPARISON_GROWTH));
         }
         List<HyperparameterFit.Fitted> fits = fit.fitEach(x, y, kernels, lastFits, random);
         fits.forEach(f -> lastFits.put(f.hyperparameters().kernel(), f.hyperparameters()));
-        lastFit = fits.get(0).hyperparameters();
-        GaussianProcess gp = withPending(GaussianProcess.condition(x, y, lastFit), history, z);
+        GpHyperparameters best = fits.get(0).hyperparameters();
+        chosen = best.kernel();
+        GaussianProcess gp = withPending(GaussianProcess.condition(x, y, best), history, z);
         List<double[]> incumbents = complete.stream().sorted(Comparator.comparingDouble(Trial::loss))
                 .limit(options.incumbents()).map(Trial::point).toList();
         List<AcquisitionMaximizer.Scored> ranked = maximizer.maximize(gp, options.acquisition(), z.best(),
