@@ -444,7 +444,10 @@ def study(results):
 
 CONTROL_VARIANTS = {
     "constant": "the starting rate throughout",
-    "terrain": "`new TerrainListener()`, its defaults (the stationarity test, rate rises by trial, rollback)",
+    "terrain": "`new TerrainListener()`, its defaults (the stationarity test, rate rises by trial, rollback, tail "
+               "averaging)",
+    "terrain_no_averaging": "Terrain's defaults without tail averaging (`noAveraging()`: the last iterate at every "
+                            "epoch end; the same training, so the same decays)",
     "terrain_curvature": "Terrain with curvature probes (`CurvatureOptions.DEFAULTS`)",
     "reduce_lr_on_plateau": "PyTorch's default `ReduceLROnPlateau` (factor 0.1, patience 10, validation loss each "
                             "epoch)",
@@ -505,6 +508,13 @@ def lr_control_targets(cells, label):
                          statistics.median(budget_means) - statistics.median(budget_linear),
                          sum(t > l for t, l in zip(budget_means, budget_linear)), len(budget_means),
                          sum(t < c - 0.005 for t, c in zip(budget_means, budget_constant))))
+    averaging = [(statistics.mean(cells[k]["terrain"]), statistics.mean(cells[k]["terrain_no_averaging"]))
+                 for k in sorted(cells) if "terrain" in cells[k] and "terrain_no_averaging" in cells[k]]
+    if averaging:
+        lines.append("- tail averaging (Terrain against its last iterate): median of the per-cell differences %+.4f, "
+                     "ahead in %d, behind in %d of %d cells; median final accuracy without it %.4f" % (
+                         statistics.median([a - b for a, b in averaging]), sum(a > b for a, b in averaging),
+                         sum(a < b for a, b in averaging), len(averaging), statistics.median([b for _, b in averaging])))
     if compared:
         lines.append("- cells where Terrain is at least as good as ReduceLROnPlateau: %d of %d (%.0f%%; target 80%%)"
                      % (ties_or_better, compared, 100.0 * ties_or_better / compared))

@@ -35,6 +35,9 @@ enum ControlWorkload {
             s -> new Nesterovs(s, 0.9), ControlWorkload::mlp),
     DIGITS_CNN_ADAM(true, ControlData.DIGITS_IMAGES, 32, 30, new double[] {1e-4, 3e-4, 1e-3, 1e-2},
             Adam::new, ControlWorkload::cnn),
+    /** A short budget (10 epochs) with plain SGD, where the rate's noise floor is still high at the end. */
+    DIGITS_MLP_SGD_SHORT(true, ControlData.DIGITS, 32, 10, new double[] {0.01, 0.03, 0.1, 0.5},
+            Sgd::new, ControlWorkload::mlp),
     FASHION_MLP_SGD(false, ControlData.FASHION, 64, 10, new double[] {0.005, 0.02, 0.1, 0.5},
             Sgd::new, ControlWorkload::mlp),
     FASHION_CNN_NESTEROV(false, ControlData.FASHION_IMAGES, 64, 10, new double[] {0.003, 0.01, 0.03, 0.3},

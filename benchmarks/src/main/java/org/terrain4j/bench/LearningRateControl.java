@@ -12,6 +12,7 @@ import org.nd4j.evaluation.classification.Evaluation;
 import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.dataset.api.iterator.DataSetIterator;
 import org.nd4j.linalg.schedule.ISchedule;
+import org.terrain4j.control.AveragingOptions;
 import org.terrain4j.control.PlateauOptions;
 import org.terrain4j.control.RiseOptions;
 import org.terrain4j.control.StationarityOptions;
@@ -34,13 +35,15 @@ import org.terrain4j.schedule.Schedules;
  * accuracy, final validation loss, whether it diverged, Terrain's decays and kept rises, the final rate,
  * seconds, and the validation accuracy per epoch. The system property {@code terrain.stationarity}
  * ({@code confidence,factor,minSamples,growingWindows}) and {@code terrain.rise} ({@code factor,maxRise,noiseScaleBelow},
- * or {@code off}) replace Terrain's defaults, for tuning.
+ * or {@code off}) and {@code terrain.averaging} ({@code tail,samples,confidence}) replace Terrain's
+ * defaults, for tuning.
  */
 public final class LearningRateControl {
 
     /** The compared learning-rate controls. */
     enum Variant {
-        CONSTANT, TERRAIN, TERRAIN_PLATEAU_RULE, REDUCE_LR_ON_PLATEAU, LINEAR_DECAY, TERRAIN_CURVATURE, TERRAIN_BUDGET
+        CONSTANT, TERRAIN, TERRAIN_PLATEAU_RULE, REDUCE_LR_ON_PLATEAU, LINEAR_DECAY, TERRAIN_CURVATURE, TERRAIN_BUDGET,
+        TERRAIN_NO_AVERAGING
     }
 
     public static void main(String[] args) {
@@ -111,6 +114,12 @@ public final class LearningRateControl {
             builder.stationarity(new StationarityOptions(Double.parseDouble(p[0]), Double.parseDouble(p[1]), 0,
                     Integer.parseInt(p[2]), 1 << 14, Boolean.parseBoolean(p[3])));
         }
+        String averaging = System.getProperty("terrain.averaging");
+        if (averaging != null) {
+            String[] p = averaging.split(",");
+            builder.averaging(new AveragingOptions(Double.parseDouble(p[0]), Integer.parseInt(p[1]),
+                    Double.parseDouble(p[2])));
+        }
         String rise = System.getProperty("terrain.rise");
         if ("off".equals(rise)) {
             builder.noRise();
@@ -126,6 +135,7 @@ public final class LearningRateControl {
                             ValidationMetric.LOSS).plateau(PlateauOptions.PYTORCH_DEFAULTS).noiseDominatedThreshold(0).build();
             case TERRAIN_CURVATURE -> builder.curvature(CurvatureOptions.DEFAULTS).build();
             case TERRAIN_BUDGET -> builder.budget(TrainingBudget.epochs(epochs)).build();
+            case TERRAIN_NO_AVERAGING -> builder.noAveraging().build();
         };
     }
 

@@ -18,6 +18,11 @@ public enum EventType {
     SADDLE_ESCAPE,
     /** The budget's cooldown began: every controlled rate now falls linearly to 0 at its end. */
     COOLDOWN,
+    /**
+     * At an epoch's end: the network now holds the average of the epoch's last iterates (until
+     * training resumes), or keeps its last iterate because the loss still fell there.
+     */
+    TAIL_AVERAGE,
     /** Training diverged and was rolled back to the last good snapshot. */
     ROLLBACK,
     /** Something the user should know, e.g. an updater without a learning rate. */

@@ -33,22 +33,24 @@ import org.terrain4j.terrain.Terrain;
  * @param rollback the rollback snapshot, or null (none yet, rollback off, or version 2)
  * @param rateBefore the first controlled rate at the last healthy iteration (NaN before one, and in version 2)
  * @param rise where the rate-rise trials are, or null (rises off, or versions before 4)
+ * @param averaging where tail averaging is, or null (averaging off, or versions before 6)
  */
 public record ListenerState(int version, TrainingSignals.State signals, PlateauDetector.State plateau,
                             GradientNoiseScale.State noiseScale, Terrain terrain, boolean diverging,
                             BatchSizeAdvice batchSizeAdvice, boolean epochsSeen, boolean stopRequested,
                             StationarityTest.State stationarity, Map<String, Double> testedRates,
                             StationarityVerdict.Kind lastVerdict, long checks, CurvatureState curvature,
-                            RollbackState rollback, double rateBefore, RateRise.State rise) {
+                            RollbackState rollback, double rateBefore, RateRise.State rise,
+                            AveragingState averaging) {
 
     /**
-     * The format version this code writes (5: the loss level the last decay was decided at, in the
+     * The format version this code writes (6: tail averaging's window and arrays; 5: the loss level the last decay was decided at, in the
      * stationarity test's state; 4: the rate-rise trials; 3: the curvature side's and the rollback's
-     * state). It also reads 2 to 4: a version 4 run continues as if its last rate change were no
+     * state). It also reads 2 to 5: a version 5 run averages from its next whole epoch on; a version 4 run continues as if its last rate change were no
      * decay; 2 and 3 continue with their rises ended (a run from before rises existed has had its
      * chance to try one).
      */
-    public static final int VERSION = 5;
+    public static final int VERSION = 6;
 
     /** The oldest version this code reads (2: the stationarity test's state, no curvature side). */
     public static final int OLDEST_READABLE = 2;

@@ -12,6 +12,8 @@ import org.deeplearning4j.optimize.api.BaseTrainingListener;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.terrain4j.control.Action;
+import org.terrain4j.control.AveragingVerdict;
+import org.terrain4j.control.AveragingWindow;
 import org.terrain4j.control.PlateauDetector;
 import org.terrain4j.control.PlateauPolicy;
 import org.terrain4j.control.RateRise;
@@ -57,6 +59,11 @@ public final class TerrainListener extends BaseTrainingListener {
     private final StatisticsLog statistics;
     private final CurvatureControl curvature;
     private final RollbackGuard guard;
+    private final AveragingWindow averaging;
+    private final IterateAverage average = new IterateAverage();
+    /** The first controlled rate of the averaged iterates; NaN before the window's first sample. */
+    private double averagedRate = Double.NaN;
+    private AveragingVerdict.Kind lastAveraging = AveragingVerdict.Kind.NONE;
     private final ListenerHost host = new ListenerHost();
     private long hostIteration;
     private long hostEpoch;
@@ -99,6 +106,7 @@ public final class TerrainListener extends BaseTrainingListener {
         this.curvature = options.curvature() == null ? null
                 : new CurvatureControl(options.curvature(), signals);
         this.guard = new RollbackGuard(options.rollback(), signals);
+        this.averaging = options.averaging() == null ? null : new AveragingWindow(options.averaging());
         events.open();
     }
 
@@ -112,6 +120,11 @@ public final class TerrainListener extends BaseTrainingListener {
         bind(model);
         epochsSeen = true;
         epochStartIteration = NetworkCounters.iteration(model);
+        if (averaging != null) {
+            average.resume(model);
+            averaging.startEpoch(epochStartIteration);
+            restartAverage();
+        }
     }
 
     @Override
@@ -211,6 +224,9 @@ public final class TerrainListener extends BaseTrainingListener {
                         Map.of(), Map.of(), curvature.last());
             }
         }
+        if (averaging != null) {
+            sampleForAverage(model, iteration, epoch, loss, Double.isFinite(loss) && !nowDiverging);
+        }
         if (noise.estimate().measurements() != noiseMeasurementsSeen) {
             noiseMeasurementsSeen = noise.estimate().measurements();
             adviseBatchSize(iteration, epoch);
@@ -248,6 +264,56 @@ public final class TerrainListener extends BaseTrainingListener {
         }
     }
 
+    /**
+     * Tail averaging after an iteration's update: a sample of the parameters when the window asks
+     * for one at the rate the window's samples ran at; a diverged or non-finite iteration, or a
+     * changed rate, begins the window again.
+     */
+    private void sampleForAverage(Model model, long iteration, long epoch, double loss, boolean healthy) {
+        if (!healthy) {
+            averaging.restart(iteration + 1);
+            restartAverage();
+            return;
+        }
+        if (averaging.afterIteration(iteration, loss)) {
+            double rate = rates.firstLearningRate((int) iteration, (int) epoch);
+            if (average.count() > 0 && Double.compare(rate, averagedRate) != 0) {
+                averaging.restart(iteration + 1);
+                restartAverage();
+                return;
+            }
+            averagedRate = rate;
+            average.add(model);
+        }
+    }
+
+    private void restartAverage() {
+        average.clear();
+        averagedRate = Double.NaN;
+    }
+
+    /**
+     * At an epoch's end: the network holds the tail average when the window's test allows it
+     * (a {@code TAIL_AVERAGE} event each time), or keeps its last iterate (an event when that
+     * decision is new).
+     */
+    private void endAveragingEpoch(Model model, long nextIteration, long epoch) {
+        AveragingVerdict verdict = averaging.endEpoch(nextIteration,
+                stationarity != null && stationarity.lastVerdict() == StationarityVerdict.Kind.DESCENDING);
+        int samples = average.count();
+        if (verdict.average() && samples >= 2) {
+            average.hold(model);
+        }
+        restartAverage();
+        if (verdict.kind() == AveragingVerdict.Kind.AVERAGE ? samples >= 2
+                : verdict.kind() != AveragingVerdict.Kind.NONE && verdict.kind() != lastAveraging) {
+            Map<String, Double> now = controlledRates(nextIteration, epoch);
+            report(EventType.TAIL_AVERAGE, snapshot(nextIteration, epoch, Double.NaN, false), terrain,
+                    verdict.describe(samples), now, now);
+        }
+        lastAveraging = verdict.kind();
+    }
+
     @Override
     public void onEpochEnd(Model model) {
         bind(model);
@@ -257,6 +323,10 @@ public final class TerrainListener extends BaseTrainingListener {
         }
         if (options.checks().atEpochEnd()) {
             check(NetworkCounters.iteration(model), NetworkCounters.epoch(model));
+        }
+        if (averaging != null) {
+            // After the check, whose verdict on the rate's whole run is fresh.
+            endAveragingEpoch(model, NetworkCounters.iteration(model), NetworkCounters.epoch(model));
         }
     }
 
@@ -588,7 +658,12 @@ public final class TerrainListener extends BaseTrainingListener {
                 stationarity == null ? null : stationarity.testedRates(),
                 stationarity == null ? StationarityVerdict.Kind.TOO_FEW_SAMPLES : stationarity.lastVerdict(), checks,
                 curvature == null ? null : curvature.state(), guard.state(), guard.rateBefore(),
-                rise == null ? null : rise.state());
+                rise == null ? null : rise.state(), averagingState());
+    }
+
+    private AveragingState averagingState() {
+        return averaging == null ? null : new AveragingState(averaging.state(), average.count(), averagedRate,
+                average.holding(), average.sumBytes(), average.lastIterateBytes(), lastAveraging);
     }
 
     /** Continues from a saved state; call before training resumes. */
@@ -621,6 +696,13 @@ public final class TerrainListener extends BaseTrainingListener {
             } else {
                 rise.abandon();
             }
+        }
+        if (averaging != null && state.averaging() != null) {
+            AveragingState saved = state.averaging();
+            averaging.restore(saved.window());
+            average.restore(saved.samples(), saved.holding(), saved.sum(), saved.lastIterate());
+            averagedRate = saved.averagedRate();
+            lastAveraging = saved.lastReported();
         }
     }
 }

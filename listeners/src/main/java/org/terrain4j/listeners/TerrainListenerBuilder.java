@@ -3,6 +3,7 @@ package org.terrain4j.listeners;
 import java.nio.file.Path;
 import java.util.Set;
 import org.nd4j.linalg.dataset.api.iterator.DataSetIterator;
+import org.terrain4j.control.AveragingOptions;
 import org.terrain4j.control.Mode;
 import org.terrain4j.control.PlateauOptions;
 import org.terrain4j.control.RiseOptions;
@@ -91,6 +92,8 @@ public final class TerrainListenerBuilder {
     private boolean rollbackSet;
     private RiseOptions rise = RiseOptions.DEFAULTS;
     private boolean riseSet;
+    private AveragingOptions averaging = AveragingOptions.DEFAULTS;
+    private boolean averagingSet;
 
     TerrainListenerBuilder() {
     }
@@ -351,14 +354,42 @@ public final class TerrainListenerBuilder {
         return this;
     }
 
+    /**
+     * Tail averaging (on by default with the stationarity test, {@link AveragingOptions#DEFAULTS}; see
+     * {@link org.terrain4j.control.AveragingWindow}): after each epoch the network holds the mean
+     * of the iterates of the epoch's second half, unless the loss still fell there (or the
+     * stationarity test over the rate's whole run still finds it falling), and gets its
+     * last iterate back when the next epoch starts. What is evaluated or saved between epochs,
+     * and the network after the last epoch, is the average; training itself is unchanged. Add
+     * Terrain before listeners that evaluate at an epoch's end. Costs two copies of the
+     * parameters. The plateau rule has none unless set, so that it stays PyTorch's rule.
+     */
+    public TerrainListenerBuilder averaging(AveragingOptions value) {
+        if (value == null) {
+            throw new IllegalArgumentException("averaging needs options (AveragingOptions.DEFAULTS to start with); "
+                    + "noAveraging() turns it off");
+        }
+        averaging = value;
+        averagingSet = true;
+        return this;
+    }
+
+    /** No tail averaging: the network always holds its last iterate. */
+    public TerrainListenerBuilder noAveraging() {
+        averaging = null;
+        averagingSet = true;
+        return this;
+    }
+
     /** The validated options. */
     public TerrainOptions options() {
         RiseOptions chosenRise = stationarity == null && !riseSet ? null : rise;
+        AveragingOptions chosenAveraging = stationarity == null && !averagingSet ? null : averaging;
         return new TerrainOptions(plateau, stationarity, noiseDominatedThreshold, monitor, checks, smoothing, window, layerStatisticsPeriod,
                 noiseScalePeriod, noiseScaleBatches, noiseScaleSmoothing, batchAdviceFactor, explosionFactor,
                 controlledLayers, stopAtMinimum, eventsFile, statisticsFile, statisticsPeriod, curvature,
                 rollbackSet || (curvature == null && chosenRise == null) ? rollback : RollbackPolicy.DEFAULTS,
-                budget, chosenRise);
+                budget, chosenRise, chosenAveraging);
     }
 
     /** A listener with these options. */

@@ -2,6 +2,7 @@ package org.terrain4j.listeners;
 
 import java.nio.file.Path;
 import java.util.Set;
+import org.terrain4j.control.AveragingOptions;
 import org.terrain4j.control.PlateauOptions;
 import org.terrain4j.control.RiseOptions;
 import org.terrain4j.control.RollbackPolicy;
@@ -43,13 +44,15 @@ import org.terrain4j.control.TrainingBudget;
  * @param budget how long training runs, for a cooldown at its end ({@link TrainingBudget}), or null when unknown
  * @param rise trials of a higher learning rate while the starting rate looks too small (see
  *             {@link org.terrain4j.control.RateRise}), or null for none; only with the stationarity test
+ * @param averaging tail averaging of the iterates between epochs (see
+ *                  {@link org.terrain4j.control.AveragingWindow}), or null for none
  */
 public record TerrainOptions(PlateauOptions plateau, StationarityOptions stationarity, double noiseDominatedThreshold, Monitor monitor, CheckSchedule checks, double smoothing,
                              int window, int layerStatisticsPeriod, int noiseScalePeriod, int noiseScaleBatches,
                              double noiseScaleSmoothing, double batchAdviceFactor, double explosionFactor,
                              Set<String> controlledLayers, boolean stopAtMinimum, Path eventsFile,
                              Path statisticsFile, int statisticsPeriod, CurvatureOptions curvature, RollbackPolicy rollback, TrainingBudget budget,
-                             RiseOptions rise) {
+                             RiseOptions rise, AveragingOptions averaging) {
 
     /** Whether the default stationarity test decides decays (otherwise the plateau rule does). */
     public boolean usesStationarityTest() {

@@ -1,0 +1,179 @@
+package org.terrain4j.control;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+class AveragingWindowTest {
+
+    private static final AveragingOptions OPTIONS = new AveragingOptions(0.5, 32, 0.9);
+
+    private static double gaussian(SplittableRandom random) {
+        return Math.sqrt(-2 * Math.log(1 - random.nextDouble())) * Math.cos(2 * Math.PI * random.nextDouble());
+    }
+
+    /**
+     * Runs one epoch of {@code length} iterations from {@code first} with losses
+     * {@code start + slope * k + sd * N(0,1)}; returns the iterations at which a sample was asked for.
+     */
+    private static List<Long> epoch(AveragingWindow window, long first, int length, double start, double slope,
+                                    double sd, SplittableRandom random) {
+        List<Long> sampled = new ArrayList<>();
+        window.startEpoch(first);
+        for (int k = 0; k < length; k++) {
+            if (window.afterIteration(first + k, start + slope * k + sd * gaussian(random))) {
+                sampled.add(first + k);
+            }
+        }
+        return sampled;
+    }
+
+    @Test
+    void theFirstEpochHasNoWindowBecauseItsLengthIsUnknown() {
+        AveragingWindow window = new AveragingWindow(OPTIONS);
+        List<Long> sampled = epoch(window, 0, 100, 1, 0, 0.1, new SplittableRandom(1));
+
+        assertThat(sampled).isEmpty();
+        AveragingVerdict verdict = window.endEpoch(100, false);
+        assertThat(verdict.kind()).isEqualTo(AveragingVerdict.Kind.NONE);
+        assertThat(verdict.average()).isFalse();
+    }
+
+    @Test
+    void laterEpochsSampleTheirSecondHalfEvenlyAtMostThirtyTwoTimesEndingAtTheLastIteration() {
+        AveragingWindow window = new AveragingWindow(OPTIONS);
+        epoch(window, 0, 100, 1, 0, 0.1, new SplittableRandom(1));
+        window.endEpoch(100, false);
+
+        List<Long> sampled = epoch(window, 100, 100, 1, 0, 0.1, new SplittableRandom(2));
+
+        // The tail is iterations 150..199: 50 iterations, every second one (ceil(50 / 32) = 2).
+        assertThat(sampled).hasSize(25).allMatch(i -> i >= 150 && i < 200);
+        assertThat(sampled.get(sampled.size() - 1)).isEqualTo(199);
+        assertThat(sampled.get(1) - sampled.get(0)).isEqualTo(2);
+        AveragingVerdict verdict = window.endEpoch(200, false);
+        assertThat(verdict.iterations()).isEqualTo(50);
+        assertThat(verdict.batches()).isEqualTo(7); // floor(sqrt(50)) batches of 8, the last of 2
+    }
+
+    @Test
+    void aStationaryLossChoosesTheAverageAtTheStatedConfidence() {
+        int averaged = 0;
+        int runs = 2000;
+        for (int seed = 0; seed < runs; seed++) {
+            AveragingWindow window = new AveragingWindow(OPTIONS);
+            SplittableRandom random = new SplittableRandom(seed);
+            epoch(window, 0, 128, 1, 0, 0.2, random);
+            window.endEpoch(128, false);
+            epoch(window, 128, 128, 1, 0, 0.2, random);
+            if (window.endEpoch(256, false).average()) {
+                averaged++;
+            }
+        }
+        // i.i.d. losses over 64 iterations: 8 batch means whose slope t is exactly t-distributed with
+        // 6 degrees of freedom, below -t(0.9) in 10% of runs (sd of the share 0.007).
+        assertThat(averaged / (double) runs).isCloseTo(0.90, within(0.025));
+    }
+
+    @Test
+    void aLossThatStillFallsKeepsTheLastIterate() {
+        int kept = 0;
+        int runs = 500;
+        for (int seed = 0; seed < runs; seed++) {
+            AveragingWindow window = new AveragingWindow(OPTIONS);
+            SplittableRandom random = new SplittableRandom(seed);
+            epoch(window, 0, 128, 1, -0.002, 0.05, random);
+            window.endEpoch(128, false);
+            epoch(window, 128, 128, 0.75, -0.002, 0.05, random);
+            AveragingVerdict verdict = window.endEpoch(256, false);
+            if (verdict.kind() == AveragingVerdict.Kind.DESCENDING) {
+                kept++;
+                assertThat(verdict.describe(0)).startsWith("last iterate kept: the loss still falls over the epoch's "
+                        + "last 64 iterations (slope of 8 batch means t = -").contains("one-sided 90%");
+            }
+        }
+        // A fall of 0.128 over the window against batch means of sd 0.05 / sqrt(8): t near -11.
+        assertThat(kept).isEqualTo(runs);
+    }
+
+    @Test
+    void aRestartForgetsTheWindowSoFarAndATooLateOneLeavesNoAverage() {
+        AveragingWindow window = new AveragingWindow(OPTIONS);
+        epoch(window, 0, 100, 1, 0, 0.1, new SplittableRandom(1));
+        window.endEpoch(100, false);
+
+        window.startEpoch(100);
+        window.restart(120); // before the window opens at 150: nothing changes
+        List<Long> sampled = new ArrayList<>();
+        for (long i = 100; i < 200; i++) {
+            if (i == 180) {
+                window.restart(181); // the window begins again after iteration 180
+                sampled.clear();
+            }
+            if (window.afterIteration(i, 1.0)) {
+                sampled.add(i);
+            }
+        }
+        assertThat(sampled).containsExactly(181L, 182L, 183L, 184L, 185L, 186L, 187L, 188L, 189L, 190L, 191L,
+                192L, 193L, 194L, 195L, 196L, 197L, 198L, 199L);
+        AveragingVerdict verdict = window.endEpoch(200, false);
+        assertThat(verdict.iterations()).isEqualTo(19);
+        assertThat(verdict.kind()).isEqualTo(AveragingVerdict.Kind.AVERAGE);
+
+        window.startEpoch(200);
+        for (long i = 200; i < 298; i++) {
+            window.afterIteration(i, 1.0);
+        }
+        window.restart(298); // two iterations left: too few for a window
+        assertThat(window.afterIteration(298, 1.0)).isFalse();
+        assertThat(window.afterIteration(299, 1.0)).isFalse();
+        assertThat(window.endEpoch(300, false).kind()).isEqualTo(AveragingVerdict.Kind.NONE);
+    }
+
+    @Test
+    void aLongerTestThatStillFindsAFallKeepsTheLastIterateWhereTheTailAloneShowsNone() {
+        AveragingWindow window = new AveragingWindow(OPTIONS);
+        epoch(window, 0, 128, 1, 0, 0.2, new SplittableRandom(1));
+        window.endEpoch(128, true);
+        epoch(window, 128, 128, 1, 0, 0, new SplittableRandom(2)); // a flat tail: t = 0
+
+        AveragingVerdict verdict = window.endEpoch(256, true);
+
+        assertThat(verdict.kind()).isEqualTo(AveragingVerdict.Kind.RATE_DESCENDING);
+        assertThat(verdict.average()).isFalse();
+        assertThat(verdict.describe(32)).startsWith("last iterate kept: the stationarity test finds the loss still "
+                + "falling at this rate, though not over the epoch's last 64 iterations alone (slope of 8 batch means t = 0.00");
+    }
+
+    @Test
+    void aShortWindowIsTooFewForATest() {
+        AveragingWindow window = new AveragingWindow(new AveragingOptions(0.5, 32, 0.9));
+        epoch(window, 0, 4, 1, 0, 0.1, new SplittableRandom(1));
+        window.endEpoch(4, false);
+        epoch(window, 4, 4, 1, 0, 0.1, new SplittableRandom(2));
+
+        AveragingVerdict verdict = window.endEpoch(8, false);
+
+        assertThat(verdict.kind()).isEqualTo(AveragingVerdict.Kind.TOO_FEW);
+        assertThat(verdict.describe(2)).isEqualTo("no tail average: 2 iterations in the window, too few for 3 batch means");
+    }
+
+    @Test
+    void optionsNameTheBadOneAndItsValue() {
+        assertThatThrownBy(() -> new AveragingOptions(0, 32, 0.9))
+                .hasMessage("averaging tail must be in (0, 1], got 0.0");
+        assertThatThrownBy(() -> new AveragingOptions(1.5, 32, 0.9))
+                .hasMessage("averaging tail must be in (0, 1], got 1.5");
+        assertThatThrownBy(() -> new AveragingOptions(0.5, 1, 0.9))
+                .hasMessage("averaging samples must be in [2, 4096], got 1");
+        assertThatThrownBy(() -> new AveragingOptions(0.5, 32, 1.0))
+                .hasMessage("averaging confidence must be in [0.5, 1), got 1.0");
+        assertThatThrownBy(() -> new AveragingOptions(Double.NaN, 32, 0.9))
+                .hasMessage("averaging tail must be in (0, 1], got NaN");
+    }
+}
