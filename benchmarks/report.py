@@ -540,7 +540,9 @@ def lr_control(results):
     present = [v for v in CONTROL_VARIANTS if any(v in c for s_ in sets.values() for c in s_.values())]
     lines = ["Final validation accuracy after the budget (mean over seeds, +- standard error; a diverged run "
              "counts as 0), per workload and starting rate. Tuning set (chose the defaults): digits, MLP 64-128-64-10 "
-             "with SGD Nesterov 0.9 and a CNN with Adam, 30 epochs of batches of 32. Report set (run only to report "
+             "with SGD Nesterov 0.9 and a CNN with Adam, 30 epochs of batches of 32, and (added with tail averaging, "
+             "for a budget that ends while the rate's noise floor is still high) the MLP with plain SGD for 10 "
+             "epochs. Report set (run only to report "
              "them): Fashion-MNIST (first 6000 training, 3000 validation images), 10 epochs of batches of 64: "
              "MLP 784-128-64-10 with plain SGD, CNN on 14x14 images (2x2 means) with SGD Nesterov 0.9, LSTM of 32 "
              "over the 14 rows of those images with RMSProp, a "

@@ -41,6 +41,11 @@ import org.terrain4j.terrain.TerrainSnapshot;
  * the learning rate on top of the configured schedule. A NaN or infinite loss is reported as
  * DIVERGING, never thrown. Every detection and action is a {@link TerrainEvent}.
  *
+ * <p>With tail averaging on (the default with the stationarity test), between an epoch's end and
+ * the next epoch's start the network holds the mean of the epoch's last iterates
+ * ({@link org.terrain4j.control.AveragingWindow}); add this listener before listeners that
+ * evaluate at an epoch's end.
+ *
  * <p>One listener serves one network; use {@link #builder()} for every option, and
  * {@link #state()}/{@link #restore(ListenerState)} (or {@link TerrainCheckpoint}) to resume.
  */
