@@ -14,7 +14,7 @@ import org.terrain4j.stats.BatchMeans;
  * so does averaging the iterates, without changing training (Polyak and Juditsky 1992; tail
  * averaging, Jain, Kakade, Kidambi, Netrapalli and Sidford, JMLR 2018; SWA, Izmailov et al. 2018).
  * Averaging needs no training budget: a linear decay to zero reaches its low-noise end only
- * because it knows when training ends, and Sandler et al. (ICML 2023) show an average of recent
+ * because it knows when training ends, and Sandler et al. (2023) report an average of recent
  * iterates reaching what such a decay reaches. Terrain cannot know when {@code fit} is called for
  * the last time, so after every epoch it offers the average, and takes it back when training resumes.
  *
