@@ -36,7 +36,8 @@ import org.terrain4j.schedule.Schedules;
  * seconds, and the validation accuracy per epoch. The system property {@code terrain.stationarity}
  * ({@code confidence,factor,minSamples,growingWindows}) and {@code terrain.rise} ({@code factor,maxRise,noiseScaleBelow},
  * or {@code off}) and {@code terrain.averaging} ({@code tail,samples,confidence}) replace Terrain's
- * defaults, for tuning.
+ * defaults, for tuning. {@code terrain.rates} ({@code rate[,..]}) runs only those starting rates, and
+ * {@code terrain.events=true} prints every run's events to standard error, to look at a cell.
  */
 public final class LearningRateControl {
 
@@ -54,8 +55,14 @@ public final class LearningRateControl {
         };
         List<Variant> variants = Arrays.stream(args[1].split(",")).map(v -> Variant.valueOf(v.toUpperCase(Locale.ROOT))).toList();
         long[] seeds = Arrays.stream(args[2].split(",")).mapToLong(Long::parseLong).toArray();
+        // Only these starting rates of each workload (all when the property is unset): to look at one cell.
+        List<Double> rates = Arrays.stream(System.getProperty("terrain.rates", "").split(","))
+                .filter(r -> !r.isBlank()).map(Double::parseDouble).toList();
         for (ControlWorkload workload : workloads) {
             for (double rate : workload.rates) {
+                if (!rates.isEmpty() && !rates.contains(rate)) {
+                    continue;
+                }
                 for (long seed : seeds) {
                     for (Variant variant : variants) {
                         System.out.println(run(workload, variant, rate, seed));
