@@ -53,8 +53,9 @@ final class SearchCommand implements Callable<Integer> {
     private DemoDataset dataset = DemoDataset.DIGITS;
 
     @Option(names = "--generator", paramLabel = "KIND",
-            description = "random, bayesian, tpe or bohb (the TPE fitted on every epoch of every trial, as BOHB fits "
-                    + "its model per budget; with --pruner asha or hyperband) (default: ${DEFAULT-VALUE}).",
+            description = "random, bayesian, tpe, bohb (the TPE fitted on every epoch of every trial, as BOHB fits "
+                    + "its model per budget) or mfgp (a Gaussian process over configuration and epoch, fitted on every "
+                    + "epoch of every trial); bohb and mfgp are for --pruner asha or hyperband (default: ${DEFAULT-VALUE}).",
             converter = GeneratorConverter.class)
     private GeneratorKind generator = GeneratorKind.BAYESIAN;
 
@@ -214,7 +215,7 @@ final class SearchCommand implements Callable<Integer> {
                 return GeneratorKind.valueOf(value.toUpperCase(Locale.ROOT));
             } catch (IllegalArgumentException e) {
                 throw new picocli.CommandLine.TypeConversionException("'" + value
-                        + "' is not a generator; use random, bayesian, tpe or bohb");
+                        + "' is not a generator; use random, bayesian, tpe, bohb or mfgp");
             }
         }
     }

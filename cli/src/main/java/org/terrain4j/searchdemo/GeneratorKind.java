@@ -5,6 +5,7 @@ import org.deeplearning4j.arbiter.optimize.api.ParameterSpace;
 import org.deeplearning4j.arbiter.optimize.api.score.ScoreFunction;
 import org.deeplearning4j.arbiter.optimize.generator.RandomSearchGenerator;
 import org.terrain4j.search.arbiter.BayesianSearchGenerator;
+import org.terrain4j.search.arbiter.MultiFidelityGpGenerator;
 import org.terrain4j.search.arbiter.MultiFidelityTpeGenerator;
 import org.terrain4j.search.arbiter.TpeSearchGenerator;
 
@@ -17,7 +18,9 @@ public enum GeneratorKind {
     /** Terrain's tree-structured Parzen estimator. */
     TPE,
     /** The TPE fitted per budget on every epoch of every trial, as BOHB: for searches with a pruner. */
-    BOHB;
+    BOHB,
+    /** A Gaussian process over (configuration, epoch) on every epoch of every trial: for searches with a pruner. */
+    MFGP;
 
     /** A generator of this kind over {@code space}, following {@code score}'s direction, for {@code budget} trials. */
     public CandidateGenerator create(ParameterSpace<?> space, ScoreFunction score, long seed, int budget) {
@@ -30,6 +33,7 @@ public enum GeneratorKind {
             case BAYESIAN -> BayesianSearchGenerator.builder(space).scoreFunction(score).seed(seed).budget(budget).build();
             case TPE -> TpeSearchGenerator.builder(space).scoreFunction(score).seed(seed).budget(budget).build();
             case BOHB -> MultiFidelityTpeGenerator.builder(space).scoreFunction(score).seed(seed).budget(budget).build();
+            case MFGP -> MultiFidelityGpGenerator.builder(space).scoreFunction(score).seed(seed).budget(budget).build();
         };
     }
 }

@@ -107,6 +107,12 @@ public final class SearchHistory {
         return maxStep;
     }
 
+    /** Trial {@code id}'s losses by step, in step order (an unmodifiable view; empty when it reported none). */
+    public java.util.SortedMap<Integer, Double> intermediateOf(int id) {
+        TreeMap<Integer, Double> losses = intermediate.get(id);
+        return losses == null ? Collections.emptySortedMap() : Collections.unmodifiableSortedMap(losses);
+    }
+
     /** How many trials reported a loss at {@code step}. */
     public int countAt(int step) {
         return trialsAtStep.getOrDefault(step, 0);

@@ -65,9 +65,9 @@ public final class AcquisitionMaximizer {
      * @param incumbents observed points to search near, best first
      * @param best the best standardized loss observed
      */
-    public List<Scored> maximize(GaussianProcess gp, Acquisition acquisition, double best, List<double[]> incumbents,
+    public List<Scored> maximize(Posterior gp, Acquisition acquisition, double best, List<double[]> incumbents,
             SplittableRandom random) {
-        int d = gp.hyperparameters().dimension();
+        int d = gp.dimension();
         List<double[]> pool = new ArrayList<>();
         for (int k = 0; k < uniformSamples; k++) {
             pool.add(uniform(d, random));
@@ -92,13 +92,13 @@ public final class AcquisitionMaximizer {
         return all;
     }
 
-    static double score(GaussianProcess gp, Acquisition acquisition, double best, double[] point) {
+    static double score(Posterior gp, Acquisition acquisition, double best, double[] point) {
         double[] meanVariance = new double[2];
         gp.predict(point, meanVariance);
         return acquisition.score(meanVariance[0], Math.sqrt(meanVariance[1]), best);
     }
 
-    private Scored polish(GaussianProcess gp, Acquisition acquisition, double best, Scored start) {
+    private Scored polish(Posterior gp, Acquisition acquisition, double best, Scored start) {
         int d = start.point().length;
         try {
             if (d == 1) {

@@ -24,7 +24,7 @@ import org.hipparchus.linear.RealMatrix;
  * one-sided Mann-Whitney p = 0.005), for reasons not yet understood, so small studies keep it.
  * Immutable (a lazily formed inverse aside).
  */
-public final class GaussianProcess {
+public final class GaussianProcess implements Posterior {
 
     private static final double LOG_2PI = Math.log(2 * Math.PI);
     /** Most observations for which {@code K^-1} is formed at once and predictions use it. */
@@ -110,6 +110,11 @@ public final class GaussianProcess {
         return k;
     }
 
+    @Override
+    public int dimension() {
+        return h.dimension();
+    }
+
     /** The hyperparameters conditioned with. */
     public GpHyperparameters hyperparameters() {
         return h;
@@ -164,6 +169,7 @@ public final class GaussianProcess {
      * The posterior of the latent function at {@code point}: writes the mean to {@code out[0]}
      * and the variance (noise excluded, at least 1e-12 s^2) to {@code out[1]}.
      */
+    @Override
     public void predict(double[] point, double[] out) {
         int n = x.length;
         double[] scaled = Matern52.scaled(point, h);

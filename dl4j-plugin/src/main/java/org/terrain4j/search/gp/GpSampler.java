@@ -69,7 +69,7 @@ public final class GpSampler implements Sampler {
         if (complete.isEmpty()) {
             throw new IllegalStateException("the Gaussian process needs at least one complete trial");
         }
-        Standardization z = Standardization.of(complete);
+        Standardization z = Standardization.of(complete.stream().mapToDouble(Trial::loss).toArray());
         List<Trial> failed = history.inState(TrialState.FAILED);
         double[][] x = new double[complete.size() + failed.size()][];
         double[] y = new double[x.length];
@@ -106,16 +106,25 @@ public final class GpSampler implements Sampler {
     }
 
     private GaussianProcess withPending(GaussianProcess gp, SearchHistory history, Standardization z) {
-        List<Trial> pending = history.inState(TrialState.PENDING);
+        List<double[]> pending = history.inState(TrialState.PENDING).stream().map(Trial::point).toList();
+        return withPending(gp, pending, options.pendingPolicy(), z);
+    }
+
+    /**
+     * {@code gp} conditioned on the points still being evaluated, each given a value by
+     * {@code policy}: its own predicted mean (kriging believer) or the worst or best loss seen
+     * (constant liar), so that proposals spread out while they run.
+     */
+    static GaussianProcess withPending(GaussianProcess gp, List<double[]> pending, PendingPolicy policy,
+                                       Standardization z) {
         if (pending.isEmpty()) {
             return gp;
         }
-        double[][] px = new double[pending.size()][];
-        double[] py = new double[pending.size()];
+        double[][] px = pending.toArray(new double[0][]);
+        double[] py = new double[px.length];
         double[] meanVariance = new double[2];
         for (int a = 0; a < px.length; a++) {
-            px[a] = pending.get(a).point();
-            py[a] = switch (options.pendingPolicy()) {
+            py[a] = switch (policy) {
                 case KRIGING_BELIEVER -> {
                     gp.predict(px[a], meanVariance);
                     yield meanVariance[0];
@@ -125,25 +134,5 @@ public final class GpSampler implements Sampler {
             };
         }
         return gp.withObservations(px, py);
-    }
-
-    /** Losses to zero mean and unit spread (spread 1 when all are equal). */
-    private record Standardization(double mean, double spread, double best, double worst) {
-
-        static Standardization of(List<Trial> complete) {
-            double mean = complete.stream().mapToDouble(Trial::loss).average().orElseThrow();
-            double sumSquares = complete.stream().mapToDouble(t -> (t.loss() - mean) * (t.loss() - mean)).sum();
-            double spread = Math.sqrt(sumSquares / complete.size());
-            if (!(spread > 1e-12 * Math.max(1, Math.abs(mean)))) {
-                spread = 1;
-            }
-            double best = complete.stream().mapToDouble(Trial::loss).min().orElseThrow();
-            double worst = complete.stream().mapToDouble(Trial::loss).max().orElseThrow();
-            return new Standardization(mean, spread, (best - mean) / spread, (worst - mean) / spread);
-        }
-
-        double apply(double loss) {
-            return (loss - mean) / spread;
-        }
     }
 }

@@ -1,0 +1,30 @@
+package org.terrain4j.search.gp;
+
+/**
+ * A Gaussian process over (configuration, fidelity), seen at one fidelity: a posterior over the
+ * configurations alone, the fidelity being the model's last coordinate. What a multi-fidelity
+ * sampler maximizes its acquisition over ({@link MultiFidelityGpSampler}).
+ */
+final class FidelitySlice implements Posterior {
+
+    private final GaussianProcess joint;
+    private final double fidelity;
+
+    /** {@code joint} at {@code fidelity} (a unit coordinate: 1 is the largest budget). */
+    FidelitySlice(GaussianProcess joint, double fidelity) {
+        this.joint = joint;
+        this.fidelity = fidelity;
+    }
+
+    @Override
+    public int dimension() {
+        return joint.dimension() - 1;
+    }
+
+    @Override
+    public void predict(double[] point, double[] out) {
+        double[] augmented = java.util.Arrays.copyOf(point, point.length + 1);
+        augmented[point.length] = fidelity;
+        joint.predict(augmented, out);
+    }
+}
