@@ -44,6 +44,8 @@ class GeneratorContractTest {
                 Arguments.of(new Factory("bayesian", seed -> space -> BayesianSearchGenerator.builder(space)
                         .seed(seed).startupTrials(5).build())),
                 Arguments.of(new Factory("tpe", seed -> space -> TpeSearchGenerator.builder(space)
+                        .seed(seed).startupTrials(5).build())),
+                Arguments.of(new Factory("mfgp", seed -> space -> MultiFidelityGpGenerator.builder(space)
                         .seed(seed).startupTrials(5).build())));
     }
 
@@ -196,9 +198,11 @@ class GeneratorContractTest {
     @MethodSource("generators")
     void maximizingFollowsTheScoreDirection(Factory factory) {
         SamplingCandidateGenerator generator = factory.make().apply(2L).apply(mixedSpace());
-        SamplingCandidateGenerator maximizer = factory.name().equals("bayesian")
-                ? BayesianSearchGenerator.builder(mixedSpace()).minimize(false).startupTrials(5).seed(2).build()
-                : TpeSearchGenerator.builder(mixedSpace()).minimize(false).startupTrials(5).seed(2).build();
+        SamplingCandidateGenerator maximizer = switch (factory.name()) {
+            case "bayesian" -> BayesianSearchGenerator.builder(mixedSpace()).minimize(false).startupTrials(5).seed(2).build();
+            case "mfgp" -> MultiFidelityGpGenerator.builder(mixedSpace()).minimize(false).startupTrials(5).seed(2).build();
+            default -> TpeSearchGenerator.builder(mixedSpace()).minimize(false).startupTrials(5).seed(2).build();
+        };
         double best = Double.NEGATIVE_INFINITY;
         for (int t = 0; t < 12; t++) {
             Candidate<?> c = maximizer.getCandidate();

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.terrain4j.search.Sampler;
 import org.terrain4j.search.SearchHistory;
 import org.terrain4j.search.UniformSampler;
+import org.terrain4j.search.arbiter.MultiFidelityGpGenerator;
 import org.terrain4j.search.arbiter.SamplingCandidateGenerator;
 import org.terrain4j.search.space.SearchSpace;
 import org.terrain4j.study.prune.SuccessiveHalvingPruner;
@@ -69,5 +70,23 @@ class GeneratorLearnsEpochsTest {
                 .pruner(new SuccessiveHalvingPruner(1, 2, 0, 0)).build().execute();
         assertThat(resumed.seen).singleElement().isEqualTo(new Seen(8,
                 trials.stream().mapToInt(t -> t.intermediate().size()).max().orElseThrow()));
+    }
+
+    @Test
+    void theGaussianProcessOverConfigurationAndEpochRunsAPrunedStudyAndResumesIt() {
+        InMemoryStudyStore store = new InMemoryStudyStore("studies");
+        var space = BlobsSearch.space(4);
+        StudyRunner.builder(BlobsSearch.configuration(
+                        MultiFidelityGpGenerator.builder(space).minimize(false).startupTrials(4).seed(3).build(), 10))
+                .store(store).study("mfgp").pruner(new SuccessiveHalvingPruner(1, 2, 0, 0)).build().execute();
+        StudyRunner.builder(BlobsSearch.configuration(
+                        MultiFidelityGpGenerator.builder(space).minimize(false).startupTrials(4).seed(3).build(), 14))
+                .store(store).study("mfgp").pruner(new SuccessiveHalvingPruner(1, 2, 0, 0)).build().execute();
+
+        List<StoredTrial> trials = store.trials("mfgp");
+        assertThat(trials).hasSize(14).allMatch(t -> t.state() == TrialState.COMPLETE || t.state() == TrialState.PRUNED);
+        assertThat(trials).anyMatch(t -> t.state() == TrialState.PRUNED);
+        assertThat(trials.stream().map(t -> java.util.Arrays.toString(t.point())).distinct()).as("no configuration twice")
+                .hasSize(14);
     }
 }
