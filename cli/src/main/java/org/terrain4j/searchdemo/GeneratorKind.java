@@ -5,7 +5,6 @@ import org.deeplearning4j.arbiter.optimize.api.ParameterSpace;
 import org.deeplearning4j.arbiter.optimize.api.score.ScoreFunction;
 import org.deeplearning4j.arbiter.optimize.generator.RandomSearchGenerator;
 import org.terrain4j.search.arbiter.BayesianSearchGenerator;
-import org.terrain4j.search.arbiter.MultiFidelityGpGenerator;
 import org.terrain4j.search.arbiter.MultiFidelityTpeGenerator;
 import org.terrain4j.search.arbiter.TpeSearchGenerator;
 
@@ -33,7 +32,8 @@ public enum GeneratorKind {
             case BAYESIAN -> BayesianSearchGenerator.builder(space).scoreFunction(score).seed(seed).budget(budget).build();
             case TPE -> TpeSearchGenerator.builder(space).scoreFunction(score).seed(seed).budget(budget).build();
             case BOHB -> MultiFidelityTpeGenerator.builder(space).scoreFunction(score).seed(seed).budget(budget).build();
-            case MFGP -> MultiFidelityGpGenerator.builder(space).scoreFunction(score).seed(seed).budget(budget).build();
+            case MFGP -> BayesianSearchGenerator.builder(space).scoreFunction(score).seed(seed).budget(budget)
+                    .multiFidelity().build();
         };
     }
 }

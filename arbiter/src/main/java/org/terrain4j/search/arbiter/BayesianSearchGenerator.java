@@ -11,6 +11,7 @@ import org.terrain4j.search.gp.Acquisition;
 import org.terrain4j.search.gp.GpOptions;
 import org.terrain4j.search.gp.GpSampler;
 import org.terrain4j.search.gp.Kernel;
+import org.terrain4j.search.gp.MultiFidelityGpSampler;
 import org.terrain4j.search.gp.PendingPolicy;
 import org.terrain4j.search.space.SearchSpace;
 
@@ -29,11 +30,19 @@ import org.terrain4j.search.space.SearchSpace;
  * the score function (or {@code minimize(false)}) when a larger score is better. See
  * {@link SamplingCandidateGenerator} for failures, duplicates and the end of a finite space,
  * and {@link GpSampler} for the model.
+ *
+ * <p>With {@link Builder#multiFidelity()} it learns from every epoch of every trial, pruned ones
+ * included: a Gaussian process over (configuration, epoch) and expected improvement at the largest
+ * epoch ({@link MultiFidelityGpSampler}), for searches whose pruner (ASHA, Hyperband) stops most
+ * trials early. Each epoch's score reaches it through {@link #reportIntermediate}, which a
+ * {@code StudyRunner} calls for every trial it records; without per-epoch scores it is the plain
+ * model.
  */
 public final class BayesianSearchGenerator extends SamplingCandidateGenerator {
 
     private final GpOptions options;
     private final Integer startupTrials;
+    private final boolean multiFidelity;
 
     /** Minimizes, seed 0, default options. */
     public BayesianSearchGenerator(ParameterSpace<?> parameterSpace, Map<String, Object> dataParameters) {
@@ -44,6 +53,7 @@ public final class BayesianSearchGenerator extends SamplingCandidateGenerator {
         super(b.parameterSpace, b.dataParameters, b.minimize, b.seed, b.maxConsecutiveFailures);
         this.options = b.options;
         this.startupTrials = b.resolvedStartupTrials(defaultStartupTrials(searchSpace().size()));
+        this.multiFidelity = b.multiFidelity;
     }
 
     /** Sobol points before the model: {@code 2d} within [5, 20]. */
@@ -63,17 +73,20 @@ public final class BayesianSearchGenerator extends SamplingCandidateGenerator {
 
     @Override
     protected Sampler newSampler(SearchSpace space, long seed) {
-        return new StartupThenModel(new SobolDesign(space.size(), seed), startupTrials, new GpSampler(options));
+        return new StartupThenModel(new SobolDesign(space.size(), seed), startupTrials,
+                multiFidelity ? new MultiFidelityGpSampler(options) : new GpSampler(options));
     }
 
     @Override
     public String toString() {
-        return "BayesianSearchGenerator(" + options.acquisition() + ", startup " + startupTrials + ", seed " + seed() + ")";
+        return "BayesianSearchGenerator(" + options.acquisition() + (multiFidelity ? ", multi-fidelity" : "")
+                + ", startup " + startupTrials + ", seed " + seed() + ")";
     }
 
     /** Options of a {@link BayesianSearchGenerator}: the shared ones of {@link GeneratorBuilder} and the model's. */
     public static final class Builder extends GeneratorBuilder<Builder> {
         private GpOptions options = GpOptions.DEFAULTS;
+        private boolean multiFidelity;
 
         private Builder(ParameterSpace<?> parameterSpace) {
             super(parameterSpace);
@@ -100,6 +113,15 @@ public final class BayesianSearchGenerator extends SamplingCandidateGenerator {
         /** The covariance shapes to choose among at each proposal (default: product and additive). */
         public Builder kernels(Set<Kernel> kernels) {
             this.options = options.withKernels(kernels);
+            return this;
+        }
+
+        /**
+         * Learn from every epoch of every trial: a Gaussian process over (configuration, epoch),
+         * for searches with a pruner ({@link MultiFidelityGpSampler}).
+         */
+        public Builder multiFidelity() {
+            this.multiFidelity = true;
             return this;
         }
 

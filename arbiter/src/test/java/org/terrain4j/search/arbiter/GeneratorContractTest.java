@@ -45,8 +45,8 @@ class GeneratorContractTest {
                         .seed(seed).startupTrials(5).build())),
                 Arguments.of(new Factory("tpe", seed -> space -> TpeSearchGenerator.builder(space)
                         .seed(seed).startupTrials(5).build())),
-                Arguments.of(new Factory("mfgp", seed -> space -> MultiFidelityGpGenerator.builder(space)
-                        .seed(seed).startupTrials(5).build())));
+                Arguments.of(new Factory("mfgp", seed -> space -> BayesianSearchGenerator.builder(space)
+                        .seed(seed).startupTrials(5).multiFidelity().build())));
     }
 
     static NamedParameterSpace mixedSpace() {
@@ -200,7 +200,8 @@ class GeneratorContractTest {
         SamplingCandidateGenerator generator = factory.make().apply(2L).apply(mixedSpace());
         SamplingCandidateGenerator maximizer = switch (factory.name()) {
             case "bayesian" -> BayesianSearchGenerator.builder(mixedSpace()).minimize(false).startupTrials(5).seed(2).build();
-            case "mfgp" -> MultiFidelityGpGenerator.builder(mixedSpace()).minimize(false).startupTrials(5).seed(2).build();
+            case "mfgp" -> BayesianSearchGenerator.builder(mixedSpace()).minimize(false).startupTrials(5).seed(2)
+                    .multiFidelity().build();
             default -> TpeSearchGenerator.builder(mixedSpace()).minimize(false).startupTrials(5).seed(2).build();
         };
         double best = Double.NEGATIVE_INFINITY;

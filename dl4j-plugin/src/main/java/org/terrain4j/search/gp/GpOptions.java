@@ -48,6 +48,16 @@ public record GpOptions(Acquisition acquisition, PendingPolicy pendingPolicy, Se
         new AcquisitionMaximizer(uniformSamples, perturbationsPerIncumbent, localStarts, localEvaluations);
     }
 
+    /** The hyperparameter fit these options describe. */
+    HyperparameterFit hyperparameterFit() {
+        return new HyperparameterFit(hyperparameterRandomStarts, hyperparameterIterations, hyperparameterPoints);
+    }
+
+    /** The acquisition maximizer these options describe. */
+    AcquisitionMaximizer acquisitionMaximizer() {
+        return new AcquisitionMaximizer(uniformSamples, perturbationsPerIncumbent, localStarts, localEvaluations);
+    }
+
     /** These options with another acquisition function. */
     public GpOptions withAcquisition(Acquisition newAcquisition) {
         return new GpOptions(newAcquisition, pendingPolicy, kernels, hyperparameterRandomStarts, hyperparameterIterations,

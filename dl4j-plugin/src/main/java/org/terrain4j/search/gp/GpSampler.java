@@ -47,10 +47,8 @@ public final class GpSampler implements Sampler {
     /** A sampler with these options. */
     public GpSampler(GpOptions options) {
         this.options = options;
-        this.fit = new HyperparameterFit(options.hyperparameterRandomStarts(), options.hyperparameterIterations(),
-                options.hyperparameterPoints());
-        this.maximizer = new AcquisitionMaximizer(options.uniformSamples(), options.perturbationsPerIncumbent(),
-                options.localStarts(), options.localEvaluations());
+        this.fit = options.hyperparameterFit();
+        this.maximizer = options.acquisitionMaximizer();
     }
 
     /** The number of observations at which the kernels are next compared (0 before the first proposal). */

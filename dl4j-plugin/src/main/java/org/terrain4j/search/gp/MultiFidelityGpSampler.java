@@ -51,10 +51,8 @@ public final class MultiFidelityGpSampler implements Sampler {
     /** A sampler with these options. */
     public MultiFidelityGpSampler(GpOptions options) {
         this.options = options;
-        this.fit = new HyperparameterFit(options.hyperparameterRandomStarts(), options.hyperparameterIterations(),
-                options.hyperparameterPoints());
-        this.maximizer = new AcquisitionMaximizer(options.uniformSamples(), options.perturbationsPerIncumbent(),
-                options.localStarts(), options.localEvaluations());
+        this.fit = options.hyperparameterFit();
+        this.maximizer = options.acquisitionMaximizer();
         this.finalLosses = new GpSampler(options);
     }
 

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.terrain4j.search.Sampler;
 import org.terrain4j.search.SearchHistory;
 import org.terrain4j.search.UniformSampler;
-import org.terrain4j.search.arbiter.MultiFidelityGpGenerator;
+import org.terrain4j.search.arbiter.BayesianSearchGenerator;
 import org.terrain4j.search.arbiter.SamplingCandidateGenerator;
 import org.terrain4j.search.space.SearchSpace;
 import org.terrain4j.study.prune.SuccessiveHalvingPruner;
@@ -77,10 +77,10 @@ class GeneratorLearnsEpochsTest {
         InMemoryStudyStore store = new InMemoryStudyStore("studies");
         var space = BlobsSearch.space(4);
         StudyRunner.builder(BlobsSearch.configuration(
-                        MultiFidelityGpGenerator.builder(space).minimize(false).startupTrials(4).seed(3).build(), 10))
+                        BayesianSearchGenerator.builder(space).minimize(false).startupTrials(4).seed(3).multiFidelity().build(), 10))
                 .store(store).study("mfgp").pruner(new SuccessiveHalvingPruner(1, 2, 0, 0)).build().execute();
         StudyRunner.builder(BlobsSearch.configuration(
-                        MultiFidelityGpGenerator.builder(space).minimize(false).startupTrials(4).seed(3).build(), 14))
+                        BayesianSearchGenerator.builder(space).minimize(false).startupTrials(4).seed(3).multiFidelity().build(), 14))
                 .store(store).study("mfgp").pruner(new SuccessiveHalvingPruner(1, 2, 0, 0)).build().execute();
 
         List<StoredTrial> trials = store.trials("mfgp");
