@@ -235,6 +235,7 @@ def search(results):
     rows = [l.split("|") for l in cost.splitlines() if l.startswith("| ") and l.split("|")[1].strip().isdigit()]
     cost_ms = {int(r[1]): float(r[2]) for r in rows}
     comparing_ms = {int(r[1]): float(r[4]) for r in rows}
+    multi_fidelity_ms = {int(r[1]): float(r[8]) for r in rows if len(r) > 9}
     for size, limit in ((200, 100), (500, 300), (1000, 1000)):
         if size in cost_ms:
             check("GP suggestion at %d observations (6-D) %.0f ms <= %d ms" % (size, cost_ms[size], limit),
@@ -243,6 +244,10 @@ def search(results):
                 size, comparing_ms[size], limit), comparing_ms[size] <= limit)
         else:
             check("GP suggestion at %d observations (not measured)" % size, False)
+    for size, limit in ((500, 300), (1000, 1000)):
+        check("GP over configuration and epoch, suggestion at %d trials (6-D, pruned by successive halving) %s ms <= %d ms"
+              % (size, "%.0f" % multi_fidelity_ms[size] if size in multi_fidelity_ms else "not measured", limit),
+              multi_fidelity_ms.get(size, float("inf")) <= limit)
     return ("Median simple regret (best value found minus the known minimum) over seeds, each generator "
             "driven through Arbiter's `CandidateGenerator` interface (`SearchRegret`); Optuna's TPE from "
             "`benchmarks/peers/optuna_search.py` (Debian python3-optuna) in the same run. Arbiter's grid "

@@ -6,6 +6,7 @@ import org.terrain4j.search.SearchHistory;
 import org.terrain4j.search.gp.GpOptions;
 import org.terrain4j.search.gp.GpSampler;
 import org.terrain4j.search.gp.Kernel;
+import org.terrain4j.search.gp.MultiFidelityGpSampler;
 import org.terrain4j.search.space.SearchSpace;
 import org.terrain4j.search.tpe.TpeOptions;
 import org.terrain4j.search.tpe.TpeSampler;
@@ -46,6 +47,7 @@ public final class SuggestionCost {
         double[][] productMillis = new double[sizes.length][rounds];
         double[][] fullFitMillis = new double[sizes.length][rounds];
         double[][] tpeMillis = new double[sizes.length][rounds];
+        double[][] multiFidelityMillis = new double[sizes.length][rounds];
         for (int r = 0; r < rounds; r++) {
             for (int k = 0; k < sizes.length; k++) {
                 double[] gp = gpSuggestion(GpOptions.DEFAULTS, sizes[k], r);
@@ -54,19 +56,20 @@ public final class SuggestionCost {
                 productMillis[k][r] = gpSuggestion(productOnly, sizes[k], r)[0];
                 fullFitMillis[k][r] = gpSuggestion(fullFit, sizes[k], r)[0];
                 tpeMillis[k][r] = tpeSuggestion(sizes[k], r);
+                multiFidelityMillis[k][r] = multiFidelitySuggestion(sizes[k], r);
             }
         }
         System.out.println("| observations (6-D) | Gaussian process, ms | ratio to first size"
                 + " | GP, a proposal that compares the kernels, ms | GP, product kernel only, ms"
-                + " | GP fitting on every observation, ms | TPE, ms |");
-        System.out.println("|---|---|---|---|---|---|---|");
+                + " | GP fitting on every observation, ms | TPE, ms | GP over configuration and epoch, trials pruned by successive halving, ms |");
+        System.out.println("|---|---|---|---|---|---|---|---|");
         double first = BenchmarkSupport.median(gpMillis[0]);
         for (int k = 0; k < sizes.length; k++) {
             double gp = BenchmarkSupport.median(gpMillis[k]);
-            System.out.printf("| %d | %.1f | %.2f | %.1f | %.1f | %.1f | %.2f |%n", sizes[k], gp, gp / first,
+            System.out.printf("| %d | %.1f | %.2f | %.1f | %.1f | %.1f | %.2f | %.1f |%n", sizes[k], gp, gp / first,
                     BenchmarkSupport.median(comparingMillis[k]), BenchmarkSupport.median(productMillis[k]),
                     BenchmarkSupport.median(fullFitMillis[k]),
-                    BenchmarkSupport.median(tpeMillis[k]));
+                    BenchmarkSupport.median(tpeMillis[k]), BenchmarkSupport.median(multiFidelityMillis[k]));
         }
     }
 
@@ -111,6 +114,38 @@ public final class SuggestionCost {
             double[] x = random.doubles(6).toArray();
             history.complete(history.suggested(x), SearchFunction.HARTMANN6.value(x));
         }
+    }
+
+    /**
+     * Milliseconds of the multi-fidelity GP's proposal at {@code n} trials of a search pruned by
+     * successive halving with factor 3 (rungs at epochs 1, 3, 9 and 27: two trials in three stop
+     * after one epoch), each trial reporting every epoch it trained; warm-started from its
+     * proposal at {@code n - 1}, as in a running search.
+     */
+    private static double multiFidelitySuggestion(int n, long seed) {
+        MultiFidelityGpSampler sampler = new MultiFidelityGpSampler(GpOptions.DEFAULTS);
+        SplittableRandom points = new SplittableRandom(seed);
+        SearchHistory history = new SearchHistory(SearchSpace.continuous(6));
+        for (int a = 0; a < n - 1; a++) {
+            addSuccessiveHalvingTrial(history, points);
+        }
+        sampler.propose(history, new SplittableRandom(seed));
+        addSuccessiveHalvingTrial(history, points);
+        long start = System.nanoTime();
+        sampler.propose(history, new SplittableRandom(seed + 1));
+        return (System.nanoTime() - start) / 1e6;
+    }
+
+    private static void addSuccessiveHalvingTrial(SearchHistory history, SplittableRandom random) {
+        double[] x = random.doubles(6).toArray();
+        int id = history.suggested(x);
+        int last = id % 27 == 0 ? 27 : id % 9 == 0 ? 9 : id % 3 == 0 ? 3 : 1;
+        double loss = Double.NaN;
+        for (int step = 1; step <= last; step++) {
+            loss = SearchFunction.HARTMANN6.value(x) + 1.0 / step;
+            history.intermediate(id, step, loss);
+        }
+        history.complete(id, loss);
     }
 
     private static double tpeSuggestion(int n, long seed) {

@@ -1,12 +1,8 @@
 package org.terrain4j.search.gp;
 
 import java.util.Comparator;
-import java.util.EnumMap;
-import java.util.EnumSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.SplittableRandom;
 import org.terrain4j.search.Sampler;
 import org.terrain4j.search.SearchHistory;
@@ -17,12 +13,9 @@ import org.terrain4j.search.space.SearchSpace;
 /**
  * Bayesian optimization with a Gaussian process. Each proposal: standardize the complete
  * losses; give failed points the worst loss seen (so the model steers away from what crashed
- * without letting it count as a result); fit the hyperparameters of each of the options' kernels,
- * each warm-started from its last fit, and keep the kernel the data favour (the highest marginal
- * likelihood plus prior: both kernels have the same hyperparameters, so this is a like-for-like
- * comparison of the evidence), comparing them again each time the observations have grown by a
- * tenth ({@value #COMPARISON_GROWTH}x) and refitting only the chosen one in between, so a long
- * study pays for the comparison about {@code log(n) / log(1.1)} times, not {@code n}; condition
+ * without letting it count as a result); fit the hyperparameters, choosing among the options'
+ * kernels by marginal likelihood as {@link KernelChoice} does (compared again as the observations
+ * grow by a tenth, the chosen one refitted in between); condition
  * on pending points by the {@link PendingPolicy}; maximize the acquisition; return the
  * best-ranked candidate whose snapped configuration has not been suggested yet. Needs at least
  * one complete trial; the start-up design comes from elsewhere (composition, as in Optuna). Not
@@ -31,34 +24,24 @@ import org.terrain4j.search.space.SearchSpace;
 public final class GpSampler implements Sampler {
 
     private final GpOptions options;
-    private final HyperparameterFit fit;
     private final AcquisitionMaximizer maximizer;
-    /**
-     * The kernels are compared again once the observations have grown by this factor since the
-     * last comparison (and by at least one); in between only the chosen kernel is refitted.
-     */
-    static final double COMPARISON_GROWTH = 1.1;
-
-    private final Map<Kernel, GpHyperparameters> lastFits = new EnumMap<>(Kernel.class);
-    /** The kernel of the last proposal's model; null before the first. */
-    private Kernel chosen;
-    private int nextComparison;
+    private final KernelChoice kernelChoice;
 
     /** A sampler with these options. */
     public GpSampler(GpOptions options) {
         this.options = options;
-        this.fit = options.hyperparameterFit();
         this.maximizer = options.acquisitionMaximizer();
+        this.kernelChoice = new KernelChoice(options.hyperparameterFit(), options.kernels());
     }
 
     /** The number of observations at which the kernels are next compared (0 before the first proposal). */
     int nextComparison() {
-        return nextComparison;
+        return kernelChoice.nextComparison();
     }
 
     /** The hyperparameters of the last proposal's model (the kernel chosen among them), if any. */
     public Optional<GpHyperparameters> lastFit() {
-        return Optional.ofNullable(chosen).map(lastFits::get);
+        return kernelChoice.lastFit();
     }
 
     @Override
@@ -79,17 +62,7 @@ public final class GpSampler implements Sampler {
             x[complete.size() + a] = failed.get(a).point();
             y[complete.size() + a] = z.worst();
         }
-        Set<Kernel> kernels = options.kernels();
-        if (chosen != null && x.length < nextComparison) {
-            kernels = EnumSet.of(chosen);
-        } else {
-            nextComparison = Math.max(x.length + 1, (int) Math.ceil(x.length * COMPARISON_GROWTH));
-        }
-        List<HyperparameterFit.Fitted> fits = fit.fitEach(x, y, kernels, lastFits, random);
-        fits.forEach(f -> lastFits.put(f.hyperparameters().kernel(), f.hyperparameters()));
-        GpHyperparameters best = fits.get(0).hyperparameters();
-        chosen = best.kernel();
-        GaussianProcess gp = withPending(GaussianProcess.condition(x, y, best), history, z);
+        GaussianProcess gp = withPending(GaussianProcess.condition(x, y, kernelChoice.fit(x, y, random)), history, z);
         List<double[]> incumbents = complete.stream().sorted(Comparator.comparingDouble(Trial::loss))
                 .limit(options.incumbents()).map(Trial::point).toList();
         List<AcquisitionMaximizer.Scored> ranked = maximizer.maximize(gp, options.acquisition(), z.best(),

@@ -2,9 +2,7 @@ package org.terrain4j.search.gp;
 
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.EnumMap;
 import java.util.List;
-import java.util.Map;
 import java.util.SortedMap;
 import java.util.SplittableRandom;
 import org.terrain4j.search.Sampler;
@@ -25,12 +23,13 @@ import org.terrain4j.search.space.SearchSpace;
  * pruner decides how far each trial goes, the model only where the next one starts.
  *
  * <p><b>The model.</b> Each trial contributes its losses at steps 1, 2, 4, 8, ... and at its last
- * reported step (at most {@code log2(steps) + 2} rows a trial, so a long search stays within the
- * Gaussian process's reach); the budget coordinate is {@code log(step) / log(maxStep)}, 1 at the
- * largest step any trial reached. A complete trial that reported no steps counts at the largest
- * budget; a failed one there too, with the worst loss seen (as {@link GpSampler} does). The
- * kernels of the options are fitted by marginal likelihood, each warm-started from its last fit,
- * and the better one kept: the additive kernel is the model where the budget shifts every
+ * reported step (at most {@code log2(steps) + 2} rows a trial); the budget coordinate is
+ * {@code log(step) / log(maxStep)}, 1 at the largest step any trial reached. A complete trial that
+ * reported no steps counts at the largest budget; a failed one there too, with the worst loss seen
+ * (as {@link GpSampler} does). Past {@value #MAX_ROWS} rows, the earlier steps of the trials that
+ * trained least are left out (every trial keeps its last row), so a search of thousands of trials
+ * stays within the Gaussian process's reach. The kernel is chosen among the options' by marginal
+ * likelihood ({@link KernelChoice}): the additive kernel is the model where the budget shifts every
  * configuration's loss alike, the product kernel lets it interact.
  *
  * <p><b>The proposal.</b> Expected improvement at the largest budget over the best predicted
@@ -42,17 +41,24 @@ import org.terrain4j.search.space.SearchSpace;
  */
 public final class MultiFidelityGpSampler implements Sampler {
 
+    /**
+     * Most rows the model conditions on, a bound on the cost of a proposal in a long search (see
+     * docs/BENCHMARKS.md, "Cost of one suggestion"): beyond it the earlier epochs of the trials
+     * that trained least are left out. Every trial's last row stays, so a search of more trials
+     * than this costs what the Gaussian process on final losses does.
+     */
+    static final int MAX_ROWS = 600;
+
     private final GpOptions options;
-    private final HyperparameterFit fit;
     private final AcquisitionMaximizer maximizer;
+    private final KernelChoice kernelChoice;
     private final GpSampler finalLosses;
-    private final Map<Kernel, GpHyperparameters> lastFits = new EnumMap<>(Kernel.class);
 
     /** A sampler with these options. */
     public MultiFidelityGpSampler(GpOptions options) {
         this.options = options;
-        this.fit = options.hyperparameterFit();
         this.maximizer = options.acquisitionMaximizer();
+        this.kernelChoice = new KernelChoice(options.hyperparameterFit(), options.kernels());
         this.finalLosses = new GpSampler(options);
     }
 
@@ -61,7 +67,7 @@ public final class MultiFidelityGpSampler implements Sampler {
         if (history.maxStep() == 0) {
             return finalLosses.propose(history, random);
         }
-        Rows rows = Rows.of(history);
+        Rows rows = Rows.of(history, MAX_ROWS);
         Standardization z = Standardization.of(rows.losses.stream().mapToDouble(Double::doubleValue)
                 .filter(Double::isFinite).toArray());
         double[][] x = rows.points.toArray(new double[0][]);
@@ -69,9 +75,7 @@ public final class MultiFidelityGpSampler implements Sampler {
         for (int a = 0; a < y.length; a++) {
             y[a] = rows.failed.get(a) ? z.worst() : z.apply(rows.losses.get(a));
         }
-        List<HyperparameterFit.Fitted> fits = fit.fitEach(x, y, options.kernels(), lastFits, random);
-        fits.forEach(f -> lastFits.put(f.hyperparameters().kernel(), f.hyperparameters()));
-        GaussianProcess joint = GaussianProcess.condition(x, y, fits.get(0).hyperparameters());
+        GaussianProcess joint = GaussianProcess.condition(x, y, kernelChoice.fit(x, y, random));
         List<double[]> pending = history.inState(TrialState.PENDING).stream().map(t -> Rows.at(t.point(), 1)).toList();
         FidelitySlice atLargest = new FidelitySlice(GpSampler.withPending(joint, pending, options.pendingPolicy(), z), 1);
         FidelitySlice observed = new FidelitySlice(joint, 1);
@@ -98,29 +102,36 @@ public final class MultiFidelityGpSampler implements Sampler {
     private record Predicted(double[] point, double mean) {
     }
 
-    /** The model's observations: (configuration, budget) rows and their losses. */
-    private static final class Rows {
+    /**
+     * The model's observations: (configuration, budget) rows and their losses. Each trial gives
+     * its last row (its last reported step; a complete trial without steps, and a failed trial, at
+     * the largest budget) and its earlier rows at steps 1, 2, 4, 8, ... Beyond {@code maxRows},
+     * the earlier rows are kept whole trial by whole trial, the trials that trained longest first
+     * (the most recent first among equals): theirs are the learning curves that tie the short
+     * budgets to the long one.
+     */
+    static final class Rows {
         final List<double[]> points = new ArrayList<>();
         final List<Double> losses = new ArrayList<>();
         final List<Boolean> failed = new ArrayList<>();
         /** Each configuration with at least one row, once. */
         final List<double[]> configurations = new ArrayList<>();
 
-        static Rows of(SearchHistory history) {
+        static Rows of(SearchHistory history, int maxRows) {
             double logLargest = Math.log(history.maxStep());
             Rows rows = new Rows();
+            List<Curve> curves = new ArrayList<>();
             for (Trial trial : history.trials()) {
                 SortedMap<Integer, Double> steps = history.intermediateOf(trial.id());
                 boolean any = false;
                 if (!steps.isEmpty()) {
                     int last = steps.lastKey();
-                    for (Map.Entry<Integer, Double> step : steps.entrySet()) {
-                        int k = step.getKey();
-                        if (k == last || Integer.bitCount(k) == 1) {
-                            rows.add(trial.point(), logLargest > 0 ? Math.log(k) / logLargest : 1, step.getValue(), false);
-                            any = true;
-                        }
+                    rows.add(trial.point(), budget(last, logLargest), steps.get(last), false);
+                    List<Integer> earlier = steps.headMap(last).keySet().stream().filter(k -> Integer.bitCount(k) == 1).toList();
+                    if (!earlier.isEmpty()) {
+                        curves.add(new Curve(trial, last, earlier));
                     }
+                    any = true;
                 } else if (trial.state() == TrialState.COMPLETE) {
                     rows.add(trial.point(), 1, trial.loss(), false);
                     any = true;
@@ -133,7 +144,25 @@ public final class MultiFidelityGpSampler implements Sampler {
                     rows.configurations.add(trial.point());
                 }
             }
+            curves.sort(Comparator.comparingInt(Curve::last).thenComparingInt(c -> c.trial().id()).reversed());
+            for (Curve curve : curves) {
+                if (rows.points.size() + curve.steps().size() > maxRows) {
+                    continue;
+                }
+                SortedMap<Integer, Double> steps = history.intermediateOf(curve.trial().id());
+                for (int k : curve.steps()) {
+                    rows.add(curve.trial().point(), budget(k, logLargest), steps.get(k), false);
+                }
+            }
             return rows;
+        }
+
+        private static double budget(int step, double logLargest) {
+            return logLargest > 0 ? Math.log(step) / logLargest : 1;
+        }
+
+        /** A trial's earlier steps to model, before its {@code last}. */
+        private record Curve(Trial trial, int last, List<Integer> steps) {
         }
 
         static double[] at(double[] configuration, double budget) {

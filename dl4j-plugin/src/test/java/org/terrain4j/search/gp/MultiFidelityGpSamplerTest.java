@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.terrain4j.search.SearchHistory;
@@ -123,5 +126,29 @@ class MultiFidelityGpSamplerTest {
         double[] next = new MultiFidelityGpSampler(GpOptions.DEFAULTS).propose(history, new SplittableRandom(2));
         assertThat(next).isNotEqualTo(new double[] {0.45, 0.55});
         assertThat(distance(next, new double[] {0.5, 0.5})).isGreaterThan(1e-3);
+    }
+
+    @Test
+    void pastTheRowLimitEveryTrialKeepsItsLastRowAndTheLongestLearningCurvesStay() {
+        // 24 trials: 16 stopped at epoch 1 (one row), 6 at epoch 3 (rows 1, 2 before the last),
+        // 2 at epoch 9 (rows 1, 2, 4, 8 before it): 24 + 12 + 8 = 44 rows.
+        SearchHistory history = ashaLike(new double[] {0.5, 0.5}, 4);
+        assertThat(MultiFidelityGpSampler.Rows.of(history, 1000).points).hasSize(44);
+
+        MultiFidelityGpSampler.Rows limited = MultiFidelityGpSampler.Rows.of(history, 34);
+        assertThat(limited.points).hasSize(34);
+        assertThat(limited.configurations).hasSize(24);
+        Map<List<Double>, Integer> rowsPerTrial = new HashMap<>();
+        for (double[] row : limited.points) {
+            rowsPerTrial.merge(List.of(row[0], row[1]), 1, Integer::sum);
+        }
+        for (int id = 0; id < 24; id++) {
+            double[] x = history.trials().get(id).point();
+            int expected = id % 12 == 0 ? 5 : id == 21 ? 3 : 1;
+            assertThat(rowsPerTrial.get(List.of(x[0], x[1]))).as("rows of trial %d", id).isEqualTo(expected);
+        }
+        // Budgets are log(step) / log(9): step 8 only in the two long curves, step 2 in those and trial 21's.
+        assertThat(limited.points.stream().filter(row -> Math.abs(row[2] - Math.log(8) / Math.log(9)) < 1e-12)).hasSize(2);
+        assertThat(limited.points.stream().filter(row -> Math.abs(row[2] - Math.log(2) / Math.log(9)) < 1e-12)).hasSize(3);
     }
 }
