@@ -23,8 +23,17 @@ final class FidelitySlice implements Posterior {
 
     @Override
     public void predict(double[] point, double[] out) {
+        joint.predict(atFidelity(point), out);
+    }
+
+    @Override
+    public double mean(double[] point) {
+        return joint.mean(atFidelity(point));
+    }
+
+    private double[] atFidelity(double[] point) {
         double[] augmented = java.util.Arrays.copyOf(point, point.length + 1);
         augmented[point.length] = fidelity;
-        joint.predict(augmented, out);
+        return augmented;
     }
 }

@@ -203,6 +203,18 @@ public final class GaussianProcess implements Posterior {
         out[1] = Math.max(s2 - quadratic, 1e-12 * s2);
     }
 
+    @Override
+    public double mean(double[] point) {
+        double[] scaled = Matern52.scaled(point, h);
+        double s2 = h.signalVariance();
+        Kernel kernel = h.kernel();
+        double mean = 0;
+        for (int a = 0; a < x.length; a++) {
+            mean += s2 * kernel.correlation(scaled, scaledX[a]) * alpha[a];
+        }
+        return mean;
+    }
+
     /**
      * {@code sum u[i] v[i]} over {@code i < length}, in four independent sums so the additions
      * pipeline instead of waiting on one another (the forward substitution's inner loop).

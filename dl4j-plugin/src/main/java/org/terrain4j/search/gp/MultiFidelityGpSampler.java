@@ -81,10 +81,8 @@ public final class MultiFidelityGpSampler implements Sampler {
         FidelitySlice observed = new FidelitySlice(joint, 1);
 
         List<Predicted> tried = new ArrayList<>();
-        double[] meanVariance = new double[2];
         for (double[] configuration : rows.configurations) {
-            observed.predict(configuration, meanVariance);
-            tried.add(new Predicted(configuration, meanVariance[0]));
+            tried.add(new Predicted(configuration, observed.mean(configuration)));
         }
         tried.sort(Comparator.comparingDouble(Predicted::mean));
         List<double[]> incumbents = tried.stream().limit(options.incumbents()).map(Predicted::point).toList();

@@ -12,4 +12,7 @@ public interface Posterior {
 
     /** Writes the predictive mean and variance at {@code point} into {@code out[0]} and {@code out[1]}. */
     void predict(double[] point, double[] out);
+
+    /** The predictive mean at {@code point} alone: what {@link #predict} writes to {@code out[0]}, without the variance's cost. */
+    double mean(double[] point);
 }

@@ -51,6 +51,7 @@ class GaussianProcessTest {
         gp.predict(new double[] {0.5}, out);
         assertThat(out[0]).isCloseTo(k * 1.5 / (s2 + noise), within(1e-12));
         assertThat(out[1]).isCloseTo(s2 - k * k / (s2 + noise), within(1e-12));
+        assertThat(gp.mean(new double[] {0.5})).as("the mean alone").isCloseTo(k * 1.5 / (s2 + noise), within(1e-12));
         double expectedLml = -0.5 * 1.5 * 1.5 / (s2 + noise) - 0.5 * Math.log(s2 + noise) - 0.5 * Math.log(2 * Math.PI);
         assertThat(gp.logMarginalLikelihood()).isCloseTo(expectedLml, within(1e-12));
     }
