@@ -47,15 +47,29 @@ public final class MultiFidelityGpSampler implements Sampler {
      * that trained least are left out. Every trial's last row stays, so a search of more trials
      * than this costs what the Gaussian process on final losses does.
      */
-    static final int MAX_ROWS = 600;
+    public static final int MAX_ROWS = 600;
 
     private final GpOptions options;
+    private final int maxRows;
     private final AcquisitionMaximizer maximizer;
     private final KernelChoice kernelChoice;
     private final GpSampler finalLosses;
 
-    /** A sampler with these options. */
+    /** A sampler with these options, conditioning on at most {@value #MAX_ROWS} rows. */
     public MultiFidelityGpSampler(GpOptions options) {
+        this(options, MAX_ROWS);
+    }
+
+    /**
+     * A sampler with these options that conditions on at most {@code maxRows} rows (at least 2);
+     * every trial keeps its last row even past it. A larger bound costs more per proposal (cubic
+     * in the rows); docs/BENCHMARKS.md ("Row limit") measures what the default costs in regret.
+     */
+    public MultiFidelityGpSampler(GpOptions options, int maxRows) {
+        if (maxRows < 2) {
+            throw new IllegalArgumentException("maxRows must be at least 2, got " + maxRows);
+        }
+        this.maxRows = maxRows;
         this.options = options;
         this.maximizer = options.acquisitionMaximizer();
         this.kernelChoice = new KernelChoice(options.hyperparameterFit(), options.kernels());
@@ -67,7 +81,7 @@ public final class MultiFidelityGpSampler implements Sampler {
         if (history.maxStep() == 0) {
             return finalLosses.propose(history, random);
         }
-        Rows rows = Rows.of(history, MAX_ROWS);
+        Rows rows = Rows.of(history, maxRows);
         Standardization z = Standardization.of(rows.losses.stream().mapToDouble(Double::doubleValue)
                 .filter(Double::isFinite).toArray());
         double[][] x = rows.points.toArray(new double[0][]);

@@ -1,6 +1,7 @@
 package org.terrain4j.search.gp;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import java.util.Arrays;
@@ -150,5 +151,15 @@ class MultiFidelityGpSamplerTest {
         // Budgets are log(step) / log(9): step 8 only in the two long curves, step 2 in those and trial 21's.
         assertThat(limited.points.stream().filter(row -> Math.abs(row[2] - Math.log(8) / Math.log(9)) < 1e-12)).hasSize(2);
         assertThat(limited.points.stream().filter(row -> Math.abs(row[2] - Math.log(2) / Math.log(9)) < 1e-12)).hasSize(3);
+    }
+
+    @Test
+    void theRowLimitIsCheckedWhenTheSamplerIsBuiltNamingItsValue() {
+        assertThatThrownBy(() -> new MultiFidelityGpSampler(GpOptions.DEFAULTS, 1))
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("maxRows must be at least 2, got 1");
+        SearchHistory history = ashaLike(new double[] {0.5, 0.5}, 4);
+        double[] limited = new MultiFidelityGpSampler(GpOptions.DEFAULTS, 34).propose(history, new SplittableRandom(2));
+        assertThat(limited).hasSize(2);
+        assertThat(Arrays.stream(limited)).allSatisfy(v -> assertThat(v).isBetween(0.0, 1.0));
     }
 }
