@@ -161,5 +161,10 @@ class MultiFidelityGpSamplerTest {
         double[] limited = new MultiFidelityGpSampler(GpOptions.DEFAULTS, 34).propose(history, new SplittableRandom(2));
         assertThat(limited).hasSize(2);
         assertThat(Arrays.stream(limited)).allSatisfy(v -> assertThat(v).isBetween(0.0, 1.0));
+        // The limit reaches the model: at the 44 rows the history has, it is the unlimited sampler; below, another model.
+        double[] unlimited = new MultiFidelityGpSampler(GpOptions.DEFAULTS, 1000).propose(history, new SplittableRandom(2));
+        assertThat(new MultiFidelityGpSampler(GpOptions.DEFAULTS, 44).propose(history, new SplittableRandom(2)))
+                .containsExactly(unlimited);
+        assertThat(limited).isNotEqualTo(unlimited);
     }
 }
