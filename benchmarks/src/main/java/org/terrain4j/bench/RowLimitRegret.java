@@ -67,7 +67,6 @@ public final class RowLimitRegret {
             atRung.add(new ArrayList<>());
         }
         double best = Double.POSITIVE_INFINITY;
-        int rows = 0;
         for (int t = 0; t < trials; t++) {
             // the start-up design, as the search generators' start-up trials
             double[] x = history.space().snap(t < 10 ? proposals.doubles(6).toArray() : sampler.propose(history, proposals));
@@ -83,14 +82,13 @@ public final class RowLimitRegret {
                     break;
                 }
             }
-            int last = Math.min(epoch, EPOCHS);
-            rows += 1 + (32 - Integer.numberOfLeadingZeros(last - 1)); // steps 1, 2, 4, ... below the last, and the last
             history.complete(id, loss);
             if (epoch > EPOCHS) {
                 best = Math.min(best, SearchFunction.HARTMANN6.regret(x));
             }
             if (checkpoints.contains(t + 1)) {
-                System.out.printf("%s\t%d\t%d\t%.6g\t%d%n", limit, seed, t + 1, best, rows);
+                System.out.printf("%s\t%d\t%d\t%.6g\t%d%n", limit, seed, t + 1, best,
+                        MultiFidelityGpSampler.rowsWithoutLimit(history));
                 System.out.flush();
             }
         }

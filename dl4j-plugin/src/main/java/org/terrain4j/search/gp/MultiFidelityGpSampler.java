@@ -76,6 +76,14 @@ public final class MultiFidelityGpSampler implements Sampler {
         this.finalLosses = new GpSampler(options);
     }
 
+    /**
+     * The rows the model would condition on for {@code history} without a row limit (each trial's
+     * last step, and its steps 1, 2, 4, ... before it): what {@link #MAX_ROWS} bounds.
+     */
+    public static int rowsWithoutLimit(SearchHistory history) {
+        return history.maxStep() == 0 ? 0 : Rows.of(history, Integer.MAX_VALUE).points.size();
+    }
+
     @Override
     public double[] propose(SearchHistory history, SplittableRandom random) {
         if (history.maxStep() == 0) {

@@ -135,6 +135,8 @@ class MultiFidelityGpSamplerTest {
         // 2 at epoch 9 (rows 1, 2, 4, 8 before it): 24 + 12 + 8 = 44 rows.
         SearchHistory history = ashaLike(new double[] {0.5, 0.5}, 4);
         assertThat(MultiFidelityGpSampler.Rows.of(history, 1000).points).hasSize(44);
+        assertThat(MultiFidelityGpSampler.rowsWithoutLimit(history)).isEqualTo(44);
+        assertThat(MultiFidelityGpSampler.rowsWithoutLimit(new SearchHistory(SearchSpace.continuous(2)))).isZero();
 
         MultiFidelityGpSampler.Rows limited = MultiFidelityGpSampler.Rows.of(history, 34);
         assertThat(limited.points).hasSize(34);
