@@ -10,7 +10,9 @@
     benchmarks/report.py study RESULTS_DIR COMMAND
     benchmarks/report.py learning-rate-control RESULTS_DIR COMMAND
 
-Called by benchmarks/run; RESULTS_DIR holds what the benchmark printed.
+Called by benchmarks/run; RESULTS_DIR holds what the benchmark printed. To redraw a section from a
+run's saved rows (after a change to this script), put them in RESULTS_DIR, give the run's own
+COMMAND and its end as REPORT_DATE ("2026-12-04 20:13 UTC"), and say so in the commit.
 """
 import datetime
 import glob
@@ -547,8 +549,9 @@ def mean_se(values):
     return m, se
 
 
-def lr_control_targets(cells, label):
-    """The issue's targets over one set of cells: {(workload, rate): {variant: [final accuracies]}}."""
+def lr_control_targets(cells, label, by_seed):
+    """The issue's targets over one set of cells: {(workload, rate): {variant: [final accuracies]}}, and
+    {(workload, rate, variant): {seed: final accuracy}} for the seed-by-seed line."""
     worse, ties_or_better, compared = [], 0, 0
     terrain_means, linear_means = [], []
     for key in sorted(cells):
@@ -600,12 +603,25 @@ def lr_control_targets(cells, label):
     if compared:
         lines.append("- cells where Terrain is at least as good as ReduceLROnPlateau: %d of %d (%.0f%%; target 80%%)"
                      % (ties_or_better, compared, 100.0 * ties_or_better / compared))
+    paired, below = 0, []
+    for workload, rate in sorted(cells):
+        terrain = by_seed.get((workload, rate, "terrain"), {})
+        constant = by_seed.get((workload, rate, "constant"), {})
+        for seed in sorted(set(terrain) & set(constant)):
+            paired += 1
+            if terrain[seed] < constant[seed] - 0.005:
+                below.append("%s at %g seed %s, %.4f vs %.4f" % (workload, rate, seed, terrain[seed], constant[seed]))
+    if paired:
+        lines.append("- for the record, runs where Terrain ends more than 0.5 points below the constant rate from the "
+                     "same seed (a cell's mean can hide one): %d of %d%s" % (
+                         len(below), paired, (": " + "; ".join(below)) if below else ""))
     return lines
 
 
 def lr_control(results):
     runs = tsv_rows(results, lambda n: n == 14)
     sets = {"tuning": {}, "report": {}}
+    by_seed = {}
     diverged_top = {}
     decays = {}
     rises = {}
@@ -615,6 +631,7 @@ def lr_control(results):
     for workload, kind, variant, rate, seed, final, best, loss, diverged, cuts, kept, last_rate, seconds, accs in runs:
         accuracy = 0.0 if diverged == "true" else float(final)
         sets[kind].setdefault((workload, float(rate)), {}).setdefault(variant, []).append(accuracy)
+        by_seed.setdefault((workload, float(rate), variant), {})[seed] = accuracy
         decays.setdefault((workload, float(rate), variant), []).append(int(cuts))
         rises.setdefault((workload, float(rate), variant), []).append(int(kept))
         if kind == "report" and float(rate) == top_rate[workload] and variant == "terrain_curvature":
@@ -649,12 +666,12 @@ def lr_control(results):
                                                             "%.1f" % statistics.mean(cuts) if cuts else "",
                                                             "%.1f" % statistics.mean(kept) if kept else ""))
     lines.append("")
-    lines += lr_control_targets(sets["report"], "Report")
+    lines += lr_control_targets(sets["report"], "Report", by_seed)
     if diverged_top:
         lines.append("- diverged runs at each workload's top rate with curvature probes on: %d of %d" % (
             sum(sum(v) for v in diverged_top.values()), sum(len(v) for v in diverged_top.values())))
     lines.append("")
-    lines += lr_control_targets(sets["tuning"], "Tuning")
+    lines += lr_control_targets(sets["tuning"], "Tuning", by_seed)
     return "\n".join(lines)
 
 
@@ -666,7 +683,9 @@ def main():
             "learning-rate-control": lr_control}[kind](results)
     section = "<!-- %s:start -->\n## %s\n\nCommand: `%s`  \nMachine: %s  \nDate: %s\n\n%s\n<!-- %s:end -->" % (
         name, name.replace("-", " ").capitalize(), command, machine(),
-        datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d %H:%M UTC"), body, name)
+        # REPORT_DATE: when a section is redrawn from a run's saved rows, the date the run ended
+        os.environ.get("REPORT_DATE") or datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
+        body, name)
     text = open(DOC).read() if os.path.exists(DOC) else HEADER
     pattern = re.compile(r"<!-- %s:start -->.*?<!-- %s:end -->" % (name, name), re.S)
     text = pattern.sub(lambda _: section, text) if pattern.search(text) else text.rstrip() + "\n\n" + section + "\n"
