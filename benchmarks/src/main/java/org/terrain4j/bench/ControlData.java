@@ -7,7 +7,9 @@ import org.terrain4j.data.DatasetSplit;
 import org.terrain4j.data.Datasets;
 
 /**
- * The data of the learning-rate control benchmark: the bundled digits (split by seed 1) and a
+ * The data of the learning-rate control benchmark: the bundled digits (split by seed 1), UCI's
+ * letter recognition (16 integer features of 20000 letter images, 26 classes: the first 10000 to
+ * train, UCI's last 4000 to validate; from Debian's r-cran-mlbench, see {@link LetterData}) and a
  * subset of Fashion-MNIST (the first 6000 training and 3000 validation images of the fixed
  * split), flat, or shrunk to 14x14 (2x2 means) as images or as sequences of rows, so that a
  * convolutional or recurrent run takes seconds. Loaded once per JVM.
@@ -15,6 +17,7 @@ import org.terrain4j.data.Datasets;
 enum ControlData {
     DIGITS(8, 8, false),
     DIGITS_IMAGES(8, 8, false),
+    LETTERS(1, 16, false),
     FASHION(28, 28, false),
     FASHION_IMAGES(14, 14, false),
     FASHION_ROWS(14, 14, true);
@@ -30,6 +33,7 @@ enum ControlData {
     private static final int FASHION_VALIDATION = 3000;
     private static DatasetSplit digits;
     private static DatasetSplit fashion;
+    private static DatasetSplit letters;
 
     private final int height;
     private final int width;
@@ -42,16 +46,23 @@ enum ControlData {
     }
 
     Shape shape() {
-        return new Shape(height, width, 10);
+        return new Shape(height, width, this == LETTERS ? LetterData.CLASSES : 10);
     }
 
     DataSet train() {
-        return this == DIGITS || this == DIGITS_IMAGES ? digits().train() : shaped(first(fashion().train(), FASHION_TRAIN));
+        return switch (this) {
+            case DIGITS, DIGITS_IMAGES -> digits().train();
+            case LETTERS -> letters().train();
+            default -> shaped(first(fashion().train(), FASHION_TRAIN));
+        };
     }
 
     DataSet validation() {
-        return this == DIGITS || this == DIGITS_IMAGES ? digits().validation()
-                : shaped(first(fashion().validation(), FASHION_VALIDATION));
+        return switch (this) {
+            case DIGITS, DIGITS_IMAGES -> digits().validation();
+            case LETTERS -> letters().validation();
+            default -> shaped(first(fashion().validation(), FASHION_VALIDATION));
+        };
     }
 
     private DataSet shaped(DataSet full) {
@@ -79,6 +90,13 @@ enum ControlData {
             digits = Datasets.digits(1);
         }
         return digits;
+    }
+
+    private static synchronized DatasetSplit letters() {
+        if (letters == null) {
+            letters = LetterData.load();
+        }
+        return letters;
     }
 
     private static synchronized DatasetSplit fashion() {
