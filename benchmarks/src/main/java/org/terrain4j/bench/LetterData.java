@@ -32,14 +32,18 @@ final class LetterData {
     private LetterData() {
     }
 
-    /** Reads the CSV the property names: a header, then a quoted letter and 16 numbers a row. */
+    /** Reads the CSV the property names. */
     static DatasetSplit load() {
         String location = System.getProperty(PROPERTY);
         if (location == null) {
             throw new IllegalStateException("the letters workload needs -D" + PROPERTY
                     + "=FILE (benchmarks/run learning-rate-control makes it from Debian's r-cran-mlbench)");
         }
-        Path file = Path.of(location);
+        return load(Path.of(location));
+    }
+
+    /** Reads {@code file}: a header, then a quoted letter and 16 numbers a row, 20000 rows. */
+    static DatasetSplit load(Path file) {
         List<String> lines;
         try {
             lines = Files.readAllLines(file, StandardCharsets.US_ASCII);
