@@ -158,17 +158,22 @@ def time_to_accuracy_targets(groups):
                      "of %.4f (target 0.896): %s" % ("no" if epochs == 10 ** 6 else epochs, best,
                                                      "met" if met else "MISSED"))
     for rate in sorted({rate for rate, _ in groups}, reverse=True):
-        terrain = {r[0]: r[2] for r in groups.get((rate, "terrain_defaults"), [])}
-        constant = {r[0]: r[2] for r in groups.get((rate, "constant"), [])}
-        seeds = sorted(set(terrain) & set(constant))
-        if not seeds:
+        paired, below = seeds_below_constant({r[0]: r[2] for r in groups.get((rate, "terrain_defaults"), [])},
+                                             {r[0]: r[2] for r in groups.get((rate, "constant"), [])})
+        if not paired:
             continue
-        worse = ["seed %s %.4f against %.4f" % (seed, terrain[seed], constant[seed]) for seed in seeds
-                 if terrain[seed] < constant[seed] - 0.005]
+        worse = ["seed %s %.4f against %.4f" % b for b in below]
         lines.append("- LR %g: seeds where Terrain's defaults' best is more than 0.5 points below the constant rate's: "
-                     "%d of %d%s: %s" % (rate, len(worse), len(seeds), " (" + "; ".join(worse) + ")" if worse else "",
+                     "%d of %d%s: %s" % (rate, len(worse), paired, " (" + "; ".join(worse) + ")" if worse else "",
                                          "MISSED" if worse else "met"))
     return lines
+
+
+def seeds_below_constant(terrain, constant):
+    """Given {seed: accuracy} of Terrain and of the constant rate: how many seeds both ran, and
+    (seed, Terrain's, constant's) for each where Terrain is more than 0.5 points below."""
+    seeds = sorted(set(terrain) & set(constant))
+    return len(seeds), [(s, terrain[s], constant[s]) for s in seeds if terrain[s] < constant[s] - 0.005]
 
 
 def mann_whitney_greater(xs, ys):
@@ -605,12 +610,10 @@ def lr_control_targets(cells, label, by_seed):
                      % (ties_or_better, compared, 100.0 * ties_or_better / compared))
     paired, below = 0, []
     for workload, rate in sorted(cells):
-        terrain = by_seed.get((workload, rate, "terrain"), {})
-        constant = by_seed.get((workload, rate, "constant"), {})
-        for seed in sorted(set(terrain) & set(constant)):
-            paired += 1
-            if terrain[seed] < constant[seed] - 0.005:
-                below.append("%s at %g seed %s, %.4f vs %.4f" % (workload, rate, seed, terrain[seed], constant[seed]))
+        n, worse = seeds_below_constant(by_seed.get((workload, rate, "terrain"), {}),
+                                        by_seed.get((workload, rate, "constant"), {}))
+        paired += n
+        below += ["%s at %g seed %s, %.4f vs %.4f" % ((workload, rate) + w) for w in worse]
     if paired:
         lines.append("- for the record, runs where Terrain ends more than 0.5 points below the constant rate from the "
                      "same seed (a cell's mean can hide one): %d of %d%s" % (

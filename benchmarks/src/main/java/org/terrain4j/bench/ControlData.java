@@ -9,7 +9,8 @@ import org.terrain4j.data.Datasets;
 /**
  * The data of the learning-rate control benchmark: the bundled digits (split by seed 1), UCI's
  * letter recognition (16 integer features of 20000 letter images, 26 classes: the first 10000 to
- * train, UCI's last 4000 to validate; from Debian's r-cran-mlbench, see {@link LetterData}) and a
+ * train, UCI's last 4000 to validate; {@code Datasets.letters}, the file named by the system property
+ * {@value #LETTERS_PROPERTY}, which {@code benchmarks/run} makes from Debian's r-cran-mlbench) and a
  * subset of Fashion-MNIST (the first 6000 training and 3000 validation images of the fixed
  * split), flat, or shrunk to 14x14 (2x2 means) as images or as sequences of rows, so that a
  * convolutional or recurrent run takes seconds. Loaded once per JVM.
@@ -29,6 +30,8 @@ enum ControlData {
         }
     }
 
+    /** The system property naming the letters CSV. */
+    static final String LETTERS_PROPERTY = "terrain.letters";
     private static final int FASHION_TRAIN = 6000;
     private static final int FASHION_VALIDATION = 3000;
     private static DatasetSplit digits;
@@ -46,7 +49,7 @@ enum ControlData {
     }
 
     Shape shape() {
-        return new Shape(height, width, this == LETTERS ? LetterData.CLASSES : 10);
+        return new Shape(height, width, this == LETTERS ? letters().numClasses() : 10);
     }
 
     DataSet train() {
@@ -94,7 +97,12 @@ enum ControlData {
 
     private static synchronized DatasetSplit letters() {
         if (letters == null) {
-            letters = LetterData.load();
+            String file = System.getProperty(LETTERS_PROPERTY);
+            if (file == null) {
+                throw new IllegalStateException("the letters workload needs -D" + LETTERS_PROPERTY
+                        + "=FILE (benchmarks/run learning-rate-control makes it from Debian's r-cran-mlbench)");
+            }
+            letters = Datasets.letters(java.nio.file.Path.of(file));
         }
         return letters;
     }

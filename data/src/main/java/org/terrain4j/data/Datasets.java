@@ -37,6 +37,15 @@ public final class Datasets {
     }
 
     /**
+     * UCI letter recognition from a CSV file: a header line, then 16 features in [0, 15] and the
+     * class index (0 for A) per row, 20000 rows. Not bundled; {@code benchmarks/run} makes the
+     * file from Debian's r-cran-mlbench. Fixed split: rows 1-10000 train, 16001-20000 validate.
+     */
+    public static DatasetSplit letters(Path csv) {
+        return Letters.load(DataSource.file(csv));
+    }
+
+    /**
      * Fashion-MNIST from {@link #defaultFashionMnistFolder()}. The split is fixed (first 50k /
      * last 10k of the training file, t10k as test); shuffle training batches by seed instead.
      */
