@@ -34,7 +34,7 @@ import org.terrain4j.schedule.Schedules;
  * tab-separated line per run: workload, set, variant, rate, seed, final and best validation
  * accuracy, final validation loss, whether it diverged, Terrain's decays and kept rises, the final rate,
  * seconds, and the validation accuracy per epoch. The system property {@code terrain.stationarity}
- * ({@code confidence,factor,minSamples,growingWindows}) and {@code terrain.rise} ({@code factor,maxRise,noiseScaleBelow},
+ * ({@code confidence,factor,minSamples,growingWindows[,confirmations]}) and {@code terrain.rise} ({@code factor,maxRise,noiseScaleBelow},
  * or {@code off}) and {@code terrain.averaging} ({@code tail,samples,confidence}) replace Terrain's
  * defaults, for tuning. {@code terrain.rates} ({@code rate[,..]}) runs only those starting rates, and
  * {@code terrain.events=true} prints every run's events to standard error, to look at a cell.
@@ -119,7 +119,8 @@ public final class LearningRateControl {
         if (tuned != null) {
             String[] p = tuned.split(",");
             builder.stationarity(new StationarityOptions(Double.parseDouble(p[0]), Double.parseDouble(p[1]), 0,
-                    Integer.parseInt(p[2]), 1 << 14, Boolean.parseBoolean(p[3])));
+                    Integer.parseInt(p[2]), 1 << 14, Boolean.parseBoolean(p[3]), p.length > 4 ? Integer.parseInt(p[4])
+                    : TerrainListenerBuilder.DEFAULT_STATIONARITY.confirmations()));
         }
         String averaging = System.getProperty("terrain.averaging");
         if (averaging != null) {

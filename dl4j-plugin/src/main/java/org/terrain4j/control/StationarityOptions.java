@@ -18,9 +18,14 @@ package org.terrain4j.control;
  *                 each; with less it could never decide)
  * @param growingWindows whether each rate must run at least as long as the one before it did
  *                       before the next test decides (the tests grow more sensitive as descents slow)
+ * @param confirmations checks in a row, at one rate, whose test must find the noise floor before
+ *                      the rate decays, at least 1 (1: the first finding decays). A decay is hard
+ *                      to undo and waiting one check is cheap: a finding that is a borderline
+ *                      t statistic early in training (a transient the older half still holds)
+ *                      rarely repeats, while a real floor does
  */
 public record StationarityOptions(double confidence, double factor, double minLearningRate, int minSamples,
-                                  int capacity, boolean growingWindows) {
+                                  int capacity, boolean growingWindows, int confirmations) {
 
     /** Validates every option, naming it and its value. */
     public StationarityOptions {
@@ -41,26 +46,34 @@ public record StationarityOptions(double confidence, double factor, double minLe
             throw new IllegalArgumentException("capacity must be in [2 * minSamples = " + 2 * minSamples
                     + ", 1048576], got " + capacity);
         }
+        if (confirmations < 1 || confirmations > 100) {
+            throw new IllegalArgumentException("confirmations must be in [1, 100], got " + confirmations);
+        }
     }
 
     /** A copy with another confidence. */
     public StationarityOptions withConfidence(double value) {
-        return new StationarityOptions(value, factor, minLearningRate, minSamples, capacity, growingWindows);
+        return new StationarityOptions(value, factor, minLearningRate, minSamples, capacity, growingWindows, confirmations);
     }
 
     /** A copy with another factor. */
     public StationarityOptions withFactor(double value) {
-        return new StationarityOptions(confidence, value, minLearningRate, minSamples, capacity, growingWindows);
+        return new StationarityOptions(confidence, value, minLearningRate, minSamples, capacity, growingWindows, confirmations);
     }
 
     /** A copy with another minimum learning rate. */
     public StationarityOptions withMinLearningRate(double value) {
-        return new StationarityOptions(confidence, factor, value, minSamples, capacity, growingWindows);
+        return new StationarityOptions(confidence, factor, value, minSamples, capacity, growingWindows, confirmations);
     }
 
     /** A copy with another minimum number of tested iterations. */
     public StationarityOptions withMinSamples(int value) {
-        return new StationarityOptions(confidence, factor, minLearningRate, value, capacity, growingWindows);
+        return new StationarityOptions(confidence, factor, minLearningRate, value, capacity, growingWindows, confirmations);
+    }
+
+    /** A copy that decays after {@code value} checks in a row find the noise floor. */
+    public StationarityOptions withConfirmations(int value) {
+        return new StationarityOptions(confidence, factor, minLearningRate, minSamples, capacity, growingWindows, value);
     }
 
     /**

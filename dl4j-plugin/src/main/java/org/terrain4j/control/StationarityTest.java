@@ -26,7 +26,10 @@ import org.terrain4j.stats.BatchMeans;
  *     Noise-dominated means a gradient noise scale ({@link GradientCoherence}) above
  *     {@code B / factor}: a decay by {@code factor} acts like a batch {@code 1 / factor} times larger
  *     (Smith, Kindermans, Ying and Le, ICLR 2018), which pays only below the noise scale
- *     (McCandlish et al. 2018);</li>
+ *     (McCandlish et al. 2018). The rate decays once {@link StationarityOptions#confirmations}
+ *     verdicts in a row at this rate are {@code STATIONARY} ({@link StationarityVerdict#stationary}):
+ *     once one has found the floor, the next ones confirm it if the loss still does not fall
+ *     significantly and the gradient is still noise-dominated;</li>
  * <li>otherwise: {@link StationarityVerdict.Kind#STALLED}. No measurable progress and no sign of
  *     having arrived (a flat start, a saddle region, a rate too small to show progress yet, a
  *     floor the last decay did not lower), or a gradient still coherent enough that a smaller
@@ -71,6 +74,8 @@ public final class StationarityTest {
     private long previousStretch;
     /** The newer half's loss level when the rate was last decayed; null when the last change was no decay. */
     private BatchMeans.Level floorBefore;
+    /** Verdicts in a row, since the last reset, whose test found the noise floor. */
+    private int floorsInARow;
 
     /** A test that has seen nothing. */
     public StationarityTest(StationarityOptions options) {
@@ -105,6 +110,7 @@ public final class StationarityTest {
         count = 0;
         intervalCount = 0;
         floorBefore = null;
+        floorsInARow = 0;
     }
 
     /**
@@ -127,6 +133,7 @@ public final class StationarityTest {
         count = 0;
         intervalCount = 0;
         floorBefore = null;
+        floorsInARow = 0;
     }
 
     /** Iterations recorded since the last reset. */
@@ -155,7 +162,11 @@ public final class StationarityTest {
         double lowered = floorBefore == null ? Double.NaN : newerLevel.tBelow(floorBefore);
         double loweredCritical = floorBefore == null ? Double.NaN : new TDistribution(
                 batches - 1 + floorBefore.batches() - 1).inverseCumulativeProbability(options.confidence());
-        boolean arrived = flattening > flatteningCritical || lowered > loweredCritical;
+        // A floor found at the verdict before and not yet confirmed stays found: the next verdicts
+        // ask only that the loss still does not fall. The flattening test itself loses power as the
+        // window grows past a descent that ended early, so asking it again would not confirm a floor.
+        boolean confirming = floorsInARow > 0 && floorsInARow < options.confirmations();
+        boolean arrived = confirming || flattening > flatteningCritical || lowered > loweredCritical;
         StationarityVerdict.Kind kind;
         if (newerSlope.t() < -critical) {
             kind = StationarityVerdict.Kind.DESCENDING;
@@ -164,9 +175,11 @@ public final class StationarityTest {
         } else {
             kind = StationarityVerdict.Kind.STALLED;
         }
+        floorsInARow = kind == StationarityVerdict.Kind.STATIONARY ? floorsInARow + 1 : 0;
         return new StationarityVerdict(kind, batches * batchSize, batches, newerSlope.t(), olderSlope.t(), critical,
                 flattening, flatteningCritical, lowered, loweredCritical, noiseToSignal, 1 / options.factor(),
-                options.confidence(), perIteration(newerSlope, batchSize), perIteration(olderSlope, batchSize));
+                options.confidence(), perIteration(newerSlope, batchSize), perIteration(olderSlope, batchSize),
+                floorsInARow, options.confirmations());
     }
 
     /** The loss level of the newer half of the window a verdict now would test; null when too few to test. */
@@ -251,7 +264,7 @@ public final class StationarityTest {
             ends[i] = intervalEnds[slot];
             readings[i] = intervals[slot];
         }
-        return new State(count, previousStretch, values, ends, List.of(readings), floorBefore);
+        return new State(count, previousStretch, values, ends, List.of(readings), floorBefore, floorsInARow);
     }
 
     /** Restores a state taken by {@link #state()} from a test with the same capacity. */
@@ -264,6 +277,7 @@ public final class StationarityTest {
         count = state.count() - state.losses().length;
         previousStretch = state.previousStretch();
         floorBefore = state.floorBefore();
+        floorsInARow = state.floorsInARow();
         for (double value : state.losses()) {
             record(value);
         }
@@ -283,9 +297,11 @@ public final class StationarityTest {
      * @param intervals the gradient-coherence intervals, oldest first
      * @param floorBefore the loss level the last decay was decided at, or null (the last change was
      *                    no decay, or a checkpoint of version 4 or older)
+     * @param floorsInARow verdicts in a row since the reset that found the noise floor (0 from a
+     *                     checkpoint of version 6 or older, which decayed at the first)
      */
     public record State(long count, long previousStretch, double[] losses, long[] intervalEnds,
-                        List<GradientCoherence> intervals, BatchMeans.Level floorBefore) {
+                        List<GradientCoherence> intervals, BatchMeans.Level floorBefore, int floorsInARow) {
         /** Copies the arrays. */
         public State {
             losses = Arrays.copyOf(losses, losses.length);

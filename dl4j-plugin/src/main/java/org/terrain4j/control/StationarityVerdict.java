@@ -25,11 +25,14 @@ import org.terrain4j.stats.BatchMeans;
  * @param newerSlope the newer half's least-squares loss slope per iteration, with its standard error
  *                   (null when there were too few samples): what a rise trial compares (see {@link RateRise})
  * @param olderSlope the same for the older half
+ * @param floorsInARow verdicts in a row at this rate, this one included, that found the noise floor
+ * @param confirmations the verdicts in a row that must find it before the rate decays
  */
 public record StationarityVerdict(Kind kind, int samples, int batches, double newerSlopeT, double olderSlopeT,
                                   double critical, double flatteningT, double flatteningCritical,
                                   double loweredT, double loweredCritical, double noiseToSignal, double noiseDominatedAbove, double confidence,
-                                  BatchMeans.Slope newerSlope, BatchMeans.Slope olderSlope) {
+                                  BatchMeans.Slope newerSlope, BatchMeans.Slope olderSlope, int floorsInARow,
+                                  int confirmations) {
 
     /** The situations the test tells apart. */
     public enum Kind {
@@ -55,12 +58,15 @@ public record StationarityVerdict(Kind kind, int samples, int batches, double ne
     /** A verdict for a window too short to test. */
     static StationarityVerdict tooFew(int samples, double confidence) {
         return new StationarityVerdict(Kind.TOO_FEW_SAMPLES, samples, 0, Double.NaN, Double.NaN, Double.NaN,
-                Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, confidence, null, null);
+                Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, confidence, null, null, 0, 1);
     }
 
-    /** Whether the test asks for a decay. */
+    /**
+     * Whether the test asks for a decay: the noise floor found at this verdict and at the ones
+     * before it, {@code confirmations} in a row.
+     */
     public boolean stationary() {
-        return kind == Kind.STATIONARY;
+        return kind == Kind.STATIONARY && floorsInARow >= confirmations;
     }
 
     /** One line naming the test, its statistics and thresholds, for the event log. */
@@ -71,7 +77,11 @@ public record StationarityVerdict(Kind kind, int samples, int batches, double ne
         String situation = switch (kind) {
             case DESCENDING -> "still descending";
             case STALLED -> "stalled, not at a noise floor (a decay would not help)";
-            case STATIONARY -> "stationary at this rate's noise floor";
+            case STATIONARY -> stationary() ? (confirmations == 1 ? "stationary at this rate's noise floor"
+                    : String.format(Locale.ROOT, "stationary at this rate's noise floor, found at %d checks in a row",
+                            floorsInARow))
+                    : String.format(Locale.ROOT, "stationary at this rate's noise floor, found at %d check%s in a row "
+                            + "(a decay waits for %d)", floorsInARow, floorsInARow == 1 ? "" : "s", confirmations);
             case TOO_FEW_SAMPLES -> throw new IllegalStateException();
         };
         return String.format(Locale.ROOT, "%s: stationarity test over the last %d iterations in %d batch means a half, "

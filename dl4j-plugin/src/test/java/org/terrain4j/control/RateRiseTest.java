@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 /** Rise trials judged on synthetic loss sequences fed through a real {@link StationarityTest}. */
 class RateRiseTest {
 
-    private static final StationarityOptions TEST = new StationarityOptions(0.90, 0.3, 0, 64, 1 << 14, true);
+    private static final StationarityOptions TEST = new StationarityOptions(0.90, 0.3, 0, 64, 1 << 14, true, 1);
     /** 32 coherent gradients: noise scale 0.7 batches. */
     private static final GradientCoherence COHERENT = new GradientCoherence(32, 1.0, 0.6);
     /** 32 pure-noise gradients. */

@@ -9,7 +9,9 @@ import org.junit.jupiter.api.Test;
 
 class StationarityTestTest {
 
-    private static final StationarityOptions OPTIONS = new StationarityOptions(0.95, 0.3, 0, 64, 1 << 14, true);
+    /** Single verdicts: a decay at the first finding of the floor, so each test below is about one verdict. */
+    private static final StationarityOptions OPTIONS = new StationarityOptions(0.95, 0.3, 0, 64, 1 << 14, true, 1);
+    private static final StationarityOptions CONFIRMED = OPTIONS.withConfirmations(2);
     /** 32 pure-noise mini-batch gradients: the mean's squared norm is the noise over 32. */
     private static final GradientCoherence NOISE = new GradientCoherence(32, 1.0, 1.0 / 32);
     /** 32 coherent gradients: |G|^2 = 0.59, tr(Sigma)/B = 0.41 (noise scale 0.7 batches). */
@@ -76,6 +78,82 @@ class StationarityTestTest {
         assertThat(firedWithinTwoChecks).isGreaterThanOrEqualTo(490);
     }
 
+    /**
+     * The share of 2000 seeds decayed within 3 checks, 128 iterations apart (epochs), while the loss
+     * relaxes from 2.0 with a time constant of 8 iterations and then keeps falling by {@code slope}
+     * an iteration, plus noise of 0.1.
+     */
+    private static double decayedDuringASlowDescent(StationarityOptions options, double slope) {
+        int decayed = 0;
+        for (int seed = 0; seed < 2000; seed++) {
+            StationarityTest test = new StationarityTest(options);
+            SplittableRandom random = new SplittableRandom(seed);
+            for (int check = 0; check < 3; check++) {
+                for (int k = 0; k < 128; k++) {
+                    long t = test.recorded();
+                    test.record(0.5 + 1.5 * Math.exp(-t / 8.0) - slope * t + 0.1 * gaussian(random));
+                    if ((t + 1) % 32 == 0) {
+                        test.recordCoherence(NOISE);
+                    }
+                }
+                if (test.verdict().stationary()) {
+                    decayed++;
+                    break;
+                }
+            }
+        }
+        return decayed / 2000.0;
+    }
+
+    @Test
+    void aBorderlineFindingEarlyInASlowDescentDecaysOnlyWithoutConfirmation() {
+        // After the start's transient the loss still falls by 8e-4 an iteration: at the first check
+        // the newer half's slope t is about -1.2 against a critical -1.89 (7 batches, 95%), and the
+        // older half holds the transient, so the fall looks as if it slowed. A check later the
+        // window is twice as long and the slope's t about 2.8 times larger: the descent shows.
+        double single = decayedDuringASlowDescent(OPTIONS, 8e-4);
+        double confirmed = decayedDuringASlowDescent(CONFIRMED, 8e-4);
+        assertThat(single).isGreaterThan(0.5);
+        assertThat(confirmed).isLessThan(0.1);
+    }
+
+    @Test
+    void aConfirmedNoiseFloorDecaysAtTheSecondCheck() {
+        int atFirst = 0;
+        int atSecond = 0;
+        for (int seed = 0; seed < 1000; seed++) {
+            StationarityTest test = new StationarityTest(CONFIRMED);
+            SplittableRandom random = new SplittableRandom(seed);
+            relaxToFloor(test, 128, random);
+            StationarityVerdict first = test.verdict();
+            atFirst += first.stationary() ? 1 : 0;
+            relaxToFloor(test, 128, random);
+            StationarityVerdict second = test.verdict();
+            atSecond += second.stationary() ? 1 : 0;
+            if (first.kind() == StationarityVerdict.Kind.STATIONARY && seed < 50) {
+                assertThat(first.describe()).contains("found at 1 check in a row (a decay waits for 2)");
+            }
+        }
+        // The first finding never decays; the second check's window holds the first's, and both find
+        // the floor in most runs (0.95 each, correlated).
+        assertThat(atFirst).isZero();
+        assertThat(atSecond / 1000.0).isGreaterThan(0.85);
+    }
+
+    @Test
+    void aFindingThatDoesNotRepeatStartsTheCountAgain() {
+        StationarityTest test = new StationarityTest(CONFIRMED);
+        SplittableRandom random = new SplittableRandom(9);
+        relaxToFloor(test, 128, random);
+        assertThat(test.verdict().floorsInARow()).isEqualTo(1);
+        test.reset();
+        assertThat(test.state().floorsInARow()).isZero();
+        feed(test, 256, 2.0, -2e-3, 0.02, NOISE, random);
+        StationarityVerdict descending = test.verdict();
+        assertThat(descending.kind()).isEqualTo(StationarityVerdict.Kind.DESCENDING);
+        assertThat(descending.floorsInARow()).isZero();
+    }
+
     @Test
     void aLossThatNeverMovedIsStalledNotStationary() {
         int stalled = 0;
@@ -83,8 +161,9 @@ class StationarityTestTest {
         for (int seed = 0; seed < 2000; seed++) {
             StationarityTest test = new StationarityTest(OPTIONS);
             feed(test, 512, 0.5, 0, 0.1, NOISE, new SplittableRandom(seed));
-            stalled += test.verdict().kind() == StationarityVerdict.Kind.STALLED ? 1 : 0;
-            stationary += test.verdict().stationary() ? 1 : 0;
+            StationarityVerdict verdict = test.verdict();
+            stalled += verdict.kind() == StationarityVerdict.Kind.STALLED ? 1 : 0;
+            stationary += verdict.stationary() ? 1 : 0;
         }
         // Neither half falls in 0.95 * 0.95 of runs; a decay needs the older half to fall by chance
         // and the newer not: 0.05 * 0.95.
@@ -245,6 +324,12 @@ class StationarityTestTest {
 
         assertThat(restored.verdict()).isEqualTo(test.verdict());
         assertThat(restored.state().previousStretch()).isEqualTo(100);
+        StationarityTest floor = new StationarityTest(CONFIRMED);
+        relaxToFloor(floor, 160, random);
+        floor.verdict();
+        StationarityTest resumed = new StationarityTest(CONFIRMED);
+        resumed.restore(floor.state());
+        assertThat(resumed.state().floorsInARow()).isEqualTo(floor.state().floorsInARow());
     }
 
     @Test
@@ -254,10 +339,11 @@ class StationarityTestTest {
         assertThatThrownBy(() -> OPTIONS.withMinSamples(8)).hasMessage("minSamples must be at least 16, got 8");
         assertThatThrownBy(() -> OPTIONS.withMinLearningRate(Double.NaN))
                 .hasMessage("minLearningRate must be finite and non-negative, got NaN");
-        assertThatThrownBy(() -> new StationarityOptions(0.95, 0.3, 0, 64, 127, true))
+        assertThatThrownBy(() -> OPTIONS.withConfirmations(0)).hasMessage("confirmations must be in [1, 100], got 0");
+        assertThatThrownBy(() -> new StationarityOptions(0.95, 0.3, 0, 64, 127, true, 1))
                 .hasMessage("capacity must be in [2 * minSamples = 128, 1048576], got 127");
         // The smallest capacity allowed decides: two halves of minSamples fit.
-        StationarityOptions smallest = new StationarityOptions(0.95, 0.3, 0, 64, 128, true);
+        StationarityOptions smallest = new StationarityOptions(0.95, 0.3, 0, 64, 128, true, 1);
         StationarityTest test = new StationarityTest(smallest);
         for (int t = 0; t < 200; t++) {
             test.record(1.0 + 0.01 * Math.sin(t));
