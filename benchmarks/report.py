@@ -533,8 +533,8 @@ def study(results):
 
 CONTROL_VARIANTS = {
     "constant": "the starting rate throughout",
-    "terrain": "`new TerrainListener()`, its defaults (the stationarity test, a decay once two checks in a row "
-               "find the noise floor, rate rises by trial, rollback, tail averaging)",
+    "terrain": "`new TerrainListener()`, its defaults (the stationarity test, rate rises by trial, rollback, tail "
+               "averaging)",
     "terrain_no_averaging": "Terrain's defaults without tail averaging (`noAveraging()`: the last iterate at every "
                             "epoch end; the same training, so the same decays)",
     "terrain_curvature": "Terrain with curvature probes (`CurvatureOptions.DEFAULTS`)",
@@ -647,9 +647,7 @@ def lr_control(results):
              "epochs; and, added after the defaults were chosen (so that the next choice has a tuning workload whose "
              "validation set resolves 0.025 points, where digits' resolves 0.28), UCI letter recognition (16 "
              "features, 26 classes; 10000 train, 4000 validation), MLP 16-128-64-26 with SGD Nesterov 0.9, 20 epochs "
-             "of batches of 64. The second check before a decay came later: a failure on the time-to-accuracy benchmark "
-             "(Fashion-MNIST like the report set, but its full 50k images and another network) asked for it, and the "
-             "tuning set checked it before the report set was run with it. Report set (run only to report "
+             "of batches of 64. Report set (run only to report "
              "them): Fashion-MNIST (first 6000 training, 3000 validation images), 10 epochs of batches of 64: "
              "MLP 784-128-64-10 with plain SGD, CNN on 14x14 images (2x2 means) with SGD Nesterov 0.9, LSTM of 32 "
              "over the 14 rows of those images with RMSProp, a "

@@ -28,10 +28,11 @@ class DemoIT {
                 .containsPattern("constant LR \\| 12     \\| 0\\.9[5-9]\\d\\d \\(\\d+\\)\\s+\\| 0\\.9\\d{3}")
                 .containsPattern("\nTerrain     \\| 12     \\| 0\\.9[5-9]\\d\\d \\(\\d+\\)\\s+\\| 0\\.9\\d{3}\\s+\\| none");
         // At six times that rate the constant run is erratic (about 0.81 test accuracy); Terrain decays at the
-        // noise floor once two checks in a row found it, says why, and ends above 0.95 on the test set.
+        // noise floor, says why, and ends above 0.95 on the test set (its best validation accuracy, on 359
+        // samples, comes from the tail averages of the epochs after its decays: 0.9499 at seed 42).
         assertThat(high)
                 .containsPattern("\nTerrain     \\| 12     \\| 0\\.9[4-9]\\d\\d \\(\\d+\\)\\s+\\| 0\\.9[5-9]\\d\\d\\s+\\| e\\d+ 0\\.300->0\\.0900")
-                .containsPattern("Why Terrain changed the learning rate:\n  epoch \\d+: stationary at this rate's noise floor, found at "
-                        + "2 checks in a row: stationarity test over the last \\d+ iterations");
+                .containsPattern("Why Terrain changed the learning rate:\n  epoch \\d+: stationary at this rate's noise floor: "
+                        + "stationarity test over the last \\d+ iterations");
     }
 }

@@ -56,10 +56,8 @@ class TerrainTerminationTest {
 
     @Test
     void aComputationGraphStopsTheSameWayWithDl4jsGraphTrainer() {
-        // One decay, 0.1 to 0.03, reaches the minimum. (At 0.01, two decays down, Adam's loss on this task
-        // still falls significantly at epoch 80: no floor, so no stop.)
         ComputationGraph graph = Networks.graph(new Adam(0.1));
-        TerrainListener terrain = TerrainListener.builder().minLearningRate(0.03).stopAtMinimum(true).build();
+        TerrainListener terrain = TerrainListener.builder().minLearningRate(0.01).stopAtMinimum(true).build();
         graph.addListeners(terrain);
         TerrainTermination done = new TerrainTermination(terrain);
 
