@@ -19,10 +19,11 @@ package org.terrain4j.control;
  * @param growingWindows whether each rate must run at least as long as the one before it did
  *                       before the next test decides (the tests grow more sensitive as descents slow)
  * @param confirmations checks in a row, at one rate, whose test must find the noise floor before
- *                      the rate decays, at least 1 (1: the first finding decays). A decay is hard
- *                      to undo and waiting one check is cheap: a finding that is a borderline
- *                      t statistic early in training (a transient the older half still holds)
- *                      rarely repeats, while a real floor does
+ *                      the rate decays, at least 1 (1: the first finding decays, Terrain's
+ *                      default). 2 keeps a borderline first finding (a transient the older half
+ *                      still holds) from decaying, since it rarely repeats while a real floor
+ *                      does; it also loses decays that pay at high, noisy rates and on small data
+ *                      (the listener builder's {@code DEFAULT_STATIONARITY} has the figures)
  */
 public record StationarityOptions(double confidence, double factor, double minLearningRate, int minSamples,
                                   int capacity, boolean growingWindows, int confirmations) {
