@@ -77,17 +77,22 @@ public record StationarityVerdict(Kind kind, int samples, int batches, double ne
         String situation = switch (kind) {
             case DESCENDING -> "still descending";
             case STALLED -> "stalled, not at a noise floor (a decay would not help)";
-            case STATIONARY -> stationary() ? (confirmations == 1 ? "stationary at this rate's noise floor"
-                    : String.format(Locale.ROOT, "stationary at this rate's noise floor, found at %d checks in a row",
-                            floorsInARow))
-                    : String.format(Locale.ROOT, "stationary at this rate's noise floor, found at %d check%s in a row "
-                            + "(a decay waits for %d)", floorsInARow, floorsInARow == 1 ? "" : "s", confirmations);
+            case STATIONARY -> "stationary at this rate's noise floor" + confirmation();
             case TOO_FEW_SAMPLES -> throw new IllegalStateException();
         };
         return String.format(Locale.ROOT, "%s: stationarity test over the last %d iterations in %d batch means a half, "
                         + "at confidence %.3g: loss slope t %.3g (falling below -%.3g), in the half before %.3g; "
                         + "flattening t %.3g (significant above %.3g); %s%s", situation, 2 * samples, batches,
                 confidence, newerSlopeT, critical, olderSlopeT, flatteningT, flatteningCritical, lowered(), noise());
+    }
+
+    /** How many checks in a row found the floor, when a decay needs more than one. */
+    private String confirmation() {
+        if (confirmations == 1) {
+            return "";
+        }
+        return String.format(Locale.ROOT, ", found at %d check%s in a row%s", floorsInARow, floorsInARow == 1 ? "" : "s",
+                stationary() ? "" : String.format(Locale.ROOT, " (a decay waits for %d)", confirmations));
     }
 
     private String lowered() {

@@ -35,9 +35,14 @@ class StationarityTestTest {
 
     /** The loss relaxes from 2.0 to a floor of 0.5 with a time constant of 8 iterations, plus noise of 0.1. */
     private static void relaxToFloor(StationarityTest test, int iterations, SplittableRandom random) {
+        relaxThenFall(test, iterations, 0, random);
+    }
+
+    /** As {@link #relaxToFloor}, and the loss keeps falling by {@code slope} an iteration after the transient. */
+    private static void relaxThenFall(StationarityTest test, int iterations, double slope, SplittableRandom random) {
         for (int k = 0; k < iterations; k++) {
             long t = test.recorded();
-            test.record(0.5 + 1.5 * Math.exp(-t / 8.0) + 0.1 * gaussian(random));
+            test.record(0.5 + 1.5 * Math.exp(-t / 8.0) - slope * t + 0.1 * gaussian(random));
             if ((t + 1) % 32 == 0) {
                 test.recordCoherence(NOISE);
             }
@@ -89,13 +94,7 @@ class StationarityTestTest {
             StationarityTest test = new StationarityTest(options);
             SplittableRandom random = new SplittableRandom(seed);
             for (int check = 0; check < 3; check++) {
-                for (int k = 0; k < 128; k++) {
-                    long t = test.recorded();
-                    test.record(0.5 + 1.5 * Math.exp(-t / 8.0) - slope * t + 0.1 * gaussian(random));
-                    if ((t + 1) % 32 == 0) {
-                        test.recordCoherence(NOISE);
-                    }
-                }
+                relaxThenFall(test, 128, slope, random);
                 if (test.verdict().stationary()) {
                     decayed++;
                     break;
@@ -146,12 +145,21 @@ class StationarityTestTest {
         SplittableRandom random = new SplittableRandom(9);
         relaxToFloor(test, 128, random);
         assertThat(test.verdict().floorsInARow()).isEqualTo(1);
-        test.reset();
-        assertThat(test.state().floorsInARow()).isZero();
-        feed(test, 256, 2.0, -2e-3, 0.02, NOISE, random);
+        // The same chain, then a steep fall: the next verdict is descending and the count starts again.
+        feed(test, 256, 0.5, -2e-3, 0.02, NOISE, random);
         StationarityVerdict descending = test.verdict();
         assertThat(descending.kind()).isEqualTo(StationarityVerdict.Kind.DESCENDING);
         assertThat(descending.floorsInARow()).isZero();
+        assertThat(descending.stationary()).isFalse();
+    }
+
+    @Test
+    void aResetForgetsAFinding() {
+        StationarityTest test = new StationarityTest(CONFIRMED);
+        relaxToFloor(test, 128, new SplittableRandom(9));
+        assertThat(test.verdict().floorsInARow()).isEqualTo(1);
+        test.reset();
+        assertThat(test.state().floorsInARow()).isZero();
     }
 
     @Test
@@ -325,11 +333,11 @@ class StationarityTestTest {
         assertThat(restored.verdict()).isEqualTo(test.verdict());
         assertThat(restored.state().previousStretch()).isEqualTo(100);
         StationarityTest floor = new StationarityTest(CONFIRMED);
-        relaxToFloor(floor, 160, random);
-        floor.verdict();
+        relaxToFloor(floor, 128, new SplittableRandom(9));
+        assertThat(floor.verdict().floorsInARow()).isEqualTo(1);
         StationarityTest resumed = new StationarityTest(CONFIRMED);
         resumed.restore(floor.state());
-        assertThat(resumed.state().floorsInARow()).isEqualTo(floor.state().floorsInARow());
+        assertThat(resumed.state().floorsInARow()).isEqualTo(1);
     }
 
     @Test
