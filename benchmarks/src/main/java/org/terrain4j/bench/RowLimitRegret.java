@@ -38,16 +38,40 @@ public final class RowLimitRegret {
     }
 
     public static void main(String[] args) {
-        String[] seedRange = args[0].split("-");
-        int firstSeed = Integer.parseInt(seedRange[0]);
-        int lastSeed = Integer.parseInt(seedRange[seedRange.length - 1]);
-        int trials = Integer.parseInt(args[1]);
+        try {
+            run(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println("RowLimitRegret: " + e.getMessage());
+            System.err.println("usage: RowLimitRegret FIRST-LAST TRIALS CHECKPOINTS LIMITS");
+            System.exit(2);
+        }
+    }
+
+    private static void run(String[] args) {
+        if (args.length != 4) {
+            throw new IllegalArgumentException("expected 4 arguments, got " + args.length);
+        }
+        String[] seedRange = args[0].split("-", -1);
+        int firstSeed = number("seed", seedRange[0], 0);
+        int lastSeed = seedRange.length == 2 ? number("last seed", seedRange[1], firstSeed)
+                : seedRange.length == 1 ? firstSeed : invalid("seeds must be FIRST-LAST, got '" + args[0] + "'");
+        int trials = number("TRIALS", args[1], 11);
         List<Integer> checkpoints = new ArrayList<>();
-        for (String c : args[2].split(",")) {
-            checkpoints.add(Integer.parseInt(c.trim()));
+        for (String c : args[2].split(",", -1)) {
+            int checkpoint = number("checkpoint", c.trim(), 1);
+            if (checkpoint > trials) {
+                invalid("checkpoint " + checkpoint + " is beyond TRIALS " + trials);
+            }
+            checkpoints.add(checkpoint);
+        }
+        List<String> limits = List.of(args[3].split(",", -1));
+        for (String limit : limits) {
+            if (!limit.equals("none") && !limit.equals("default")) {
+                number("limit", limit, 1);
+            }
         }
         for (int seed = firstSeed; seed <= lastSeed; seed++) {
-            for (String limit : args[3].split(",")) {
+            for (String limit : limits) {
                 int maxRows = switch (limit) {
                     case "none" -> Integer.MAX_VALUE;
                     case "default" -> MultiFidelityGpSampler.MAX_ROWS;
@@ -56,6 +80,21 @@ public final class RowLimitRegret {
                 search(seed, trials, checkpoints, limit, maxRows);
             }
         }
+    }
+
+    /** {@code text} as a whole number of at least {@code min}, or an error naming {@code what}. */
+    private static int number(String what, String text, int min) {
+        int value;
+        try {
+            value = Integer.parseInt(text);
+        } catch (NumberFormatException e) {
+            return invalid(what + " must be a whole number, got '" + text + "'");
+        }
+        return value >= min ? value : invalid(what + " must be at least " + min + ", got " + value);
+    }
+
+    private static int invalid(String message) {
+        throw new IllegalArgumentException(message);
     }
 
     private static void search(int seed, int trials, List<Integer> checkpoints, String limit, int maxRows) {

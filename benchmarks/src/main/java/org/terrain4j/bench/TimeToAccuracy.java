@@ -26,7 +26,8 @@ import org.terrain4j.listeners.ValidationMetric;
  *
  * <p>Arguments: {@code epochs target lr[,lr..] seed[,seed..] variant[,variant..]}; prints one
  * tab-separated line per run: variant, lr, seed, epochs to target (or "-"), best validation
- * accuracy, epoch of the best, learning rate per epoch.
+ * accuracy, epoch of the best, learning rate per epoch. {@code -Dterrain.events=true} prints every
+ * run's events to standard error, to look at a run.
  */
 public final class TimeToAccuracy {
 
@@ -74,6 +75,9 @@ public final class TimeToAccuracy {
         }
         RunResult result = new TrainingRun(data, BATCH, seed).train(variant.name(), net, epochs,
                 TrainingProgress.NONE, TrainingRun.ChangeLog.NONE);
+        if (listener != null && Boolean.getBoolean("terrain.events")) {
+            listener.events().forEach(System.err::println);
+        }
         String reached = result.epochs().stream().filter(e -> e.validationAccuracy() >= target)
                 .map(e -> Integer.toString(e.epoch())).findFirst().orElse("-");
         List<String> lrs = new ArrayList<>();
