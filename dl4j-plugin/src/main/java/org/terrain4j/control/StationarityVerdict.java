@@ -27,12 +27,20 @@ import org.terrain4j.stats.BatchMeans;
  * @param olderSlope the same for the older half
  * @param floorsInARow verdicts in a row at this rate, this one included, that found the noise floor
  * @param confirmations the verdicts in a row that must find it before the rate decays
+ * @param epochLag when the data repeat each epoch: iterations, whole epochs, back to the stretch the
+ *                 newer half's level is compared with in {@code epochChangeT}; 0 when the epoch's
+ *                 length is unknown or the rate has not run an epoch and a test's worth longer
+ * @param epochChange the newer half's mean loss minus that of the same iterations {@code epochLag}
+ *                    earlier (NaN with {@code epochLag} 0); said, not decided on (see
+ *                    {@link StationarityTest#setPeriod})
+ * @param epochChangeT its t statistic over batch means of the differences (negative while the loss
+ *                     falls from one epoch to the next)
  */
 public record StationarityVerdict(Kind kind, int samples, int batches, double newerSlopeT, double olderSlopeT,
                                   double critical, double flatteningT, double flatteningCritical,
                                   double loweredT, double loweredCritical, double noiseToSignal, double noiseDominatedAbove, double confidence,
                                   BatchMeans.Slope newerSlope, BatchMeans.Slope olderSlope, int floorsInARow,
-                                  int confirmations) {
+                                  int confirmations, int epochLag, double epochChange, double epochChangeT) {
 
     /** The situations the test tells apart. */
     public enum Kind {
@@ -58,7 +66,8 @@ public record StationarityVerdict(Kind kind, int samples, int batches, double ne
     /** A verdict for a window too short to test. */
     static StationarityVerdict tooFew(int samples, double confidence) {
         return new StationarityVerdict(Kind.TOO_FEW_SAMPLES, samples, 0, Double.NaN, Double.NaN, Double.NaN,
-                Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, confidence, null, null, 0, 1);
+                Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, confidence, null, null, 0, 1,
+                0, Double.NaN, Double.NaN);
     }
 
     /**
@@ -83,7 +92,8 @@ public record StationarityVerdict(Kind kind, int samples, int batches, double ne
         return String.format(Locale.ROOT, "%s: stationarity test over the last %d iterations in %d batch means a half, "
                         + "at confidence %.3g: loss slope t %.3g (falling below -%.3g), in the half before %.3g; "
                         + "flattening t %.3g (significant above %.3g); %s%s", situation, 2 * samples, batches,
-                confidence, newerSlopeT, critical, olderSlopeT, flatteningT, flatteningCritical, lowered(), noise());
+                confidence, newerSlopeT, critical, olderSlopeT, flatteningT, flatteningCritical, lowered(), noise())
+                + acrossEpochs();
     }
 
     /** How many checks in a row found the floor, when a decay needs more than one. */
@@ -99,6 +109,11 @@ public record StationarityVerdict(Kind kind, int samples, int batches, double ne
         return Double.isNaN(loweredT) ? "" : String.format(Locale.ROOT,
                 "level below the one the last decay was decided at: t %.3g (significant above %.3g); ",
                 loweredT, loweredCritical);
+    }
+
+    private String acrossEpochs() {
+        return epochLag == 0 ? "" : String.format(Locale.ROOT, "; against the same iterations %d earlier (whole "
+                + "epochs, said, not decided on) the loss changed by %.3g, t %.3g", epochLag, epochChange, epochChangeT);
     }
 
     private String noise() {

@@ -301,6 +301,62 @@ class StationarityTestTest {
         assertThat(restored.verdict().loweredT()).isGreaterThan(restored.verdict().loweredCritical());
     }
 
+    /**
+     * Two epochs of 256 iterations: the loss falls by 0.05 an epoch, and within each epoch the
+     * recency of the examples raises it by as much, so it is flat within epochs and falls only at
+     * their boundaries; noise 0.05.
+     */
+    private static StationarityVerdict recencyHeldFlat(boolean periodKnown, long seed) {
+        StationarityTest test = new StationarityTest(OPTIONS);
+        if (periodKnown) {
+            test.setPeriod(256);
+        }
+        SplittableRandom random = new SplittableRandom(seed);
+        for (int k = 0; k < 512; k++) {
+            test.record(0.5 - 0.05 * k / 256.0 + 0.05 * (k % 256) / 256.0
+                    + 0.05 * gaussian(random));
+            if ((k + 1) % 32 == 0) {
+                test.recordCoherence(NOISE);
+            }
+        }
+        return test.verdict();
+    }
+
+    @Test
+    void withTheEpochKnownTheVerdictSaysWhatTheLossDidAgainstTheEpochBefore() {
+        StationarityVerdict verdict = recencyHeldFlat(true, 3);
+        // The last half epoch, compared with the same iterations an epoch earlier; the halves are the epochs.
+        assertThat(verdict.epochLag()).isEqualTo(256);
+        assertThat(verdict.epochChange()).isCloseTo(-0.05, within(0.015));
+        assertThat(verdict.epochChangeT()).isLessThan(-5);
+        assertThat(verdict.describe()).contains("against the same iterations 256 earlier (whole epochs, said, not "
+                + "decided on) the loss changed by -0.0");
+        // Within the window the recency holds the loss flat: the slopes see no descent.
+        assertThat(verdict.newerSlopeT()).isGreaterThan(-verdict.critical());
+    }
+
+    @Test
+    void theComparisonAcrossEpochsDecidesNothing() {
+        for (long seed = 0; seed < 50; seed++) {
+            StationarityVerdict known = recencyHeldFlat(true, seed);
+            StationarityVerdict unknown = recencyHeldFlat(false, seed);
+            assertThat(known.kind()).isEqualTo(unknown.kind());
+            assertThat(known.stationary()).isEqualTo(unknown.stationary());
+            assertThat(unknown.epochLag()).isZero();
+            assertThat(unknown.epochChangeT()).isNaN();
+        }
+    }
+
+    @Test
+    void anEpochTooLongForTheCapacityIsNotCompared() {
+        StationarityTest test = new StationarityTest(OPTIONS);
+        test.setPeriod(1 << 13); // more than half the capacity of 16384 less a test's 64
+        feed(test, 3 << 13, 0.5, 0, 0.1, NOISE, new SplittableRandom(4));
+        assertThat(test.verdict().epochLag()).isZero();
+        test.setPeriod(1000);
+        assertThat(test.verdict().epochLag()).isEqualTo(8000);
+    }
+
     @Test
     void theTestedWindowIsTheNewerHalfInSquareRootBatches() {
         StationarityTest test = new StationarityTest(OPTIONS);

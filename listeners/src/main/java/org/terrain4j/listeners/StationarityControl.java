@@ -42,6 +42,11 @@ final class StationarityControl {
         test.record(loss);
     }
 
+    /** An epoch of {@code iterations} ended: the data repeat with that period (see {@link StationarityTest#setPeriod}). */
+    void epochEnded(long iterations) {
+        test.setPeriod(iterations);
+    }
+
     /**
      * The verdict at a check. When the rates differ from those the test's iterations ran at (a
      * change by anyone, a schedule included), the test restarts and has too few samples.

@@ -324,7 +324,11 @@ public final class TerrainListener extends BaseTrainingListener {
         bind(model);
         statistics.flush();
         if (epochStartIteration >= 0) {
-            resolveBudget(NetworkCounters.iteration(model) - epochStartIteration);
+            long epochLength = NetworkCounters.iteration(model) - epochStartIteration;
+            resolveBudget(epochLength);
+            if (stationarity != null) {
+                stationarity.epochEnded(epochLength);
+            }
         }
         if (options.checks().atEpochEnd()) {
             check(NetworkCounters.iteration(model), NetworkCounters.epoch(model));
