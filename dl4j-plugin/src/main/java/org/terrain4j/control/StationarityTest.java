@@ -222,17 +222,11 @@ public final class StationarityTest {
     }
 
     /**
-     * The batch means of {@code loss(i) - loss(i - lag)}, {@code batches} batches of
-     * {@code batchSize} iterations from {@code first}: their mean level, with its standard error.
+     * The mean of {@code loss(i) - loss(i - lag)} over {@code batches} batches of {@code batchSize}
+     * iterations from {@code first}, with its standard error over the batch means.
      */
     private BatchMeans.Level change(long first, int batchSize, int batches, int lag) {
-        for (int b = 0; b < batches; b++) {
-            double sum = 0;
-            for (long i = first + (long) b * batchSize, end = i + batchSize; i < end; i++) {
-                sum += loss(i) - loss(i - lag);
-            }
-            batchMeans[b] = sum / batchSize;
-        }
+        fillBatchMeans(first, batchSize, batches, lag);
         return BatchMeans.level(batchMeans, batches);
     }
 
@@ -254,14 +248,23 @@ public final class StationarityTest {
 
     /** The slope of {@code batches} batch means of {@code batchSize} losses from {@code first}. */
     private BatchMeans.Slope slope(long first, int batchSize, int batches) {
+        fillBatchMeans(first, batchSize, batches, 0);
+        return BatchMeans.slope(batchMeans, batches);
+    }
+
+    /**
+     * Fills {@code batchMeans} with the means of {@code batches} batches of {@code batchSize}
+     * iterations from {@code first}: of the losses, or with a positive {@code lag} of each loss
+     * minus the one {@code lag} iterations before it.
+     */
+    private void fillBatchMeans(long first, int batchSize, int batches, int lag) {
         for (int b = 0; b < batches; b++) {
             double sum = 0;
             for (long i = first + (long) b * batchSize, end = i + batchSize; i < end; i++) {
-                sum += loss(i);
+                sum += lag == 0 ? loss(i) : loss(i) - loss(i - lag);
             }
             batchMeans[b] = sum / batchSize;
         }
-        return BatchMeans.slope(batchMeans, batches);
     }
 
     /**

@@ -44,4 +44,17 @@ class StationarityControlUnitTest {
         assertThat(control.noteVerdict(StationarityVerdict.Kind.STALLED)).isFalse();
         assertThat(control.stalling()).isTrue();
     }
+
+    @Test
+    void anEpochsLengthReachesTheTest() {
+        StationarityControl control = new StationarityControl(TerrainListenerBuilder.DEFAULT_STATIONARITY);
+        control.start(Map.of("layer0", 0.1));
+        relax(control, 400);
+        assertThat(control.check(Map.of("layer0", 0.1)).epochLag()).isZero();
+
+        control.epochEnded(100);
+
+        // 400 iterations at one rate: the last 100 against the same iterations two epochs earlier.
+        assertThat(control.check(Map.of("layer0", 0.1)).epochLag()).isEqualTo(200);
+    }
 }
