@@ -24,8 +24,9 @@ public record AveragingVerdict(Kind kind, double t, double critical, int batches
         /** The loss still falls over the window: the last iterate stands. */
         DESCENDING,
         /**
-         * The window shows no fall but the stationarity test over the rate's whole run still finds
-         * one: the last iterate stands.
+         * No longer decided: earlier versions kept the last iterate when the stationarity test
+         * over the rate's whole run found the loss falling. Kept so that their checkpoints, which
+         * name the last decision reported, still restore.
          */
         RATE_DESCENDING,
         /** The loss does not fall over the window: the average stands for the epoch's end. */
@@ -46,7 +47,7 @@ public record AveragingVerdict(Kind kind, double t, double critical, int batches
             case DESCENDING -> String.format(Locale.ROOT, "last iterate kept: the loss still falls over the epoch's "
                     + "last %d iterations (slope of %d batch means t = %.2f < -%.2f, one-sided %.0f%%), where an "
                     + "average would lag", iterations, batches, t, critical, 100 * confidence);
-            case RATE_DESCENDING -> String.format(Locale.ROOT, "last iterate kept: the stationarity test finds the "
+            case RATE_DESCENDING -> String.format(Locale.ROOT, "last iterate kept: the stationarity test found the "
                     + "loss still falling at this rate, though not over the epoch's last %d iterations alone (slope of "
                     + "%d batch means t = %.2f >= -%.2f)", iterations, batches, t, critical);
             case AVERAGE -> String.format(Locale.ROOT, "tail average: the loss does not fall over the epoch's last %d "

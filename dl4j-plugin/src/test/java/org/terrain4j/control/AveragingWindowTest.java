@@ -39,7 +39,7 @@ class AveragingWindowTest {
         List<Long> sampled = epoch(window, 0, 100, 1, 0, 0.1, new SplittableRandom(1));
 
         assertThat(sampled).isEmpty();
-        AveragingVerdict verdict = window.endEpoch(100, false);
+        AveragingVerdict verdict = window.endEpoch(100);
         assertThat(verdict.kind()).isEqualTo(AveragingVerdict.Kind.NONE);
         assertThat(verdict.average()).isFalse();
     }
@@ -48,7 +48,7 @@ class AveragingWindowTest {
     void laterEpochsSampleTheirSecondHalfEvenlyAtMostThirtyTwoTimesEndingAtTheLastIteration() {
         AveragingWindow window = new AveragingWindow(OPTIONS);
         epoch(window, 0, 100, 1, 0, 0.1, new SplittableRandom(1));
-        window.endEpoch(100, false);
+        window.endEpoch(100);
 
         List<Long> sampled = epoch(window, 100, 100, 1, 0, 0.1, new SplittableRandom(2));
 
@@ -56,7 +56,7 @@ class AveragingWindowTest {
         assertThat(sampled).hasSize(25).allMatch(i -> i >= 150 && i < 200);
         assertThat(sampled.get(sampled.size() - 1)).isEqualTo(199);
         assertThat(sampled.get(1) - sampled.get(0)).isEqualTo(2);
-        AveragingVerdict verdict = window.endEpoch(200, false);
+        AveragingVerdict verdict = window.endEpoch(200);
         assertThat(verdict.iterations()).isEqualTo(50);
         assertThat(verdict.batches()).isEqualTo(7); // floor(sqrt(50)) batches of 8, the last of 2
     }
@@ -69,9 +69,9 @@ class AveragingWindowTest {
             AveragingWindow window = new AveragingWindow(OPTIONS);
             SplittableRandom random = new SplittableRandom(seed);
             epoch(window, 0, 128, 1, 0, 0.2, random);
-            window.endEpoch(128, false);
+            window.endEpoch(128);
             epoch(window, 128, 128, 1, 0, 0.2, random);
-            if (window.endEpoch(256, false).average()) {
+            if (window.endEpoch(256).average()) {
                 averaged++;
             }
         }
@@ -88,9 +88,9 @@ class AveragingWindowTest {
             AveragingWindow window = new AveragingWindow(OPTIONS);
             SplittableRandom random = new SplittableRandom(seed);
             epoch(window, 0, 128, 1, -0.002, 0.05, random);
-            window.endEpoch(128, false);
+            window.endEpoch(128);
             epoch(window, 128, 128, 0.75, -0.002, 0.05, random);
-            AveragingVerdict verdict = window.endEpoch(256, false);
+            AveragingVerdict verdict = window.endEpoch(256);
             if (verdict.kind() == AveragingVerdict.Kind.DESCENDING) {
                 kept++;
                 assertThat(verdict.describe(0)).startsWith("last iterate kept: the loss still falls over the epoch's "
@@ -105,7 +105,7 @@ class AveragingWindowTest {
     void aRestartForgetsTheWindowSoFarAndATooLateOneLeavesNoAverage() {
         AveragingWindow window = new AveragingWindow(OPTIONS);
         epoch(window, 0, 100, 1, 0, 0.1, new SplittableRandom(1));
-        window.endEpoch(100, false);
+        window.endEpoch(100);
 
         window.startEpoch(100);
         window.restart(120); // before the window opens at 150: nothing changes
@@ -121,7 +121,7 @@ class AveragingWindowTest {
         }
         assertThat(sampled).containsExactly(181L, 182L, 183L, 184L, 185L, 186L, 187L, 188L, 189L, 190L, 191L,
                 192L, 193L, 194L, 195L, 196L, 197L, 198L, 199L);
-        AveragingVerdict verdict = window.endEpoch(200, false);
+        AveragingVerdict verdict = window.endEpoch(200);
         assertThat(verdict.iterations()).isEqualTo(19);
         assertThat(verdict.kind()).isEqualTo(AveragingVerdict.Kind.AVERAGE);
 
@@ -132,32 +132,53 @@ class AveragingWindowTest {
         window.restart(298); // two iterations left: too few for a window
         assertThat(window.afterIteration(298, 1.0)).isFalse();
         assertThat(window.afterIteration(299, 1.0)).isFalse();
-        assertThat(window.endEpoch(300, false).kind()).isEqualTo(AveragingVerdict.Kind.NONE);
+        assertThat(window.endEpoch(300).kind()).isEqualTo(AveragingVerdict.Kind.NONE);
     }
 
     @Test
-    void aLongerTestThatStillFindsAFallKeepsTheLastIterateWhereTheTailAloneShowsNone() {
-        AveragingWindow window = new AveragingWindow(OPTIONS);
-        epoch(window, 0, 128, 1, 0, 0.2, new SplittableRandom(1));
-        window.endEpoch(128, true);
-        epoch(window, 128, 128, 1, 0, 0, new SplittableRandom(2)); // a flat tail: t = 0
+    void aFallAtTheEpochsBoundariesDoesNotKeepTheLastIterate() {
+        // The training loss of data reshuffled each epoch: flat within an epoch, lower at each
+        // epoch's start (the descent a test over several epochs finds while the network memorizes).
+        AveragingWindow window = new AveragingWindow(AveragingOptions.DEFAULTS);
+        for (int e = 0; e < 4; e++) {
+            epoch(window, 128L * e, 128, 1 - 0.05 * e, 0, 0.05, new SplittableRandom(e));
+            AveragingVerdict verdict = window.endEpoch(128L * (e + 1));
+            assertThat(verdict.kind()).isEqualTo(e == 0 ? AveragingVerdict.Kind.NONE : AveragingVerdict.Kind.AVERAGE);
+        }
+    }
 
-        AveragingVerdict verdict = window.endEpoch(256, true);
+    @Test
+    void theDefaultsKeepTheLastIterateWhileTheEpochStillDescendsSteeply() {
+        AveragingWindow window = new AveragingWindow(AveragingOptions.DEFAULTS);
+        epoch(window, 0, 128, 2, -0.005, 0.05, new SplittableRandom(1));
+        window.endEpoch(128);
+        List<Long> sampled = epoch(window, 128, 128, 1.4, -0.005, 0.05, new SplittableRandom(2));
 
-        assertThat(verdict.kind()).isEqualTo(AveragingVerdict.Kind.RATE_DESCENDING);
-        assertThat(verdict.average()).isFalse();
-        assertThat(verdict.describe(32)).startsWith("last iterate kept: the stationarity test finds the loss still "
-                + "falling at this rate, though not over the epoch's last 64 iterations alone (slope of 8 batch means t = 0.00");
+        AveragingVerdict verdict = window.endEpoch(256);
+
+        // The whole epoch, every second iteration (ceil(128 / 64) = 2), the last one included.
+        assertThat(sampled).hasSize(64).allMatch(i -> i >= 128 && i < 256).contains(255L);
+        assertThat(verdict.kind()).isEqualTo(AveragingVerdict.Kind.DESCENDING);
+        assertThat(verdict.critical()).isCloseTo(4.297, within(0.001)); // t(9 df) at 0.999: 11 batch means
+    }
+
+    @Test
+    void aDecisionOfEarlierVersionsStillDescribesItself() {
+        AveragingVerdict restored = new AveragingVerdict(AveragingVerdict.Kind.RATE_DESCENDING, 0, 1.44, 8, 64, 0.9);
+
+        assertThat(restored.average()).isFalse();
+        assertThat(restored.describe(32)).startsWith("last iterate kept: the stationarity test found the loss still "
+                + "falling at this rate, though not over the epoch's last 64 iterations alone");
     }
 
     @Test
     void aShortWindowIsTooFewForATest() {
         AveragingWindow window = new AveragingWindow(new AveragingOptions(0.5, 32, 0.9));
         epoch(window, 0, 4, 1, 0, 0.1, new SplittableRandom(1));
-        window.endEpoch(4, false);
+        window.endEpoch(4);
         epoch(window, 4, 4, 1, 0, 0.1, new SplittableRandom(2));
 
-        AveragingVerdict verdict = window.endEpoch(8, false);
+        AveragingVerdict verdict = window.endEpoch(8);
 
         assertThat(verdict.kind()).isEqualTo(AveragingVerdict.Kind.TOO_FEW);
         assertThat(verdict.describe(2)).isEqualTo("no tail average: 2 iterations in the window, too few for 3 batch means");

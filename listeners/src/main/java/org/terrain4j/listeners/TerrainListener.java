@@ -303,8 +303,7 @@ public final class TerrainListener extends BaseTrainingListener {
      * decision is new).
      */
     private void endAveragingEpoch(Model model, long nextIteration, long epoch) {
-        AveragingVerdict verdict = averaging.endEpoch(nextIteration,
-                stationarity != null && stationarity.lastVerdict() == StationarityVerdict.Kind.DESCENDING);
+        AveragingVerdict verdict = averaging.endEpoch(nextIteration);
         int samples = average.count();
         if (verdict.average() && samples >= 2) {
             average.hold(model);

@@ -376,9 +376,8 @@ public final class TerrainListenerBuilder {
     /**
      * Tail averaging (on by default with the stationarity test, {@link AveragingOptions#DEFAULTS}; see
      * {@link org.terrain4j.control.AveragingWindow}): after each epoch the network holds the mean
-     * of the iterates of the epoch's second half, unless the loss still fell there (or the
-     * stationarity test over the rate's whole run still finds it falling), and gets its
-     * last iterate back when the next epoch starts. What is evaluated or saved between epochs,
+     * of the epoch's iterates (since the rate last changed), unless the loss still fell decisively
+     * over them, and gets its last iterate back when the next epoch starts. What is evaluated or saved between epochs,
      * and the network after the last epoch, is the average; training itself is unchanged. Add
      * Terrain before listeners that evaluate at an epoch's end. Costs two copies of the
      * parameters. The plateau rule has none unless set, so that it stays PyTorch's rule.
