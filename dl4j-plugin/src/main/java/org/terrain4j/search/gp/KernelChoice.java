@@ -15,7 +15,9 @@ import java.util.SplittableRandom;
  * the same hyperparameters, so this is a like-for-like comparison of the evidence). The kernels are
  * compared again each time the observations have grown by a tenth ({@value #COMPARISON_GROWTH}x)
  * since the last comparison, and only the chosen kernel is refitted in between: a long study pays
- * for the comparison about {@code log(n) / log(1.1)} times, not {@code n}. Not thread-safe.
+ * for the comparison about {@code log(n) / log(1.1)} times, not {@code n}. At a comparison a kernel
+ * whose warm start trails far behind on the new observations is not refitted
+ * ({@link HyperparameterFit#TRAILING_NATS}). Not thread-safe.
  */
 final class KernelChoice {
 

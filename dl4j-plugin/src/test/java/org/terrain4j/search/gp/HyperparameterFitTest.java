@@ -6,7 +6,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
@@ -58,6 +60,48 @@ class HyperparameterFitTest {
         double[] outside = HyperparameterFit.toBounded(HyperparameterFit.toUnbounded(new double[] {-99, 99, 0, 0, 0}));
         assertThat(outside[0]).isCloseTo(Math.log(1e-3), org.assertj.core.api.Assertions.within(1e-4));
         assertThat(outside[1]).isCloseTo(Math.log(50), org.assertj.core.api.Assertions.within(1e-4));
+    }
+
+    @Test
+    void aKernelWhoseWarmStartTrailsFarBehindIsNotRefittedAtAComparison() {
+        SplittableRandom random = new SplittableRandom(3);
+        double[][] x = new double[30][];
+        double[] y = new double[30];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = new double[] {random.nextDouble(), random.nextDouble()};
+            y[i] = Math.sin(6 * x[i][0]) + x[i][1];
+        }
+        HyperparameterFit fit = new HyperparameterFit(1, 100, 200);
+        GpHyperparameters product = fit.fit(x, y, Optional.empty(), new SplittableRandom(4));
+        // Length scales of 0.001 and almost no noise: each point explains only itself, far behind.
+        GpHyperparameters hopeless = GpHyperparameters.of(Kernel.ADDITIVE, new double[] {1e-3, 1e-3}, 1, 1e-5);
+        double productValue = new MarginalLikelihood(x, y, Kernel.PRODUCT).value(product.theta());
+        double hopelessValue = new MarginalLikelihood(x, y, Kernel.ADDITIVE).value(hopeless.theta());
+        assertThat(productValue - hopelessValue).isGreaterThan(HyperparameterFit.TRAILING_NATS);
+
+        List<HyperparameterFit.Fitted> fits = fit.fitEach(x, y, EnumSet.allOf(Kernel.class),
+                Map.of(Kernel.PRODUCT, product, Kernel.ADDITIVE, hopeless), new SplittableRandom(5));
+
+        assertThat(fits.get(0).hyperparameters().kernel()).isEqualTo(Kernel.PRODUCT);
+        assertThat(fits.get(1).hyperparameters().theta()).containsExactly(hopeless.theta());
+        assertThat(fits.get(1).objective()).isEqualTo(hopelessValue);
+
+        // Its first fit (no warm start) is never skipped: the same kernel, fitted, moves off the default.
+        List<HyperparameterFit.Fitted> first = fit.fitEach(x, y, EnumSet.allOf(Kernel.class),
+                Map.of(Kernel.PRODUCT, product), new SplittableRandom(5));
+        HyperparameterFit.Fitted additive = first.stream().filter(f -> f.hyperparameters().kernel() == Kernel.ADDITIVE)
+                .findFirst().orElseThrow();
+        assertThat(additive.hyperparameters().theta())
+                .isNotEqualTo(HyperparameterFit.defaults(Kernel.ADDITIVE, 2).theta());
+    }
+
+    @Test
+    void onlyAFiniteWarmStartFarBehindTrails() {
+        double gap = HyperparameterFit.TRAILING_NATS;
+        assertThat(HyperparameterFit.trails(true, -200 - gap - 1, -200)).isTrue();
+        assertThat(HyperparameterFit.trails(true, -200 - gap + 1, -200)).isFalse();
+        assertThat(HyperparameterFit.trails(false, -200 - gap - 1, -200)).as("no warm start").isFalse();
+        assertThat(HyperparameterFit.trails(true, Double.NEGATIVE_INFINITY, -200)).as("not positive definite").isFalse();
     }
 
     private static double[] parse(String bracketed) {
