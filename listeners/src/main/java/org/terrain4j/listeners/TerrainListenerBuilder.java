@@ -377,8 +377,9 @@ public final class TerrainListenerBuilder {
      * Tail averaging (on by default with the stationarity test, {@link AveragingOptions#DEFAULTS}; see
      * {@link org.terrain4j.control.AveragingWindow}): after each epoch the network holds the mean
      * of the epoch's iterates (since the rate last changed), unless the loss still fell decisively
-     * over them, and gets its last iterate back when the next epoch starts. What is evaluated or saved between epochs,
-     * and the network after the last epoch, is the average; training itself is unchanged. Add
+     * over them, and gets its last iterate back when the next epoch starts. What is evaluated or
+     * saved between epochs, and the network after the last epoch, is the average; training itself
+     * is unchanged. Add
      * Terrain before listeners that evaluate at an epoch's end. Costs two copies of the
      * parameters. The plateau rule has none unless set, so that it stays PyTorch's rule.
      */
