@@ -14,9 +14,14 @@ import org.terrain4j.stats.BatchMeans;
  * @param critical one-sided critical value: a half's loss falls significantly when its t is below {@code -critical}
  * @param flatteningT t statistic of the newer half's slope minus the older half's (positive when the fall slowed)
  * @param flatteningCritical one-sided critical value: the fall slowed significantly above it
- * @param loweredT t statistic of the level the last decay was decided at minus the newer half's level
- *                 (positive when the decay lowered the loss; NaN when the rate did not change by a decay)
+ * @param loweredT t statistic of the level the last decay was decided at, moved on by {@code loweredTrend},
+ *                 minus the newer half's level (positive when the decay lowered the loss; NaN when the
+ *                 rate did not change by a decay, or the decay came before the data had repeated
+ *                 for an epoch and a test's worth)
  * @param loweredCritical one-sided critical value: the decay lowered the loss significantly above it (NaN with {@code loweredT})
+ * @param loweredTrend the rate before the decay's fall per iteration from one epoch to the next, which
+ *                     the level it was decided at is moved on by (0 when the loss did not fall; NaN
+ *                     when the epoch's length is unknown, the levels then compare plainly)
  * @param noiseToSignal the gradient noise scale over the batch size in the newer half, {@code B_noise / B}
  *                      (see {@link GradientCoherence}); +infinity when noise swamps the gradient, NaN
  *                      when unknown
@@ -38,7 +43,8 @@ import org.terrain4j.stats.BatchMeans;
  */
 public record StationarityVerdict(Kind kind, int samples, int batches, double newerSlopeT, double olderSlopeT,
                                   double critical, double flatteningT, double flatteningCritical,
-                                  double loweredT, double loweredCritical, double noiseToSignal, double noiseDominatedAbove, double confidence,
+                                  double loweredT, double loweredCritical, double loweredTrend,
+                                  double noiseToSignal, double noiseDominatedAbove, double confidence,
                                   BatchMeans.Slope newerSlope, BatchMeans.Slope olderSlope, int floorsInARow,
                                   int confirmations, int epochLag, double epochChange, double epochChangeT) {
 
@@ -66,7 +72,8 @@ public record StationarityVerdict(Kind kind, int samples, int batches, double ne
     /** A verdict for a window too short to test. */
     static StationarityVerdict tooFew(int samples, double confidence) {
         return new StationarityVerdict(Kind.TOO_FEW_SAMPLES, samples, 0, Double.NaN, Double.NaN, Double.NaN,
-                Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, confidence, null, null, 0, 1,
+                Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, confidence, null,
+                null, 0, 1,
                 0, Double.NaN, Double.NaN);
     }
 
@@ -106,9 +113,13 @@ public record StationarityVerdict(Kind kind, int samples, int batches, double ne
     }
 
     private String lowered() {
-        return Double.isNaN(loweredT) ? "" : String.format(Locale.ROOT,
-                "level below the one the last decay was decided at: t %.3g (significant above %.3g); ",
-                loweredT, loweredCritical);
+        if (Double.isNaN(loweredT)) {
+            return "";
+        }
+        String trend = Double.isNaN(loweredTrend) ? "" : String.format(Locale.ROOT, " moved on by the rate before's "
+                + "fall from one epoch to the next (%.3g an iteration)", loweredTrend);
+        return String.format(Locale.ROOT, "level below the one the last decay was decided at%s: t %.3g "
+                + "(significant above %.3g); ", trend, loweredT, loweredCritical);
     }
 
     private String acrossEpochs() {

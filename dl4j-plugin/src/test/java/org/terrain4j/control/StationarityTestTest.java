@@ -335,8 +335,115 @@ class StationarityTestTest {
         assertThat(verdict.newerSlopeT()).isGreaterThan(-verdict.critical());
     }
 
+    /**
+     * Epochs of 256 iterations whose loss falls by {@code perEpoch} from one epoch to the next while
+     * recency raises it by as much within each epoch (flat within epochs, falling at their
+     * boundaries, as on repeating data a network memorizes); {@code drop} lowers every loss, noise 0.05.
+     */
+    private static void memorizing(StationarityTest test, int epochs, double start, double perEpoch, double drop,
+                                   SplittableRandom random) {
+        for (int k = 0; k < 256 * epochs; k++) {
+            test.record(start - drop - perEpoch * (k / 256) + perEpoch * (k % 256) / 256.0 + 0.05 * gaussian(random));
+            if ((k + 1) % 32 == 0) {
+                test.recordCoherence(NOISE);
+            }
+        }
+    }
+
     @Test
-    void theComparisonAcrossEpochsDecidesNothing() {
+    void onRepeatingDataADecayPaysOnlyBeyondTheFallFromOneEpochToTheNext() {
+        int paid = 0;
+        int nothing = 0;
+        for (long seed = 0; seed < 200; seed++) {
+            for (double drop : new double[] {0, 0.05}) {
+                StationarityTest test = new StationarityTest(OPTIONS);
+                test.setPeriod(256);
+                SplittableRandom random = new SplittableRandom(seed);
+                memorizing(test, 3, 1.0, 0.05, 0, random);
+                test.resetAfterDecay();
+                // The memorization goes on from where it was: the decay adds nothing, or lowers every loss by 0.05.
+                memorizing(test, 3, 1.0 - 3 * 0.05, 0.05, drop, random);
+                StationarityVerdict verdict = test.verdict();
+                assertThat(verdict.loweredT()).isNotNaN();
+                boolean lowered = verdict.loweredT() > verdict.loweredCritical();
+                if (drop > 0 && lowered) {
+                    paid++;
+                } else if (drop == 0 && lowered) {
+                    nothing++;
+                }
+            }
+        }
+        // Against the level alone, the decay that added nothing would look paid: the loss fell by
+        // 0.15 since it, on memorization alone. The trend is measured on half an epoch of
+        // differences, whose error over three epochs is most of the test's (power about 75% for a
+        // drop of one noise standard deviation).
+        assertThat(nothing).isLessThanOrEqualTo(200 / 20);
+        assertThat(paid).isGreaterThan(130);
+    }
+
+    @Test
+    void afterADecayJudgedAgainstTheTrendItsOwnDropIsNoArrival() {
+        // The new rate's window opens with the decay's transient (0.15 above the level it settles
+        // at, time constant 60 iterations): its older half falls steeply, the newer half no more
+        // than the memorization. The flattening test sees the decay's own drop; only the level counts.
+        int flattened = 0;
+        int stationary = 0;
+        for (long seed = 0; seed < 100; seed++) {
+            StationarityTest test = new StationarityTest(OPTIONS);
+            test.setPeriod(256);
+            SplittableRandom random = new SplittableRandom(seed);
+            memorizing(test, 3, 1.0, 0.05, 0, random);
+            test.resetAfterDecay();
+            for (int k = 0; k < 768; k++) {
+                test.record(0.85 - 0.05 * (k / 256) + 0.05 * (k % 256) / 256.0 + 0.15 * Math.exp(-k / 60.0)
+                        + 0.05 * gaussian(random));
+                if ((k + 1) % 32 == 0) {
+                    test.recordCoherence(NOISE);
+                }
+            }
+            StationarityVerdict verdict = test.verdict();
+            flattened += verdict.flatteningT() > verdict.flatteningCritical() ? 1 : 0;
+            stationary += verdict.kind() == StationarityVerdict.Kind.STATIONARY ? 1 : 0;
+        }
+        assertThat(flattened).isGreaterThan(90);
+        assertThat(stationary).isLessThanOrEqualTo(5);
+    }
+
+    @Test
+    void aDecayBeforeTheDataRepeatedHasNoLevelToBeJudgedAgainst() {
+        // Decided in the first epoch, on examples not yet seen; the levels after it are on examples
+        // seen since, lower by memorization, whatever the decay did.
+        StationarityTest test = new StationarityTest(OPTIONS);
+        SplittableRandom random = new SplittableRandom(9);
+        feed(test, 256, 0.5, 0, 0.05, NOISE, random);
+        test.setPeriod(256);
+        test.resetAfterDecay();
+        memorizing(test, 2, 0.45, 0.05, 0, random);
+        assertThat(test.state().floorBefore()).isNull();
+        assertThat(test.verdict().loweredT()).isNaN();
+    }
+
+    @Test
+    void stateKeepsTheTrendADecayIsJudgedAgainst() {
+        StationarityTest test = new StationarityTest(OPTIONS);
+        test.setPeriod(256);
+        SplittableRandom random = new SplittableRandom(10);
+        memorizing(test, 3, 1.0, 0.05, 0, random);
+        test.resetAfterDecay();
+        memorizing(test, 3, 0.85, 0.05, 0.05, random);
+        StationarityTest restored = new StationarityTest(OPTIONS);
+        restored.restore(test.state());
+        restored.setPeriod(256);
+
+        assertThat(test.state().trendBefore().mean()).isCloseTo(-0.05 / 256, within(0.02 / 256));
+        assertThat(test.state().floorLead()).isPositive();
+        assertThat(restored.verdict()).isEqualTo(test.verdict());
+        assertThat(test.verdict().describe()).contains("level below the one the last decay was decided at moved on "
+                + "by the rate before's fall from one epoch to the next (-0.000");
+    }
+
+    @Test
+    void withoutADecayTheComparisonAcrossEpochsDecidesNothing() {
         for (long seed = 0; seed < 50; seed++) {
             StationarityVerdict known = recencyHeldFlat(true, seed);
             StationarityVerdict unknown = recencyHeldFlat(false, seed);

@@ -44,14 +44,15 @@ public record ListenerState(int version, TrainingSignals.State signals, PlateauD
                             AveragingState averaging) {
 
     /**
-     * The format version this code writes (7: the stationarity test's findings of the noise floor in a
+     * The format version this code writes (8: the trend from one epoch to the next that a decay's
+     * level is judged against, in the stationarity test's state; 7: the stationarity test's findings of the noise floor in a
      * row; 6: tail averaging's window and arrays; 5: the loss level the last decay was decided at, in the
      * stationarity test's state; 4: the rate-rise trials; 3: the curvature side's and the rollback's
-     * state). It also reads 2 to 6: a version 6 run counts its findings of the floor from its next check on; a version 5 run averages from its next whole epoch on; a version 4 run continues as if its last rate change were no
+     * state). It also reads 2 to 7: a version 7 run compares its next level with the last decay's plainly; a version 6 run counts its findings of the floor from its next check on; a version 5 run averages from its next whole epoch on; a version 4 run continues as if its last rate change were no
      * decay; 2 and 3 continue with their rises ended (a run from before rises existed has had its
      * chance to try one).
      */
-    public static final int VERSION = 7;
+    public static final int VERSION = 8;
 
     /** The oldest version this code reads (2: the stationarity test's state, no curvature side). */
     public static final int OLDEST_READABLE = 2;

@@ -131,9 +131,9 @@ class PersistenceTest {
     void aVersionTwoStateWithoutTheCurvatureSideStillRestores() {
         ListenerState state = new TerrainListener().state();
         new TerrainListener().restore(withoutCurvature(state, 2));
-        ListenerState newer = withoutCurvature(state, 8);
+        ListenerState newer = withoutCurvature(state, 9);
         assertThatThrownBy(() -> new TerrainListener().restore(newer)).hasMessage(
-                "listener state version 8 is not supported; this Terrain reads versions 2 to 7");
+                "listener state version 9 is not supported; this Terrain reads versions 2 to 8");
     }
 
     @Test
@@ -144,7 +144,7 @@ class PersistenceTest {
         for (int epoch = 0; epoch < 3; epoch++) {
             net.fit(new ListDataSetIterator<>(BATCHES));
         }
-        String json = EventLog.JSON.writeValueAsString(listener.state()).replace("\"version\":7", "\"version\":4")
+        String json = EventLog.JSON.writeValueAsString(listener.state()).replace("\"version\":8", "\"version\":4")
                 .replaceAll(",\"floorBefore\":(null|\\{[^}]*\\})", "").replaceAll(",\"floorsInARow\":\\d+", "");
         assertThat(json).doesNotContain("floorBefore").doesNotContain("floorsInARow").contains("\"version\":4");
 
