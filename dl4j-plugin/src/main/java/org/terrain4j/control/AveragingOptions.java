@@ -7,7 +7,8 @@ package org.terrain4j.control;
  *
  * @param tail the fraction of an epoch, at its end, whose iterates are averaged, in (0, 1]
  * @param samples the most parameter vectors summed per epoch (each one an addition over every
- *                parameter), in [2, 4096]; the tail is sampled evenly
+ *                parameter), in [2, 4096]; the tail is sampled evenly, at most every fourth
+ *                iteration
  * @param confidence level of the one-sided t-test that finds the loss still falling over the tail
  *                   (then the last iterate is kept), in [0.5, 1)
  */

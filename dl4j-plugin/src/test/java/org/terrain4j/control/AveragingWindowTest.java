@@ -45,20 +45,38 @@ class AveragingWindowTest {
     }
 
     @Test
-    void laterEpochsSampleTheirSecondHalfEvenlyAtMostThirtyTwoTimesEndingAtTheLastIteration() {
+    void laterEpochsSampleTheirSecondHalfEvenlyAtMostThirtyTwoTimesAndEveryFourthIterationEndingAtTheLast() {
         AveragingWindow window = new AveragingWindow(OPTIONS);
         epoch(window, 0, 100, 1, 0, 0.1, new SplittableRandom(1));
         window.endEpoch(100);
 
         List<Long> sampled = epoch(window, 100, 100, 1, 0, 0.1, new SplittableRandom(2));
 
-        // The tail is iterations 150..199: 50 iterations, every second one (ceil(50 / 32) = 2).
-        assertThat(sampled).hasSize(25).allMatch(i -> i >= 150 && i < 200);
+        // The tail is iterations 150..199: 50 iterations, every fourth one (ceil(50 / 32) = 2 is
+        // fewer iterations apart than the fewest).
+        assertThat(sampled).hasSize(13).allMatch(i -> i >= 150 && i < 200);
         assertThat(sampled.get(sampled.size() - 1)).isEqualTo(199);
-        assertThat(sampled.get(1) - sampled.get(0)).isEqualTo(2);
+        assertThat(sampled.get(1) - sampled.get(0)).isEqualTo(4);
         AveragingVerdict verdict = window.endEpoch(200);
         assertThat(verdict.iterations()).isEqualTo(50);
         assertThat(verdict.batches()).isEqualTo(7); // floor(sqrt(50)) batches of 8, the last of 2
+    }
+
+    @Test
+    void aShortEpochIsSampledAtMostEveryFourthIterationSoThatAveragingCostsAQuarterPassAtMost() {
+        AveragingWindow window = new AveragingWindow(AveragingOptions.DEFAULTS);
+        epoch(window, 0, 45, 1, 0, 0.1, new SplittableRandom(1));
+        window.endEpoch(45);
+
+        List<Long> sampled = epoch(window, 45, 45, 1, 0, 0.1, new SplittableRandom(2));
+
+        // 64 samples would be one per iteration; the whole epoch every fourth, ending at its last.
+        assertThat(sampled).hasSize(12).allMatch(i -> i >= 45 && i < 90);
+        assertThat(sampled.get(sampled.size() - 1)).isEqualTo(89);
+        for (int k = 1; k < sampled.size(); k++) {
+            assertThat(sampled.get(k) - sampled.get(k - 1)).isEqualTo(AveragingWindow.MIN_PERIOD);
+        }
+        assertThat(window.endEpoch(90).iterations()).isEqualTo(45);
     }
 
     @Test
@@ -119,8 +137,8 @@ class AveragingWindowTest {
                 sampled.add(i);
             }
         }
-        assertThat(sampled).containsExactly(181L, 182L, 183L, 184L, 185L, 186L, 187L, 188L, 189L, 190L, 191L,
-                192L, 193L, 194L, 195L, 196L, 197L, 198L, 199L);
+        // 19 iterations left, every fourth ending at the last.
+        assertThat(sampled).containsExactly(183L, 187L, 191L, 195L, 199L);
         AveragingVerdict verdict = window.endEpoch(200);
         assertThat(verdict.iterations()).isEqualTo(19);
         assertThat(verdict.kind()).isEqualTo(AveragingVerdict.Kind.AVERAGE);
@@ -156,8 +174,9 @@ class AveragingWindowTest {
 
         AveragingVerdict verdict = window.endEpoch(256);
 
-        // The whole epoch, every second iteration (ceil(128 / 64) = 2), the last one included.
-        assertThat(sampled).hasSize(64).allMatch(i -> i >= 128 && i < 256).contains(255L);
+        // The whole epoch, every fourth iteration (ceil(128 / 64) = 2 is fewer than the fewest), the
+        // last one included.
+        assertThat(sampled).hasSize(32).allMatch(i -> i >= 128 && i < 256).contains(255L);
         assertThat(verdict.kind()).isEqualTo(AveragingVerdict.Kind.DESCENDING);
         assertThat(verdict.critical()).isCloseTo(4.297, within(0.001)); // t(9 df) at 0.999: 11 batch means
     }

@@ -62,11 +62,13 @@ public final class GpSampler implements Sampler {
             x[complete.size() + a] = failed.get(a).point();
             y[complete.size() + a] = z.worst();
         }
-        GaussianProcess gp = withPending(GaussianProcess.condition(x, y, kernelChoice.fit(x, y, random)), history, z);
+        List<double[]> pending = history.inState(TrialState.PENDING).stream().map(Trial::point).toList();
+        Believed believed = withPending(GaussianProcess.condition(x, y, kernelChoice.fit(x, y, random)), pending,
+                options.pendingPolicy(), z.best(), z);
         List<double[]> incumbents = complete.stream().sorted(Comparator.comparingDouble(Trial::loss))
                 .limit(options.incumbents()).map(Trial::point).toList();
-        List<AcquisitionMaximizer.Scored> ranked = maximizer.maximize(gp, options.acquisition(), z.best(),
-                incumbents, random);
+        List<AcquisitionMaximizer.Scored> ranked = maximizer.maximize(believed.gp(), options.acquisition(),
+                believed.best(), incumbents, random);
         SearchSpace space = history.space();
         for (AcquisitionMaximizer.Scored candidate : ranked) {
             if (!history.contains(space.snap(candidate.point()))) {
@@ -76,20 +78,25 @@ public final class GpSampler implements Sampler {
         return ranked.get(0).point();
     }
 
-    private GaussianProcess withPending(GaussianProcess gp, SearchHistory history, Standardization z) {
-        List<double[]> pending = history.inState(TrialState.PENDING).stream().map(Trial::point).toList();
-        return withPending(gp, pending, options.pendingPolicy(), z);
+    /**
+     * A model conditioned on the points still being evaluated as if their values were known, and
+     * the best loss under that belief: the acquisition's incumbent.
+     */
+    record Believed(GaussianProcess gp, double best) {
     }
 
     /**
      * {@code gp} conditioned on the points still being evaluated, each given a value by
      * {@code policy}: its own predicted mean (kriging believer) or the worst or best loss seen
-     * (constant liar), so that proposals spread out while they run.
+     * (constant liar), so that proposals spread out while they run; and {@code best} lowered to
+     * the best value believed. A pending point believed better than {@code best} is the incumbent
+     * the next proposal must improve on: measured against the observed best instead, it would
+     * promise its believed gain with certainty, and the next proposals would crowd around it.
      */
-    static GaussianProcess withPending(GaussianProcess gp, List<double[]> pending, PendingPolicy policy,
-                                       Standardization z) {
+    static Believed withPending(GaussianProcess gp, List<double[]> pending, PendingPolicy policy, double best,
+                                Standardization z) {
         if (pending.isEmpty()) {
-            return gp;
+            return new Believed(gp, best);
         }
         double[][] px = pending.toArray(new double[0][]);
         double[] py = new double[px.length];
@@ -104,6 +111,10 @@ public final class GpSampler implements Sampler {
                 case CONSTANT_LIAR_BEST -> z.best();
             };
         }
-        return gp.withObservations(px, py);
+        double believedBest = best;
+        for (double v : py) {
+            believedBest = Math.min(believedBest, v);
+        }
+        return new Believed(gp.withObservations(px, py), believedBest);
     }
 }

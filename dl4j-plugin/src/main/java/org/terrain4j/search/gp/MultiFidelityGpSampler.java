@@ -99,17 +99,18 @@ public final class MultiFidelityGpSampler implements Sampler {
         }
         GaussianProcess joint = GaussianProcess.condition(x, y, kernelChoice.fit(x, y, random));
         List<double[]> pending = history.inState(TrialState.PENDING).stream().map(t -> Rows.at(t.point(), 1)).toList();
-        FidelitySlice atLargest = new FidelitySlice(GpSampler.withPending(joint, pending, options.pendingPolicy(), z), 1);
         FidelitySlice observed = new FidelitySlice(joint, 1);
-
         List<Predicted> tried = new ArrayList<>();
         for (double[] configuration : rows.configurations) {
             tried.add(new Predicted(configuration, observed.mean(configuration)));
         }
         tried.sort(Comparator.comparingDouble(Predicted::mean));
+        GpSampler.Believed believed = GpSampler.withPending(joint, pending, options.pendingPolicy(),
+                tried.get(0).mean(), z);
+        FidelitySlice atLargest = new FidelitySlice(believed.gp(), 1);
         List<double[]> incumbents = tried.stream().limit(options.incumbents()).map(Predicted::point).toList();
         List<AcquisitionMaximizer.Scored> ranked = maximizer.maximize(atLargest, options.acquisition(),
-                tried.get(0).mean(), incumbents, random);
+                believed.best(), incumbents, random);
         SearchSpace space = history.space();
         for (AcquisitionMaximizer.Scored candidate : ranked) {
             if (!history.contains(space.snap(candidate.point()))) {
