@@ -126,8 +126,9 @@ def time_to_accuracy(results):
         median_text = "never" if median_reached == 10 ** 6 else str(median_reached)
         cuts = []
         for row in rows:
-            rates = row[4].split(",")
-            cuts.append("/".join(str(i + 1) for i in range(1, len(rates)) if rates[i] != rates[i - 1]) or "none")
+            # Each epoch's rate at its end, against the rate before it (the starting rate for the first).
+            rates = [rate] + [float(r) for r in row[4].split(",")]
+            cuts.append("/".join(str(i) for i in range(1, len(rates)) if rates[i] != rates[i - 1]) or "none")
         lines.append("| %g | %s | %d | %s | %s | %.4f | %s | %s |" % (
             rate, variant, len(rows), median_text, " ".join(reached), statistics.median(r[2] for r in rows),
             " ".join("%.4f" % r[2] for r in rows), " ".join(cuts)))
