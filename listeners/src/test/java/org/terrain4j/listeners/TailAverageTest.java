@@ -18,6 +18,7 @@ import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.learning.config.Adam;
 import org.nd4j.linalg.learning.config.Nesterovs;
 import org.terrain4j.control.AveragingOptions;
+import org.terrain4j.control.AveragingWindow;
 import org.terrain4j.control.PlateauOptions;
 
 /** Tail averaging on real training: what the network holds between epochs, and training left as it was. */
@@ -25,8 +26,6 @@ class TailAverageTest {
 
     private static final List<DataSet> BATCHES = Networks.task(640, 5).batchBy(32); // 20 iterations an epoch
     private static final int EPOCHS = 8;
-    /** Iterations between samples: AveragingWindow's fewest, since 64 samples would be one per iteration of 20. */
-    private static final int SAMPLE_PERIOD = 4;
 
     /** Records the loss of every iteration and the parameters after it, and what the network holds at each epoch's end. */
     private static final class Recorder extends BaseTrainingListener {
@@ -109,7 +108,7 @@ class TailAverageTest {
                 assertThat(n).isBetween(2, 5);
                 expected = expected.mul(0);
                 for (int k = 0; k < n; k++) {
-                    expected.addi(recorder.iterates.get((int) end - 1 - SAMPLE_PERIOD * k));
+                    expected.addi(recorder.iterates.get((int) (end - 1 - AveragingWindow.MIN_PERIOD * k)));
                 }
                 expected.divi(n);
             }
