@@ -49,11 +49,11 @@ final class GradientNoiseSampler {
             collected = 0; // a partial batch (end of epoch) would bias the estimate: start again later
             return;
         } else {
-            sum.addi(gradient);
+            FlatVectors.addTo(sum, 1, gradient);
         }
         smallSquaredNormSum += squaredNorm;
         if (++collected == batches) {
-            double bigNorm = sum.norm2Number().doubleValue() / (divisor * batches);
+            double bigNorm = FlatVectors.norm(sum) / (divisor * batches);
             estimate.add(smallSquaredNormSum / batches, bigNorm * bigNorm, batchSize, batches);
             collected = 0;
         }

@@ -33,7 +33,7 @@ final class IterateAverage {
             sum = reuse(sum, params);
         } else {
             sum = conform(sum, params);
-            sum.addi(params);
+            FlatVectors.addTo(sum, 1, params);
         }
         count++;
     }
@@ -66,7 +66,7 @@ final class IterateAverage {
             return false;
         }
         sum = conform(sum, params);
-        if (!params.equals(sum)) {
+        if (!FlatVectors.equalDestroying(params, sum)) { // the sum is cleared on resuming anyway
             return false;
         }
         params.assign(conform(lastIterate, params));

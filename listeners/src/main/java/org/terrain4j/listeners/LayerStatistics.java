@@ -22,7 +22,7 @@ public record LayerStatistics(List<String> names, double[] gradientNorms, double
     void readGradients(Layer[] layers) {
         for (int i = 0; i < layers.length && i < gradientNorms.length; i++) {
             gradientNorms[i] = layers[i].numParams() == 0 ? 0
-                    : layers[i].getGradientsViewArray().norm2Number().doubleValue();
+                    : FlatVectors.norm(layers[i].getGradientsViewArray());
         }
     }
 
@@ -32,8 +32,8 @@ public record LayerStatistics(List<String> names, double[] gradientNorms, double
                 updateRatios[i] = 0;
                 continue;
             }
-            double update = layers[i].getGradientsViewArray().norm2Number().doubleValue();
-            double params = layers[i].params().norm2Number().doubleValue();
+            double update = FlatVectors.norm(layers[i].getGradientsViewArray());
+            double params = FlatVectors.norm(layers[i].params());
             updateRatios[i] = params == 0 ? Double.NaN : update / params;
         }
     }

@@ -10,7 +10,6 @@ import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.optimize.api.BaseTrainingListener;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 import org.terrain4j.control.Action;
 import org.terrain4j.control.AveragingVerdict;
 import org.terrain4j.control.AveragingWindow;
@@ -34,11 +33,12 @@ import org.terrain4j.terrain.TerrainSnapshot;
  * {@code net.addListeners(new TerrainListener())} on a {@link MultiLayerNetwork} or
  * {@link ComputationGraph}.
  *
- * <p>Every iteration it reads the gradient's L2 norm (one reduction over DL4J's gradient view,
- * no copy) and the loss, and accumulates moving averages and windowed moments. At each check
- * (by default each epoch end) it feeds the monitored value to a plateau detector with
- * PyTorch's {@code ReduceLROnPlateau} semantics, names the terrain and, on a plateau, scales
- * the learning rate on top of the configured schedule. A NaN or infinite loss is reported as
+ * <p>Every iteration it reads the gradient's L2 norm (one BLAS dot product over DL4J's gradient
+ * view, no copy; see {@link FlatVectors}) and the loss, and accumulates moving averages and
+ * windowed moments. At each check (by default each epoch end) it asks the stationarity test
+ * ({@link org.terrain4j.control.StationarityTest}; or, configured so, a plateau detector with
+ * PyTorch's {@code ReduceLROnPlateau} semantics), names the terrain and, at the rate's noise
+ * floor, scales the learning rate on top of the configured schedule. A NaN or infinite loss is reported as
  * DIVERGING, never thrown. Every detection and action is a {@link TerrainEvent}.
  *
  * <p>With tail averaging on (the default with the stationarity test), between an epoch's end and
@@ -140,7 +140,7 @@ public final class TerrainListener extends BaseTrainingListener {
         INDArray gradient = model.getGradientsViewArray();
         int batchSize = model.batchSize();
         double divisor = model.conf().isMiniBatch() ? batchSize : 1;
-        double norm = Nd4j.getBlasWrapper().nrm2(gradient) / divisor;
+        double norm = FlatVectors.norm(gradient) / divisor;
         signals.addGradientNorm(norm);
         statistics.addGradientNorm(norm);
         long iteration = NetworkCounters.iteration(model);
