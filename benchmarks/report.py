@@ -50,9 +50,10 @@ def overhead(results):
         table = f.read().strip()
     return ("Per-iteration cost of the listener: MLP 784-256-128-10, batch 128, SGD with Nesterov "
             "momentum, synthetic data, one JVM; each round trains a block of iterations on every "
-            "variant in rotating order; medians over rounds. Each variant trains its own network "
-            "instance, and instances differ in speed by a few percent of their own (compare the empty "
-            "listener, which costs nothing, with no listener), so each listener is also wrapped in a "
+            "variant in rotating order; medians over rounds. Network instances differ in speed by a "
+            "few percent of their own (compare the empty listener, which costs nothing, with no "
+            "listener), so each variant trains several instances (INSTANCES in the command), made in turn, and a round's time "
+            "is the mean over them; and each listener is also wrapped in a "
             "timer (`TimedListener`): the last two columns are the time spent inside its callbacks, "
             "per iteration and as a share of the iteration, which no instance's speed enters. "
             "Targets, on that share: gradient statistics at most 2%, and the whole listener (no "

@@ -26,60 +26,73 @@ import org.terrain4j.listeners.TerrainListenerBuilder;
  * rate rises and the rollback snapshots that come with them); the same without rollback.
  *
  * <p>Separate network instances train at speeds a few percent apart of their own (an empty
- * listener, which costs nothing, has measured from -12% to +9%), so each listener is also wrapped in a
- * {@link TimedListener}: the last columns give the time spent inside its callbacks, per
- * iteration and as a share of the iteration, which no instance's speed enters.
+ * listener, which costs nothing, has measured from -12% to +9% with one instance per variant), so
+ * each variant trains several instances, made in turn and timed in the rotation, and a round's time
+ * is the mean over them; and each listener is also wrapped in a {@link TimedListener}: the last
+ * columns give the time spent inside its callbacks, per iteration and as a share of the
+ * iteration, which no instance's speed enters.
  *
  * <p>Each block is one epoch of {@code fit(iterator)}, so the epoch-end work (checks, tail
  * averaging) is counted at its real frequency for epochs of that length.
  *
- * <p>Arguments: {@code rounds iterationsPerBlock}.
+ * <p>Arguments: {@code rounds iterationsPerBlock [instancesPerVariant]} (one instance when omitted).
  */
 public final class Overhead {
 
     public static void main(String[] args) {
         int rounds = Integer.parseInt(args[0]);
         int block = Integer.parseInt(args[1]);
+        int instances = args.length > 2 ? Integer.parseInt(args[2]) : 1;
+        if (rounds < 1 || block < 1 || instances < 1) {
+            throw new IllegalArgumentException("rounds, block and instances must be positive, got " + rounds + ", "
+                    + block + ", " + instances);
+        }
         List<String> names = List.of("no listener", "empty DL4J listener", "gradient statistics only",
                 "TerrainListener (defaults)", "TerrainListener (defaults, no rollback)");
+        // Instance k of variant v is nets.get(k * names.size() + v): the variants' instances are made in turn.
         List<MultiLayerNetwork> nets = new ArrayList<>();
         List<TimedListener> timed = new ArrayList<>();
-        for (int v = 0; v < names.size(); v++) {
-            MultiLayerNetwork net = DemoNetworks.mlp(784, List.of(256, 128), 10, 0.01, 1);
-            TrainingListener listener = switch (v) {
-                case 0 -> null;
-                case 1 -> new BaseTrainingListener() {
+        for (int k = 0; k < instances; k++) {
+            for (int v = 0; v < names.size(); v++) {
+                MultiLayerNetwork net = DemoNetworks.mlp(784, List.of(256, 128), 10, 0.01, 1);
+                TrainingListener listener = switch (v) {
+                    case 0 -> null;
+                    case 1 -> new BaseTrainingListener() {
+                    };
+                    case 2 -> TerrainListener.builder().layerStatisticsPeriod(Integer.MAX_VALUE)
+                            .noiseScale(Integer.MAX_VALUE, 2, 0.9).checks(CheckSchedule.EACH_EPOCH)
+                            .plateau(TerrainListenerBuilder.DEFAULT_PLATEAU).build();
+                    case 3 -> new TerrainListener();
+                    default -> TerrainListener.builder().noRollback().build();
                 };
-                case 2 -> TerrainListener.builder().layerStatisticsPeriod(Integer.MAX_VALUE)
-                        .noiseScale(Integer.MAX_VALUE, 2, 0.9).checks(CheckSchedule.EACH_EPOCH)
-                        .plateau(TerrainListenerBuilder.DEFAULT_PLATEAU).build();
-                case 3 -> new TerrainListener();
-                default -> TerrainListener.builder().noRollback().build();
-            };
-            TimedListener clock = listener == null ? null : new TimedListener(listener);
-            if (clock != null) {
-                net.addListeners(clock);
+                TimedListener clock = listener == null ? null : new TimedListener(listener);
+                if (clock != null) {
+                    net.addListeners(clock);
+                }
+                timed.add(clock);
+                nets.add(net);
             }
-            timed.add(clock);
-            nets.add(net);
         }
         List<DataSet> data = BenchmarkSupport.syntheticBatches();
         for (MultiLayerNetwork net : nets) {
             epoch(net, data, block);  // warm-up: JIT, workspaces; the first epoch teaches Terrain its length
             epoch(net, data, block);
         }
+        // Per round and variant: the mean over its instances of the time per iteration, and of the time inside the listener.
         double[][] perIteration = new double[names.size()][rounds];
         double[][] inListener = new double[names.size()][rounds];
         for (int r = 0; r < rounds; r++) {
-            for (int k = 0; k < names.size(); k++) {
-                int v = (r + k) % names.size();
-                if (timed.get(v) != null) {
-                    timed.get(v).takeNanos();
+            for (int j = 0; j < nets.size(); j++) {
+                int run = (r + j) % nets.size();
+                int v = run % names.size();
+                TimedListener clock = timed.get(run);
+                if (clock != null) {
+                    clock.takeNanos();
                 }
                 long start = System.nanoTime();
-                epoch(nets.get(v), data, block);
-                perIteration[v][r] = (System.nanoTime() - start) / 1e6 / block;
-                inListener[v][r] = timed.get(v) == null ? 0 : timed.get(v).takeNanos() / 1e6 / block;
+                epoch(nets.get(run), data, block);
+                perIteration[v][r] += (System.nanoTime() - start) / 1e6 / block / instances;
+                inListener[v][r] += clock == null ? 0 : clock.takeNanos() / 1e6 / block / instances;
             }
         }
         printTable(names, perIteration, inListener, rounds);
