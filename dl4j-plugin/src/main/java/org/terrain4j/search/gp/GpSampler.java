@@ -93,7 +93,7 @@ public final class GpSampler implements Sampler {
      * the next proposal must improve on: measured against the observed best instead, it would
      * promise its believed gain with certainty, and the next proposals would crowd around it.
      * Measured so on the functions of {@link PendingPolicy#KRIGING_BELIEVER}'s comparison, the
-     * observed best as the incumbent was behind in 12 of 16 cells (up to 12 times the regret).
+     * observed best as the incumbent was behind in 11 of 16 cells (up to 12 times the regret).
      */
     static Believed withPending(GaussianProcess gp, List<double[]> pending, PendingPolicy policy, double best,
                                 Standardization z) {
