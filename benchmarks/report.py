@@ -390,7 +390,10 @@ def search_dl4j(results):
                     "%s %s" % (o, "never" if math.isnan(v) else "%.0f s" % v) for o, v in others.items()) + ")"))
     return ("Real searches on DL4J training in the space of `terrain search` (learning rate, width, schedule "
             "family, batch size; one trial at a time, threads of one JVM), `SearchTimeToTarget`: each method is "
-            "GENERATOR+PRUNER; per seed, every method's study in an order rotated from seed to seed. Seconds from a "
+            "GENERATOR+PRUNER; per seed, every method's study in an order rotated from seed to seed. Every study gets "
+            "the same wall-clock budget (BUDGET_SECONDS in the command: no trial starts after it; TRIALS only caps the "
+            "trials), so that the epochs a pruner saves buy it more trials (a command without BUDGET_SECONDS gave "
+            "every method TRIALS trials instead). Seconds from a "
             "study's first start to the end of its first complete trial at or above each target validation accuracy; "
             "a seed that never reached it counts as slower than any that did.\n\n" + "\n".join(lines)
             + "\n\n### Target: the multi-fidelity generator fastest (each against the methods that are not multi-fidelity)\n\n"

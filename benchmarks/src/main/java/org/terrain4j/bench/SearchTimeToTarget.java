@@ -13,6 +13,7 @@ import org.terrain4j.searchdemo.DemoSearch;
 import org.terrain4j.searchdemo.GeneratorKind;
 import org.terrain4j.searchdemo.StudySettings;
 import org.terrain4j.searchdemo.TrialTable;
+import org.terrain4j.study.run.LocalTrialExecutor;
 import org.terrain4j.study.store.StoreLocation;
 import org.terrain4j.study.store.StoredTrial;
 import org.terrain4j.study.store.TrialState;
@@ -25,7 +26,10 @@ import org.terrain4j.study.store.TrialState;
  * study's first start to the end of its first complete trial at each target validation accuracy
  * (NaN when none reached it).
  *
- * <pre>java -cp ... org.terrain4j.bench.SearchTimeToTarget SEEDS TRIALS EPOCHS TARGET[,TARGET..] METHOD[,METHOD..] [DATASET]</pre>
+ * <pre>java -cp ... org.terrain4j.bench.SearchTimeToTarget SEEDS TRIALS EPOCHS TARGET[,TARGET..] METHOD[,METHOD..] [DATASET [SECONDS]]</pre>
+ * With {@code SECONDS}, every study may start trials for that long (the same budget for every method,
+ * so that a pruner's saved epochs buy more trials) and {@code TRIALS} caps them; without it, each
+ * study runs {@code TRIALS} trials.
  * Methods are {@code GENERATOR+PRUNER}: {@code random+asha}, {@code tpe+asha}, {@code bayesian+none},
  * {@code bohb+asha}, ...
  */
@@ -41,6 +45,9 @@ public final class SearchTimeToTarget {
         double[] targets = java.util.Arrays.stream(args[3].split(",")).mapToDouble(Double::parseDouble).toArray();
         List<String> methods = List.of(args[4].split(","));
         DemoDataset dataset = args.length > 5 ? DemoDataset.valueOf(args[5].toUpperCase(Locale.ROOT)) : DemoDataset.DIGITS;
+        // Every method's study gets the same wall-clock budget (TRIALS is then a cap): pruning buys more trials.
+        java.time.Duration budget = args.length > 6 ? java.time.Duration.ofSeconds(Long.parseLong(args[6]))
+                : java.time.Duration.ofDays(7);
         Path folder = Files.createTempDirectory("terrain-time-to-target");
         StoreLocation store = StoreLocation.parse("sqlite:" + folder.resolve("studies.db"));
         for (int seed = 1; seed <= seeds; seed++) {
@@ -52,7 +59,8 @@ public final class SearchTimeToTarget {
                 String pruner = parts.length > 1 ? parts[1] : "none";
                 List<StoredTrial> all = new DemoSearch(dataset, generator, trials, seed, epochs, 1).run(
                         new TrialTable(new PrintWriter(new StringWriter())),
-                        new StudySettings(store, parts[0] + "-" + pruner + "-" + seed, false, pruner, 0, null));
+                        new StudySettings(store, parts[0] + "-" + pruner + "-" + seed, false, pruner, 0, null),
+                        new LocalTrialExecutor(1), budget);
                 long start = all.stream().mapToLong(StoredTrial::startedAt).min().orElse(0);
                 long end = all.stream().filter(t -> t.finishedAt() != null).mapToLong(StoredTrial::finishedAt).max().orElse(start);
                 StringBuilder row = new StringBuilder(String.format(Locale.ROOT, "%d\t%s\t%d\t%d\t%d\t%.4f\t%.1f", seed, method,

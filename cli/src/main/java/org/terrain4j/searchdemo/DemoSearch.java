@@ -1,5 +1,6 @@
 package org.terrain4j.searchdemo;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
@@ -101,6 +102,18 @@ public record DemoSearch(DemoDataset dataset, GeneratorKind generator, int trial
 
     /** The Arbiter configuration: the generator, the dataset's {@link DemoDataSource}, accuracy, and the trial budget. */
     public OptimizationConfiguration configuration() {
+        return configuration(Duration.ofDays(7));
+    }
+
+    /**
+     * As {@link #configuration()}, and no trial starts once {@code maxTime} has passed since the
+     * search started (Arbiter's {@code MaxTimeCondition}; trials running then finish): a budget in
+     * wall-clock time, with {@code trials} as a cap.
+     */
+    public OptimizationConfiguration configuration(Duration maxTime) {
+        if (maxTime.isNegative() || maxTime.isZero()) {
+            throw new IllegalArgumentException("the search's time limit must be positive, got " + maxTime);
+        }
         ScoreFunction score = new EvaluationScoreFunction(Evaluation.Metric.ACCURACY);
         CandidateGenerator candidates = generator.create(space(), score, seed, trials);
         Properties properties = new Properties();
@@ -111,7 +124,7 @@ public record DemoSearch(DemoDataset dataset, GeneratorKind generator, int trial
                 .dataSource(DemoDataSource.class, properties)
                 .scoreFunction(score)
                 .terminationConditions(new MaxCandidatesCondition(trials), new GeneratorExhaustedCondition(),
-                        new FailureLimitCondition(10), new MaxTimeCondition(7, TimeUnit.DAYS))
+                        new FailureLimitCondition(10), new MaxTimeCondition(maxTime.toMillis(), TimeUnit.MILLISECONDS))
                 .build();
     }
 
@@ -129,9 +142,17 @@ public record DemoSearch(DemoDataset dataset, GeneratorKind generator, int trial
 
     /** As {@link #run(TrialTable, StudySettings)}, training the trials on {@code executor} (closed at the end). */
     public List<StoredTrial> run(TrialTable table, StudySettings settings, TrialExecutor executor) {
+        return run(table, settings, executor, Duration.ofDays(7));
+    }
+
+    /**
+     * As {@link #run(TrialTable, StudySettings, TrialExecutor)}, starting no trial once
+     * {@code maxTime} has passed (see {@link #configuration(Duration)}).
+     */
+    public List<StoredTrial> run(TrialTable table, StudySettings settings, TrialExecutor executor, Duration maxTime) {
         try (StudyStore store = JdbcStudyStore.open(settings.storage())) {
             refuseToOverwrite(store, settings);
-            StudyRunner runner = StudyRunner.builder(configuration()).store(store).study(settings.study())
+            StudyRunner runner = StudyRunner.builder(configuration(maxTime)).store(store).study(settings.study())
                     .executor(executor).pruner(settings.pruner(epochs))
                     .modelFolder(settings.models()).describer(DemoSearch::describe).build();
             runner.addListeners(table);
