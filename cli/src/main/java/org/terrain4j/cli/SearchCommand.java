@@ -114,6 +114,11 @@ final class SearchCommand implements Callable<Integer> {
                     + "cannot be stopped safely (default: no limit).")
     private java.time.Duration trialTimeLimit;
 
+    @Option(names = "--max-time", paramLabel = "DURATION", converter = DurationConverter.class,
+            description = "Start no trial once this long has passed since the search started (90s, 45m, 2h, 1d; from 1 "
+                    + "second to 365 days): trials running then finish, and --trials still caps the count (default: no limit).")
+    private java.time.Duration maxTime;
+
     /** The most trials at once per core on this machine (each worker JVM takes up to 2 GB). */
     static final int LOCAL_TRIALS_PER_CORE = 4;
 
@@ -135,6 +140,9 @@ final class SearchCommand implements Callable<Integer> {
                 throw new IllegalArgumentException("--runner '" + runner + "' is not processes, threads or spark");
             }
             ProcessTrialExecutor.checkTimeLimit(trialTimeLimit);
+            if (maxTime != null) {
+                DemoSearch.checkTimeLimit(maxTime);
+            }
             if (trialTimeLimit != null && !runner.equals("processes")) {
                 throw new IllegalArgumentException("--trial-time-limit needs --runner processes (a trial on a thread cannot "
                         + "be stopped safely), not --runner " + runner);
@@ -159,21 +167,23 @@ final class SearchCommand implements Callable<Integer> {
         }
         DemoSearch.checkStudy(settings);
         PrintWriter out = spec.commandLine().getOut();
-        out.printf(Locale.ROOT, "%s: %s search, %d trials of %d epochs, seed %d; study '%s' in %s, pruner %s%n",
-                dataset.label(), generator.name().toLowerCase(Locale.ROOT), trials, epochs, seed, settings.study(), settings.storage(),
-                settings.pruner(epochs));
+        out.printf(Locale.ROOT, "%s: %s search, %d trials of %d epochs%s, seed %d; study '%s' in %s, pruner %s%n",
+                dataset.label(), generator.name().toLowerCase(Locale.ROOT), trials, epochs,
+                maxTime == null ? "" : " (none started after " + maxTime.toSeconds() + " s)", seed, settings.study(),
+                settings.storage(), settings.pruner(epochs));
+        java.time.Duration limit = maxTime == null ? DemoSearch.NO_TIME_LIMIT : maxTime;
         TrialTable table = new TrialTable(out);
         table.printHeader();
         List<StoredTrial> all;
         if (runner.equals("spark")) {
             try (SparkRunner spark = SparkRunner.start(master, spec)) {
-                all = search.run(table, settings, spark.executor(parallel));
+                all = search.run(table, settings, spark.executor(parallel), limit);
             }
         } else if (runner.equals("processes")) {
             all = search.run(table, settings, new ProcessTrialExecutor(parallel, ProcessTrialExecutor.defaultJvmOptions(),
-                    trialTimeLimit));
+                    trialTimeLimit), limit);
         } else {
-            all = search.run(table, settings, new LocalTrialExecutor(parallel));
+            all = search.run(table, settings, new LocalTrialExecutor(parallel), limit);
         }
         long failed = all.stream().filter(t -> t.state() == TrialState.FAILED).count();
         long pruned = all.stream().filter(t -> t.state() == TrialState.PRUNED).count();

@@ -69,6 +69,15 @@ public record DemoSearch(DemoDataset dataset, GeneratorKind generator, int trial
     public static final int MAX_EPOCHS = 10_000;
     /** The most trials at once (a Spark cluster's tasks; on one machine the command line allows fewer). */
     public static final int MAX_PARALLEL = 10_000;
+    /** The time limit of a search without one: longer than any search runs. */
+    public static final Duration NO_TIME_LIMIT = Duration.ofDays(365);
+
+    /** Validates a search's time limit ({@code --max-time}): from 1 second to 365 days, naming the bad value. */
+    public static void checkTimeLimit(Duration maxTime) {
+        if (maxTime == null || maxTime.compareTo(Duration.ofSeconds(1)) < 0 || maxTime.compareTo(NO_TIME_LIMIT) > 0) {
+            throw new IllegalArgumentException("--max-time must be from 1 second to 365 days, got " + maxTime);
+        }
+    }
 
     private static void checkRange(String option, int value, int max) {
         if (value < 1 || value > max) {
@@ -102,7 +111,7 @@ public record DemoSearch(DemoDataset dataset, GeneratorKind generator, int trial
 
     /** The Arbiter configuration: the generator, the dataset's {@link DemoDataSource}, accuracy, and the trial budget. */
     public OptimizationConfiguration configuration() {
-        return configuration(Duration.ofDays(7));
+        return configuration(NO_TIME_LIMIT);
     }
 
     /**
@@ -111,9 +120,7 @@ public record DemoSearch(DemoDataset dataset, GeneratorKind generator, int trial
      * wall-clock time, with {@code trials} as a cap.
      */
     public OptimizationConfiguration configuration(Duration maxTime) {
-        if (maxTime.isNegative() || maxTime.isZero()) {
-            throw new IllegalArgumentException("the search's time limit must be positive, got " + maxTime);
-        }
+        checkTimeLimit(maxTime);
         ScoreFunction score = new EvaluationScoreFunction(Evaluation.Metric.ACCURACY);
         CandidateGenerator candidates = generator.create(space(), score, seed, trials);
         Properties properties = new Properties();
@@ -142,7 +149,7 @@ public record DemoSearch(DemoDataset dataset, GeneratorKind generator, int trial
 
     /** As {@link #run(TrialTable, StudySettings)}, training the trials on {@code executor} (closed at the end). */
     public List<StoredTrial> run(TrialTable table, StudySettings settings, TrialExecutor executor) {
-        return run(table, settings, executor, Duration.ofDays(7));
+        return run(table, settings, executor, NO_TIME_LIMIT);
     }
 
     /**

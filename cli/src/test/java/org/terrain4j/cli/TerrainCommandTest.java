@@ -137,6 +137,26 @@ class TerrainCommandTest {
     }
 
     @Test
+    void searchWithATimeLimitStopsStartingTrialsLongBeforeItsCap() {
+        String store = "sqlite:" + folder.resolve("studies.db");
+
+        assertThat(run("search", "--dataset", "iris", "--generator", "random", "--trials", "100000", "--epochs", "1",
+                "--max-time", "2s", "--storage", store, "--models", folder.resolve("models").toString())).isZero();
+
+        assertThat(out.toString()).startsWith("iris: random search, 100000 trials of 1 epochs (none started after 2 s), "
+                + "seed 42").contains("best: trial ").doesNotContain("(100000 trials");
+    }
+
+    @Test
+    void searchChecksItsTimeLimit() {
+        assertThat(run("search", "--max-time", "0s")).isEqualTo(2);
+        assertThat(err.toString()).hasLineCount(1).contains("--max-time must be from 1 second to 365 days, got PT0S");
+        err.getBuffer().setLength(0);
+        assertThat(run("search", "--max-time", "soon")).isEqualTo(2);
+        assertThat(err.toString()).hasLineCount(1).contains("'soon' is not a duration such as 90s, 45m, 2h or 1d");
+    }
+
+    @Test
     void searchRefusesAModelFolderOfAnotherStudyBeforeTouchingAnything() throws IOException {
         Path models = Files.createDirectories(folder.resolve("models"));
         Files.writeString(models.resolve("best-model.json"), "{\"study\": \"theirs\", \"trial\": 2, \"score\": 0.9}");
