@@ -47,7 +47,7 @@ public final class SearchTimeToTarget {
         DemoDataset dataset = args.length > 5 ? DemoDataset.valueOf(args[5].toUpperCase(Locale.ROOT)) : DemoDataset.DIGITS;
         // Every method's study gets the same wall-clock budget (TRIALS is then a cap): pruning buys more trials.
         java.time.Duration budget = args.length > 6 ? java.time.Duration.ofSeconds(Long.parseLong(args[6]))
-                : java.time.Duration.ofDays(7);
+                : DemoSearch.NO_TIME_LIMIT;
         Path folder = Files.createTempDirectory("terrain-time-to-target");
         StoreLocation store = StoreLocation.parse("sqlite:" + folder.resolve("studies.db"));
         for (int seed = 1; seed <= seeds; seed++) {

@@ -1,6 +1,7 @@
 package org.terrain4j.searchdemo;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -65,7 +66,7 @@ class DemoSearchTest {
     void aTimeLimitThatIsNotPositiveIsRefusedNamingIt() {
         DemoSearch search = new DemoSearch(DemoDataset.IRIS, GeneratorKind.RANDOM, 10, 1, 1, 1);
 
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> search.configuration(Duration.ZERO))
+        assertThatThrownBy(() -> search.configuration(Duration.ZERO))
                 .isInstanceOf(IllegalArgumentException.class).hasMessage("--max-time must be from 1 second to 365 days, got PT0S");
     }
 }

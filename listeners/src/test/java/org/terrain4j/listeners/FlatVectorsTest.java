@@ -8,6 +8,7 @@ import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.learning.config.Sgd;
 
@@ -25,8 +26,9 @@ class FlatVectorsTest {
     @Test
     void normsOfEveryLayersSliceOfARealNetworksGradientAndParametersMatchAJavaSum() {
         MultiLayerNetwork net = Networks.mlp(new Sgd(0.1));
-        net.setInput(Networks.task(32, 1).getFeatures());
-        net.setLabels(Networks.task(32, 1).getLabels());
+        DataSet task = Networks.task(32, 1);
+        net.setInput(task.getFeatures());
+        net.setLabels(task.getLabels());
         net.computeGradientAndScore();
         for (Layer layer : net.getLayers()) {
             // Views at an offset into the flat gradient and parameter vectors, as LayerStatistics reads them.
