@@ -9,6 +9,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import org.terrain4j.demo.DemoDataset;
+import org.terrain4j.search.gp.GpOptions;
 import org.terrain4j.searchdemo.DemoSearch;
 import org.terrain4j.searchdemo.GeneratorKind;
 import org.terrain4j.searchdemo.StudySettings;
@@ -31,7 +32,8 @@ import org.terrain4j.study.store.TrialState;
  * so that a pruner's saved epochs buy more trials) and {@code TRIALS} caps them; without it, each
  * study runs {@code TRIALS} trials.
  * Methods are {@code GENERATOR+PRUNER}: {@code random+asha}, {@code tpe+asha}, {@code bayesian+none},
- * {@code bohb+asha}, ...
+ * {@code bohb+asha}, ...; a cost-aware generator may name its cost exponent, {@code mfgp:0+asha}
+ * ({@code terrain search --cost-exponent}; without it, the default).
  */
 public final class SearchTimeToTarget {
 
@@ -55,11 +57,15 @@ public final class SearchTimeToTarget {
             Collections.rotate(order, seed - 1); // no method always runs first on a machine that drifts
             for (String method : order) {
                 String[] parts = method.split("\\+");
-                GeneratorKind generator = GeneratorKind.valueOf(parts[0].toUpperCase(Locale.ROOT));
+                String[] kindAndCost = parts[0].split(":");
+                GeneratorKind generator = GeneratorKind.valueOf(kindAndCost[0].toUpperCase(Locale.ROOT));
+                double costExponent = kindAndCost.length > 1 ? Double.parseDouble(kindAndCost[1])
+                        : GpOptions.DEFAULTS.costExponent();
                 String pruner = parts.length > 1 ? parts[1] : "none";
-                List<StoredTrial> all = new DemoSearch(dataset, generator, trials, seed, epochs, 1).run(
+                String study = kindAndCost[0] + (kindAndCost.length > 1 ? "-cost" + kindAndCost[1] : "") + "-" + pruner + "-" + seed;
+                List<StoredTrial> all = new DemoSearch(dataset, generator, trials, seed, epochs, 1, costExponent).run(
                         new TrialTable(new PrintWriter(new StringWriter())),
-                        new StudySettings(store, parts[0] + "-" + pruner + "-" + seed, false, pruner, 0, null),
+                        new StudySettings(store, study, false, pruner, 0, null),
                         new LocalTrialExecutor(1), budget);
                 long start = all.stream().mapToLong(StoredTrial::startedAt).min().orElse(0);
                 long end = all.stream().filter(t -> t.finishedAt() != null).mapToLong(StoredTrial::finishedAt).max().orElse(start);

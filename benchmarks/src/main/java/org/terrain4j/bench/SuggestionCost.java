@@ -18,8 +18,9 @@ import org.terrain4j.search.tpe.TpeSampler;
  * {@code GpOptions.hyperparameterPoints} observations, plus the acquisition search); the one
  * proposal in about ten where it compares its kernels again (both refitted); the same with the
  * product kernel alone; the same with the fit on every observation; and TPE. Sizes and variants
- * are interleaved round by round after one unmeasured warm-up round; medians over rounds. Prints
- * a markdown table.
+ * are interleaved round by round after one unmeasured warm-up round; medians over rounds. Every
+ * trial reports a duration, as a real search's do, so the Gaussian processes' proposals include
+ * fitting their cost model. Prints a markdown table.
  *
  * <p>Usage: {@code SuggestionCost ROUNDS N...}
  */
@@ -37,7 +38,8 @@ public final class SuggestionCost {
         GpOptions fullFit = new GpOptions(GpOptions.DEFAULTS.acquisition(), GpOptions.DEFAULTS.pendingPolicy(), GpOptions.DEFAULTS.kernels(),
                 GpOptions.DEFAULTS.hyperparameterRandomStarts(), GpOptions.DEFAULTS.hyperparameterIterations(),
                 Integer.MAX_VALUE, GpOptions.DEFAULTS.uniformSamples(), GpOptions.DEFAULTS.perturbationsPerIncumbent(),
-                GpOptions.DEFAULTS.incumbents(), GpOptions.DEFAULTS.localStarts(), GpOptions.DEFAULTS.localEvaluations());
+                GpOptions.DEFAULTS.incumbents(), GpOptions.DEFAULTS.localStarts(), GpOptions.DEFAULTS.localEvaluations(),
+                GpOptions.DEFAULTS.costExponent());
         GpOptions productOnly = GpOptions.DEFAULTS.withKernels(EnumSet.of(Kernel.PRODUCT));
         for (int size : sizes) {
             gpSuggestion(GpOptions.DEFAULTS, size, -1); // warm-up round: JIT compilation, not measured
@@ -81,7 +83,7 @@ public final class SuggestionCost {
             for (int i = 0; i < 6; i++) {
                 x[i] = random.nextDouble();
             }
-            history.complete(history.suggested(x), SearchFunction.HARTMANN6.value(x));
+            timed(history, history.suggested(x), SearchFunction.HARTMANN6.value(x), 1);
         }
         return history;
     }
@@ -112,8 +114,18 @@ public final class SuggestionCost {
     private static void addRandom(SearchHistory history, SplittableRandom random, int count) {
         for (int a = 0; a < count; a++) {
             double[] x = random.doubles(6).toArray();
-            history.complete(history.suggested(x), SearchFunction.HARTMANN6.value(x));
+            timed(history, history.suggested(x), SearchFunction.HARTMANN6.value(x), 1);
         }
+    }
+
+    /**
+     * Completes trial {@code id} with {@code loss} after {@code epochs} epochs of a duration that
+     * grows fourfold along the first coordinate, as a real search's trials report theirs: the
+     * samplers' cost model is fitted in every measured proposal.
+     */
+    private static void timed(SearchHistory history, int id, double loss, int epochs) {
+        history.complete(id, loss);
+        history.duration(id, epochs * Math.exp(Math.log(4) * history.trials().get(id).point()[0]));
     }
 
     /**
@@ -145,7 +157,7 @@ public final class SuggestionCost {
             loss = SearchFunction.HARTMANN6.value(x) + 1.0 / step;
             history.intermediate(id, step, loss);
         }
-        history.complete(id, loss);
+        timed(history, id, loss, last);
     }
 
     private static double tpeSuggestion(int n, long seed) {

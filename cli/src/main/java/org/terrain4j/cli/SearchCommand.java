@@ -59,6 +59,11 @@ final class SearchCommand implements Callable<Integer> {
             converter = GeneratorConverter.class)
     private GeneratorKind generator = GeneratorKind.BAYESIAN;
 
+    @Option(names = "--cost-exponent", paramLabel = "X", description = "How much a configuration's training time "
+            + "counts for --generator bayesian or mfgp, learnt from the trials' durations: expected improvement is divided "
+            + "by the predicted seconds of a trial to this power, 0 to ignore time, up to 10 (default: 1, improvement per second).")
+    private Double costExponent;
+
     @Option(names = "--trials", paramLabel = "N", description = "Trials to run (default: ${DEFAULT-VALUE}).")
     private int trials = 20;
 
@@ -127,7 +132,12 @@ final class SearchCommand implements Callable<Integer> {
         DemoSearch search;
         StudySettings settings;
         try {
-            search = new DemoSearch(dataset, generator, trials, seed, epochs, parallel);
+            if (costExponent != null && !generator.costAware()) {
+                throw new IllegalArgumentException("--cost-exponent is for --generator bayesian or mfgp, not "
+                        + generator.name().toLowerCase(Locale.ROOT));
+            }
+            search = costExponent == null ? new DemoSearch(dataset, generator, trials, seed, epochs, parallel)
+                    : new DemoSearch(dataset, generator, trials, seed, epochs, parallel, costExponent);
             String name = study == null ? search.defaultStudyName() : study;
             StoreLocation.commandLineWarning(storage).ifPresent(System.err::println);
             settings = new StudySettings(StoreLocation.parse(storage), name, resume, pruner, prunePatience,

@@ -21,19 +21,30 @@ public enum GeneratorKind {
     /** A Gaussian process over (configuration, epoch) on every epoch of every trial: for searches with a pruner. */
     MFGP;
 
-    /** A generator of this kind over {@code space}, following {@code score}'s direction, for {@code budget} trials. */
-    public CandidateGenerator create(ParameterSpace<?> space, ScoreFunction score, long seed, int budget) {
+    /** Whether the generator ranks configurations by their training time too (the Gaussian processes' cost exponent). */
+    public boolean costAware() {
+        return this == BAYESIAN || this == MFGP;
+    }
+
+    /**
+     * A generator of this kind over {@code space}, following {@code score}'s direction, for
+     * {@code budget} trials; a {@link #costAware} one with {@code costExponent} (see
+     * {@code BayesianSearchGenerator.Builder.costExponent}), the others ignore it.
+     */
+    public CandidateGenerator create(ParameterSpace<?> space, ScoreFunction score, long seed, int budget,
+            double costExponent) {
         return switch (this) {
             case RANDOM -> {
                 RandomSearchGenerator random = new RandomSearchGenerator(space, null);
                 random.setRngSeed(seed);
                 yield random;
             }
-            case BAYESIAN -> BayesianSearchGenerator.builder(space).scoreFunction(score).seed(seed).budget(budget).build();
+            case BAYESIAN -> BayesianSearchGenerator.builder(space).scoreFunction(score).seed(seed).budget(budget)
+                    .costExponent(costExponent).build();
             case TPE -> TpeSearchGenerator.builder(space).scoreFunction(score).seed(seed).budget(budget).build();
             case BOHB -> MultiFidelityTpeGenerator.builder(space).scoreFunction(score).seed(seed).budget(budget).build();
             case MFGP -> BayesianSearchGenerator.builder(space).scoreFunction(score).seed(seed).budget(budget)
-                    .multiFidelity().build();
+                    .costExponent(costExponent).multiFidelity().build();
         };
     }
 }

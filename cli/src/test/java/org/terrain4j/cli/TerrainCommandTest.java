@@ -157,6 +157,21 @@ class TerrainCommandTest {
     }
 
     @Test
+    void searchChecksItsCostExponentAndTheGeneratorItIsFor() {
+        assertThat(run("search", "--cost-exponent", "-1")).isEqualTo(2);
+        assertThat(err.toString()).hasLineCount(1).contains("--cost-exponent must be from 0 to 10, got -1.0");
+        err.getBuffer().setLength(0);
+        assertThat(run("search", "--generator", "mfgp", "--cost-exponent", "11")).isEqualTo(2);
+        assertThat(err.toString()).hasLineCount(1).contains("--cost-exponent must be from 0 to 10, got 11.0");
+        err.getBuffer().setLength(0);
+        assertThat(run("search", "--generator", "tpe", "--cost-exponent", "0")).isEqualTo(2);
+        assertThat(err.toString()).hasLineCount(1).contains("--cost-exponent is for --generator bayesian or mfgp, not tpe");
+        err.getBuffer().setLength(0);
+        assertThat(run("search", "--cost-exponent", "cheap")).isEqualTo(2);
+        assertThat(err.toString()).hasLineCount(1).contains("--cost-exponent").contains("cheap");
+    }
+
+    @Test
     void searchRefusesAModelFolderOfAnotherStudyBeforeTouchingAnything() throws IOException {
         Path models = Files.createDirectories(folder.resolve("models"));
         Files.writeString(models.resolve("best-model.json"), "{\"study\": \"theirs\", \"trial\": 2, \"score\": 0.9}");

@@ -25,6 +25,8 @@ public final class SearchHistory {
     private final Map<Integer, TreeMap<Integer, Double>> intermediate = new HashMap<>();
     /** How many trials reported a loss at each step: kept as losses arrive, so {@link #countAt} is a lookup. */
     private final Map<Integer, Integer> trialsAtStep = new HashMap<>();
+    /** Each trial's wall-clock seconds, for the trials whose duration was reported. */
+    private final Map<Integer, Double> seconds = new HashMap<>();
     private int maxStep;
     private int completeCount;
 
@@ -100,6 +102,27 @@ public final class SearchHistory {
             }
             maxStep = Math.max(maxStep, step);
         }
+    }
+
+    /**
+     * Records that trial {@code id} took {@code wallSeconds} of wall clock (finite, at least 0),
+     * in any state: what a cost-aware sampler learns a configuration's price from. Reported again,
+     * the newer duration is kept.
+     */
+    public void duration(int id, double wallSeconds) {
+        if (id < 0 || id >= trials.size()) {
+            throw new IllegalArgumentException("no trial " + id + " was suggested (there are " + trials.size() + ")");
+        }
+        if (!(wallSeconds >= 0) || Double.isInfinite(wallSeconds)) {
+            throw new IllegalArgumentException("trial " + id + "'s duration must be finite and >= 0 seconds, got "
+                    + wallSeconds);
+        }
+        seconds.put(id, wallSeconds);
+    }
+
+    /** Trial {@code id}'s wall-clock seconds, or NaN when no duration was reported. */
+    public double durationOf(int id) {
+        return seconds.getOrDefault(id, Double.NaN);
     }
 
     /** The largest step any trial reported a loss at, 0 when none did. */

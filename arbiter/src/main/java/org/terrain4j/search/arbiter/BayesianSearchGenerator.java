@@ -37,6 +37,11 @@ import org.terrain4j.search.space.SearchSpace;
  * trials early. Each epoch's score reaches it through {@link #reportIntermediate}, which a
  * {@code StudyRunner} calls for every trial it records; without per-epoch scores it is the plain
  * model.
+ *
+ * <p>It ranks configurations by expected improvement per second of training: each trial's
+ * duration (Arbiter's {@code CandidateInfo} start and end, or the study store's) teaches a second
+ * Gaussian process what a trial of a configuration costs, and of two configurations the model
+ * rates alike the cheaper goes first ({@link Builder#costExponent}, 0 to ignore time).
  */
 public final class BayesianSearchGenerator extends SamplingCandidateGenerator {
 
@@ -113,6 +118,15 @@ public final class BayesianSearchGenerator extends SamplingCandidateGenerator {
         /** The covariance shapes to choose among at each proposal (default: product and additive). */
         public Builder kernels(Set<Kernel> kernels) {
             this.options = options.withKernels(kernels);
+            return this;
+        }
+
+        /**
+         * How much a configuration's training time counts (default 1: expected improvement per
+         * second, learnt from the trials' durations; 0 ignores time). See {@code GpOptions.costExponent}.
+         */
+        public Builder costExponent(double costExponent) {
+            this.options = options.withCostExponent(costExponent);
             return this;
         }
 

@@ -9,6 +9,7 @@ import org.deeplearning4j.arbiter.optimize.api.Candidate;
 import org.deeplearning4j.arbiter.optimize.api.CandidateGenerator;
 import org.deeplearning4j.arbiter.optimize.api.OptimizationResult;
 import org.deeplearning4j.arbiter.optimize.api.ParameterSpace;
+import org.deeplearning4j.arbiter.optimize.runner.CandidateInfo;
 import org.deeplearning4j.arbiter.optimize.runner.CandidateStatus;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -142,6 +143,11 @@ public abstract class SamplingCandidateGenerator implements CandidateGenerator {
         Double score = result.getScore();
         boolean failed = result.getCandidateInfo() != null
                 && result.getCandidateInfo().getCandidateStatus() == CandidateStatus.Failed;
+        CandidateInfo info = result.getCandidateInfo();
+        if (info != null && info.getStartTime() != null && info.getEndTime() != null
+                && info.getEndTime() >= info.getStartTime()) {
+            history.duration(id, (info.getEndTime() - info.getStartTime()) / 1e3);
+        }
         if (failed || score == null || !Double.isFinite(score)) {
             recordFailure(id, failed ? "the task failed" : "score " + score);
             return;
@@ -202,6 +208,17 @@ public abstract class SamplingCandidateGenerator implements CandidateGenerator {
     public synchronized void reportIntermediate(int index, int step, double score) {
         startIfNeeded();
         history.intermediate(index, step, minimize ? score : -score);
+    }
+
+    /**
+     * Tells the generator that candidate {@code index} took {@code seconds} of wall clock (a
+     * resumed study's or another worker's trial; the candidates reported through
+     * {@link #reportResults} bring theirs in Arbiter's {@code CandidateInfo}): what a cost-aware
+     * model learns each configuration's price from ({@code GpOptions.costExponent}).
+     */
+    public synchronized void reportDuration(int index, double seconds) {
+        startIfNeeded();
+        history.duration(index, seconds);
     }
 
     /**

@@ -15,6 +15,14 @@ public sealed interface Acquisition {
     double score(double mu, double sigma, double best);
 
     /**
+     * Whether the score is the logarithm of a positive worth (expected or probability of
+     * improvement), so that subtracting a log cost divides the worth by the cost.
+     */
+    default boolean logarithmic() {
+        return true;
+    }
+
+    /**
      * Expected improvement {@code E[max(best - xi - f, 0)]} (Jones, Schonlau and Welch 1998),
      * as its logarithm.
      *
@@ -65,6 +73,11 @@ public sealed interface Acquisition {
         @Override
         public double score(double mu, double sigma, double best) {
             return -(mu - beta * sigma);
+        }
+
+        @Override
+        public boolean logarithmic() {
+            return false;
         }
     }
 

@@ -67,6 +67,15 @@ public final class AcquisitionMaximizer {
      */
     public List<Scored> maximize(Posterior gp, Acquisition acquisition, double best, List<double[]> incumbents,
             SplittableRandom random) {
+        return maximize(gp, acquisition, LogCost.NONE, best, incumbents, random);
+    }
+
+    /**
+     * Candidates ranked by {@code acquisition} under {@code gp} less their weighted log cost
+     * {@code cost} (a logarithmic acquisition per unit cost), best first.
+     */
+    List<Scored> maximize(Posterior gp, Acquisition acquisition, LogCost cost, double best, List<double[]> incumbents,
+            SplittableRandom random) {
         int d = gp.dimension();
         List<double[]> pool = new ArrayList<>();
         for (int k = 0; k < uniformSamples; k++) {
@@ -78,27 +87,27 @@ public final class AcquisitionMaximizer {
             }
         }
         double[] scores = new double[pool.size()];
-        IntStream.range(0, pool.size()).parallel().forEach(k -> scores[k] = score(gp, acquisition, best, pool.get(k)));
+        IntStream.range(0, pool.size()).parallel().forEach(k -> scores[k] = score(gp, acquisition, cost, best, pool.get(k)));
         List<Scored> ranked = new ArrayList<>();
         for (int k = 0; k < pool.size(); k++) {
             ranked.add(new Scored(pool.get(k), scores[k]));
         }
         ranked.sort(Comparator.comparingDouble(Scored::score).reversed());
         List<Scored> starts = ranked.subList(0, Math.min(localStarts, ranked.size()));
-        List<Scored> polished = starts.parallelStream().map(s -> polish(gp, acquisition, best, s)).toList();
+        List<Scored> polished = starts.parallelStream().map(s -> polish(gp, acquisition, cost, best, s)).toList();
         List<Scored> all = new ArrayList<>(polished);
         all.addAll(ranked);
         all.sort(Comparator.comparingDouble(Scored::score).reversed());
         return all;
     }
 
-    static double score(Posterior gp, Acquisition acquisition, double best, double[] point) {
+    static double score(Posterior gp, Acquisition acquisition, LogCost cost, double best, double[] point) {
         double[] meanVariance = new double[2];
         gp.predict(point, meanVariance);
-        return acquisition.score(meanVariance[0], Math.sqrt(meanVariance[1]), best);
+        return acquisition.score(meanVariance[0], Math.sqrt(meanVariance[1]), best) - cost.at(point);
     }
 
-    private Scored polish(Posterior gp, Acquisition acquisition, double best, Scored start) {
+    private Scored polish(Posterior gp, Acquisition acquisition, LogCost cost, double best, Scored start) {
         int d = start.point().length;
         try {
             if (d == 1) {
@@ -107,7 +116,7 @@ public final class AcquisitionMaximizer {
                 double hi = Math.min(1, x + 0.1);
                 UnivariatePointValuePair p = new BrentOptimizer(1e-8, 1e-10).optimize(new MaxEval(localEvaluations),
                         GoalType.MAXIMIZE, new SearchInterval(lo, hi, x),
-                        new UnivariateObjectiveFunction(v -> score(gp, acquisition, best, new double[] {v})));
+                        new UnivariateObjectiveFunction(v -> score(gp, acquisition, cost, best, new double[] {v})));
                 return better(start, new Scored(new double[] {p.getPoint()}, p.getValue()));
             }
             double[] lower = new double[d];
@@ -115,7 +124,7 @@ public final class AcquisitionMaximizer {
             java.util.Arrays.fill(upper, 1);
             PointValuePair p = new BOBYQAOptimizer(2 * d + 1, 0.05, 1e-6).optimize(new MaxEval(localEvaluations),
                     GoalType.MAXIMIZE, new InitialGuess(start.point()), new SimpleBounds(lower, upper),
-                    new ObjectiveFunction(v -> score(gp, acquisition, best, v)));
+                    new ObjectiveFunction(v -> score(gp, acquisition, cost, best, v)));
             return better(start, new Scored(clamp(p.getPoint()), p.getValue()));
         } catch (MathIllegalStateException budgetExhausted) {
             return start;

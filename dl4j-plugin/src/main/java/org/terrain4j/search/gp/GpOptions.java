@@ -20,17 +20,21 @@ import java.util.Set;
  * @param incumbents how many of the best observed points to perturb
  * @param localStarts best samples optimized locally
  * @param localEvaluations acquisition evaluations per local run
+ * @param costExponent how much a configuration's cost counts, once trials report their durations
+ *                     ({@link CostModel}): the acquisition is divided by the predicted seconds a
+ *                     trial of the point takes to this power; 0 ignores cost, 1 is expected improvement per second.
+ *                     Above 0 it needs a logarithmic acquisition (expected or probability of improvement)
  */
 public record GpOptions(Acquisition acquisition, PendingPolicy pendingPolicy, Set<Kernel> kernels, int hyperparameterRandomStarts,
         int hyperparameterIterations, int hyperparameterPoints, int uniformSamples, int perturbationsPerIncumbent, int incumbents,
-        int localStarts, int localEvaluations) {
+        int localStarts, int localEvaluations, double costExponent) {
 
     /**
-     * Expected improvement with xi = 0, kriging believer, the product and additive kernels, and
-     * budgets measured in docs/BENCHMARKS.md.
+     * Expected improvement per second with xi = 0, kriging believer, the product and additive
+     * kernels, and budgets measured in docs/BENCHMARKS.md.
      */
     public static final GpOptions DEFAULTS = new GpOptions(new Acquisition.ExpectedImprovement(0),
-            PendingPolicy.KRIGING_BELIEVER, EnumSet.allOf(Kernel.class), 1, 100, 200, 512, 48, 4, 3, 200);
+            PendingPolicy.KRIGING_BELIEVER, EnumSet.allOf(Kernel.class), 1, 100, 200, 512, 48, 4, 3, 200, 1);
 
     /** Validates. */
     public GpOptions {
@@ -46,6 +50,19 @@ public record GpOptions(Acquisition acquisition, PendingPolicy pendingPolicy, Se
         }
         new HyperparameterFit(hyperparameterRandomStarts, hyperparameterIterations, hyperparameterPoints);
         new AcquisitionMaximizer(uniformSamples, perturbationsPerIncumbent, localStarts, localEvaluations);
+        if (!(costExponent >= 0) || costExponent > 10) {
+            throw new IllegalArgumentException("costExponent must be from 0 to 10, got " + costExponent);
+        }
+        if (costExponent > 0 && !acquisition.logarithmic()) {
+            throw new IllegalArgumentException("costExponent " + costExponent + " divides the acquisition by a cost,"
+                    + " which needs expected or probability of improvement, not " + acquisition
+                    + "; set costExponent to 0 with it");
+        }
+    }
+
+    /** The cost model these options describe. */
+    CostModel costModel() {
+        return new CostModel(costExponent, this);
     }
 
     /** The hyperparameter fit these options describe. */
@@ -58,21 +75,34 @@ public record GpOptions(Acquisition acquisition, PendingPolicy pendingPolicy, Se
         return new AcquisitionMaximizer(uniformSamples, perturbationsPerIncumbent, localStarts, localEvaluations);
     }
 
-    /** These options with another acquisition function. */
+    /**
+     * These options with another acquisition function; with one that is not logarithmic (the
+     * confidence bound, which a cost cannot divide) the cost exponent becomes 0.
+     */
     public GpOptions withAcquisition(Acquisition newAcquisition) {
         return new GpOptions(newAcquisition, pendingPolicy, kernels, hyperparameterRandomStarts, hyperparameterIterations,
-                hyperparameterPoints, uniformSamples, perturbationsPerIncumbent, incumbents, localStarts, localEvaluations);
+                hyperparameterPoints, uniformSamples, perturbationsPerIncumbent, incumbents, localStarts, localEvaluations,
+                newAcquisition.logarithmic() ? costExponent : 0);
     }
 
     /** These options with another pending policy. */
     public GpOptions withPendingPolicy(PendingPolicy newPolicy) {
         return new GpOptions(acquisition, newPolicy, kernels, hyperparameterRandomStarts, hyperparameterIterations,
-                hyperparameterPoints, uniformSamples, perturbationsPerIncumbent, incumbents, localStarts, localEvaluations);
+                hyperparameterPoints, uniformSamples, perturbationsPerIncumbent, incumbents, localStarts, localEvaluations,
+                costExponent);
     }
 
     /** These options with other kernels to choose from. */
     public GpOptions withKernels(Set<Kernel> newKernels) {
         return new GpOptions(acquisition, pendingPolicy, newKernels, hyperparameterRandomStarts, hyperparameterIterations,
-                hyperparameterPoints, uniformSamples, perturbationsPerIncumbent, incumbents, localStarts, localEvaluations);
+                hyperparameterPoints, uniformSamples, perturbationsPerIncumbent, incumbents, localStarts, localEvaluations,
+                costExponent);
+    }
+
+    /** These options with another cost exponent (0 ignores cost). */
+    public GpOptions withCostExponent(double newCostExponent) {
+        return new GpOptions(acquisition, pendingPolicy, kernels, hyperparameterRandomStarts, hyperparameterIterations,
+                hyperparameterPoints, uniformSamples, perturbationsPerIncumbent, incumbents, localStarts, localEvaluations,
+                newCostExponent);
     }
 }

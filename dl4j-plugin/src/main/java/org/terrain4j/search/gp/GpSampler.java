@@ -16,7 +16,8 @@ import org.terrain4j.search.space.SearchSpace;
  * without letting it count as a result); fit the hyperparameters, choosing among the options'
  * kernels by marginal likelihood as {@link KernelChoice} does (compared again as the observations
  * grow by a tenth, the chosen one refitted in between); condition
- * on pending points by the {@link PendingPolicy}; maximize the acquisition; return the
+ * on pending points by the {@link PendingPolicy}; maximize the acquisition (per unit of the
+ * predicted seconds a trial of the point takes, once trials report durations, {@link CostModel}); return the
  * best-ranked candidate whose snapped configuration has not been suggested yet. Needs at least
  * one complete trial; the start-up design comes from elsewhere (composition, as in Optuna). Not
  * thread-safe: the warm starts and the next comparison are its state between calls.
@@ -26,12 +27,14 @@ public final class GpSampler implements Sampler {
     private final GpOptions options;
     private final AcquisitionMaximizer maximizer;
     private final KernelChoice kernelChoice;
+    private final CostModel costModel;
 
     /** A sampler with these options. */
     public GpSampler(GpOptions options) {
         this.options = options;
         this.maximizer = options.acquisitionMaximizer();
         this.kernelChoice = new KernelChoice(options.hyperparameterFit(), options.kernels());
+        this.costModel = options.costModel();
     }
 
     /** The number of observations at which the kernels are next compared (0 before the first proposal). */
@@ -67,7 +70,8 @@ public final class GpSampler implements Sampler {
                 options.pendingPolicy(), z.best(), z);
         List<double[]> incumbents = complete.stream().sorted(Comparator.comparingDouble(Trial::loss))
                 .limit(options.incumbents()).map(Trial::point).toList();
-        List<AcquisitionMaximizer.Scored> ranked = maximizer.maximize(believed.gp(), options.acquisition(),
+        LogCost cost = costModel.fit(history, random).orElse(LogCost.NONE);
+        List<AcquisitionMaximizer.Scored> ranked = maximizer.maximize(believed.gp(), options.acquisition(), cost,
                 believed.best(), incumbents, random);
         SearchSpace space = history.space();
         for (AcquisitionMaximizer.Scored candidate : ranked) {

@@ -19,8 +19,11 @@ import org.terrain4j.search.space.SearchSpace;
  * configurations are, as far as its budget's losses predict the largest budget's, and the model
  * learns how far that is from the trials that went on (the budget's length scale). The joint
  * model is the one of multi-task and multi-fidelity Bayesian optimization (Swersky, Snoek and
- * Adams, NeurIPS 2013; Klein et al., AISTATS 2017, FABOLAS), here without a cost model: the
- * pruner decides how far each trial goes, the model only where the next one starts.
+ * Adams, NeurIPS 2013; Klein et al., AISTATS 2017, FABOLAS), with the pruner deciding how far each
+ * trial goes and the model only where the next one starts: there, expected improvement per second
+ * of a typical trial, once trials report their durations ({@link CostModel}; the options' cost
+ * exponent). A pruner's rungs are counted in epochs, and an epoch at a small batch size can take
+ * twice one at a large; without the cost the model spends the time of two trials on one.
  *
  * <p><b>The model.</b> Each trial contributes its losses at steps 1, 2, 4, 8, ... and at its last
  * reported step (at most {@code log2(steps) + 2} rows a trial); the budget coordinate is
@@ -33,7 +36,8 @@ import org.terrain4j.search.space.SearchSpace;
  * configuration's loss alike, the product kernel lets it interact.
  *
  * <p><b>The proposal.</b> Expected improvement at the largest budget over the best predicted
- * loss there of a configuration already tried, maximized from uniform samples and the
+ * loss there of a configuration already tried, divided by its predicted price ({@link CostModel}) to the
+ * options' cost exponent, maximized from uniform samples and the
  * neighbourhoods of the configurations predicted best; pending trials enter at the largest budget
  * by the options' {@link PendingPolicy}. Without any intermediate loss (trials that report only
  * their end) it is the {@link GpSampler} on the final losses. Not thread-safe: the warm starts
@@ -53,6 +57,7 @@ public final class MultiFidelityGpSampler implements Sampler {
     private final int maxRows;
     private final AcquisitionMaximizer maximizer;
     private final KernelChoice kernelChoice;
+    private final CostModel costModel;
     private final GpSampler finalLosses;
 
     /** A sampler with these options, conditioning on at most {@value #MAX_ROWS} rows. */
@@ -74,6 +79,7 @@ public final class MultiFidelityGpSampler implements Sampler {
         this.maximizer = options.acquisitionMaximizer();
         this.kernelChoice = new KernelChoice(options.hyperparameterFit(), options.kernels());
         this.finalLosses = new GpSampler(options);
+        this.costModel = options.costModel();
     }
 
     /**
@@ -109,7 +115,8 @@ public final class MultiFidelityGpSampler implements Sampler {
                 tried.get(0).mean(), z);
         FidelitySlice atLargest = new FidelitySlice(believed.gp(), 1);
         List<double[]> incumbents = tried.stream().limit(options.incumbents()).map(Predicted::point).toList();
-        List<AcquisitionMaximizer.Scored> ranked = maximizer.maximize(atLargest, options.acquisition(),
+        LogCost cost = costModel.fit(history, random).orElse(LogCost.NONE);
+        List<AcquisitionMaximizer.Scored> ranked = maximizer.maximize(atLargest, options.acquisition(), cost,
                 believed.best(), incumbents, random);
         SearchSpace space = history.space();
         for (AcquisitionMaximizer.Scored candidate : ranked) {

@@ -32,4 +32,21 @@ class GpOptionsTest {
         assertThat(options.kernels()).containsExactly(Kernel.ADDITIVE);
         assertThatThrownBy(() -> options.kernels().add(Kernel.PRODUCT)).isInstanceOf(UnsupportedOperationException.class);
     }
+
+    @Test
+    void aCostExponentOutsideItsRangeOrWithTheConfidenceBoundIsAnErrorNamingIt() {
+        assertThat(GpOptions.DEFAULTS.costExponent()).isEqualTo(1.0);
+        assertThatThrownBy(() -> GpOptions.DEFAULTS.withCostExponent(-0.5))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("costExponent must be from 0 to 10, got -0.5");
+        assertThatThrownBy(() -> GpOptions.DEFAULTS.withCostExponent(Double.NaN)).hasMessageContaining("costExponent");
+        GpOptions bound = GpOptions.DEFAULTS.withAcquisition(new Acquisition.UpperConfidenceBound(2));
+        assertThat(bound.costExponent()).as("a bound in loss units cannot be divided by seconds").isZero();
+        assertThatThrownBy(() -> bound.withCostExponent(1))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("costExponent 1.0 divides the acquisition by a cost")
+                .hasMessageContaining("UpperConfidenceBound");
+        assertThat(GpOptions.DEFAULTS.withAcquisition(new Acquisition.ProbabilityOfImprovement(0)).costExponent())
+                .isEqualTo(1.0);
+    }
 }

@@ -80,4 +80,38 @@ class GpSamplerTest {
         assertThat(Math.abs(beside - 0.5)).as("proposal %s beside the running trial at 0.5", beside)
                 .isGreaterThan(0.02);
     }
+
+    /**
+     * Trials of a loss that depends on the first coordinate alone, (x - 0.3)^2, whose epochs take
+     * eight times as long at one end of the second coordinate as at the other; each ran 2 epochs.
+     */
+    static SearchHistory costlyAlongSecond(long seed) {
+        SearchHistory history = new SearchHistory(SearchSpace.continuous(2));
+        SplittableRandom random = new SplittableRandom(seed);
+        for (int k = 0; k < 16; k++) {
+            double[] x = random.doubles(2).toArray();
+            double loss = (x[0] - 0.3) * (x[0] - 0.3);
+            int id = history.suggested(x);
+            history.intermediate(id, 1, loss + 0.1);
+            history.intermediate(id, 2, loss);
+            history.complete(id, loss);
+            history.duration(id, 2 * 0.5 * Math.exp(Math.log(8) * x[1]));
+        }
+        return history;
+    }
+
+    @Test
+    void ofConfigurationsRatedAlikeTheCheaperIsProposed() {
+        double[] aware = new double[2];
+        double[] blind = new double[2];
+        for (long seed = 1; seed <= 5; seed++) {
+            double[] a = new GpSampler(GpOptions.DEFAULTS).propose(costlyAlongSecond(seed), new SplittableRandom(seed));
+            double[] b = new GpSampler(GpOptions.DEFAULTS.withCostExponent(0)).propose(costlyAlongSecond(seed),
+                    new SplittableRandom(seed));
+            assertThat(a[0]).as("seed %s: still where the loss is least", seed).isCloseTo(0.3, within(0.1));
+            aware[0] += a[1] / 5;
+            blind[0] += b[1] / 5;
+        }
+        assertThat(aware[0]).as("mean second coordinate per second").isLessThan(0.15).isLessThan(blind[0]);
+    }
 }

@@ -169,4 +169,20 @@ class MultiFidelityGpSamplerTest {
                 .containsExactly(unlimited);
         assertThat(limited).isNotEqualTo(unlimited);
     }
+
+    @Test
+    void ofConfigurationsRatedAlikeTheCheaperPerEpochIsProposed() {
+        double aware = 0;
+        double blind = 0;
+        for (long seed = 1; seed <= 5; seed++) {
+            double[] a = new MultiFidelityGpSampler(GpOptions.DEFAULTS).propose(GpSamplerTest.costlyAlongSecond(seed),
+                    new SplittableRandom(seed));
+            double[] b = new MultiFidelityGpSampler(GpOptions.DEFAULTS.withCostExponent(0))
+                    .propose(GpSamplerTest.costlyAlongSecond(seed), new SplittableRandom(seed));
+            assertThat(a[0]).as("seed %s: still where the loss is least", seed).isCloseTo(0.3, within(0.1));
+            aware += a[1] / 5;
+            blind += b[1] / 5;
+        }
+        assertThat(aware).as("mean second coordinate per second").isLessThan(0.15).isLessThan(blind);
+    }
 }

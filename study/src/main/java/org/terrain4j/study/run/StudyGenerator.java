@@ -75,6 +75,9 @@ sealed interface StudyGenerator permits StudyGenerator.Learning, StudyGenerator.
             if (!Abandoned.is(trial)) { // an abandoned trial says nothing about its configuration
                 int index = generator.restore(trial.point(), trial.state() == TrialState.FAILED ? null : trial.score());
                 intermediate(index, trial.intermediate());
+                if (trial.finishedAt() != null && trial.finishedAt() >= trial.startedAt()) {
+                    generator.reportDuration(index, (trial.finishedAt() - trial.startedAt()) / 1e3);
+                }
             }
         }
 

@@ -26,8 +26,8 @@ import org.terrain4j.study.testing.BlobsSearch;
  */
 class GeneratorLearnsEpochsTest {
 
-    /** What one proposal saw: how many trials had a score after 1 epoch, and the longest step. */
-    private record Seen(int afterOneEpoch, int maxStep) {
+    /** What one proposal saw: how many trials had a score after 1 epoch, the longest step, and how many were timed. */
+    private record Seen(int afterOneEpoch, int maxStep, int timed) {
     }
 
     private static final class Recording extends SamplingCandidateGenerator {
@@ -41,14 +41,15 @@ class GeneratorLearnsEpochsTest {
         protected Sampler newSampler(SearchSpace space, long seed) {
             Sampler uniform = new UniformSampler();
             return (SearchHistory history, SplittableRandom random) -> {
-                seen.add(new Seen(history.countAt(1), history.maxStep()));
+                int timed = (int) history.trials().stream().filter(t -> history.durationOf(t.id()) >= 0).count();
+                seen.add(new Seen(history.countAt(1), history.maxStep(), timed));
                 return uniform.propose(history, random);
             };
         }
     }
 
     @Test
-    void everyFinishedTrialsEpochsReachTheGeneratorAndAResumedOneLearnsThemFromTheStore() {
+    void everyFinishedTrialsEpochsAndDurationReachTheGeneratorAndAResumedOneLearnsThemFromTheStore() {
         InMemoryStudyStore store = new InMemoryStudyStore("studies");
         var space = BlobsSearch.space(4);
         Recording first = new Recording(space);
@@ -58,9 +59,10 @@ class GeneratorLearnsEpochsTest {
         assertThat(trials).hasSize(8);
         assertThat(trials).anyMatch(t -> t.state() == TrialState.PRUNED);
 
-        // One trial at a time: the k-th proposal saw the k trials before it, each with its first epoch.
+        // One trial at a time: the k-th proposal saw the k trials before it, each with its first epoch and its duration.
         for (int k = 0; k < 8; k++) {
             assertThat(first.seen.get(k).afterOneEpoch()).as("proposal %d", k).isEqualTo(k);
+            assertThat(first.seen.get(k).timed()).as("proposal %d", k).isEqualTo(k);
         }
         assertThat(first.seen.get(7).maxStep()).isEqualTo(trials.subList(0, 7).stream()
                 .mapToInt(t -> t.intermediate().size()).max().orElseThrow());
@@ -69,7 +71,7 @@ class GeneratorLearnsEpochsTest {
         StudyRunner.builder(BlobsSearch.configuration(resumed, 9)).store(store).study("epochs")
                 .pruner(new SuccessiveHalvingPruner(1, 2, 0, 0)).build().execute();
         assertThat(resumed.seen).singleElement().isEqualTo(new Seen(8,
-                trials.stream().mapToInt(t -> t.intermediate().size()).max().orElseThrow()));
+                trials.stream().mapToInt(t -> t.intermediate().size()).max().orElseThrow(), 8));
     }
 
     @Test
