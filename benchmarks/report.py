@@ -394,8 +394,8 @@ def search_dl4j(results):
             "the same wall-clock budget (BUDGET_SECONDS in the command: no trial starts after it; TRIALS only caps the "
             "trials), so that the epochs a pruner saves buy it more trials (a command without BUDGET_SECONDS gave "
             "every method TRIALS trials instead). A generator named GENERATOR:X has cost exponent X (`terrain search "
-            "--cost-exponent X`; 0 ignores training time); without one, the default (1: expected improvement per second "
-            "of a trial, for bayesian and mfgp). Seconds from a "
+            "--cost-exponent X`; 1 is expected improvement per second of a trial); without one, the default (0: "
+            "training time ignored). Seconds from a "
             "study's first start to the end of its first complete trial at or above each target validation accuracy; "
             "a seed that never reached it counts as slower than any that did.\n\n" + "\n".join(lines)
             + "\n\n### Target: the multi-fidelity generator fastest (each against the methods that are not multi-fidelity)\n\n"

@@ -61,7 +61,7 @@ final class SearchCommand implements Callable<Integer> {
 
     @Option(names = "--cost-exponent", paramLabel = "X", description = "How much a configuration's training time "
             + "counts for --generator bayesian or mfgp, learnt from the trials' durations: expected improvement is divided "
-            + "by the predicted seconds of a trial to this power, 0 to ignore time, up to 10 (default: 1, improvement per second).")
+            + "by the predicted seconds of a trial to this power, 1 for improvement per second, up to 10 (default: 0, time ignored).")
     private Double costExponent;
 
     @Option(names = "--trials", paramLabel = "N", description = "Trials to run (default: ${DEFAULT-VALUE}).")

@@ -38,10 +38,12 @@ import org.terrain4j.search.space.SearchSpace;
  * {@code StudyRunner} calls for every trial it records; without per-epoch scores it is the plain
  * model.
  *
- * <p>It ranks configurations by expected improvement per second of training: each trial's
- * duration (Arbiter's {@code CandidateInfo} start and end, or the study store's) teaches a second
- * Gaussian process what a trial of a configuration costs, and of two configurations the model
- * rates alike the cheaper goes first ({@link Builder#costExponent}, 0 to ignore time).
+ * <p>It can rank configurations by expected improvement per second of training
+ * ({@link Builder#costExponent}; by default it ignores time): each trial's duration (Arbiter's
+ * {@code CandidateInfo} start and end, or the study store's) teaches a second Gaussian process what
+ * a trial of a configuration costs, and of two configurations the model rates alike the cheaper
+ * goes first. Where the fastest configurations are poor ones that can cost more time than it saves
+ * ({@code CostModel} in the gp package has the measurement).
  */
 public final class BayesianSearchGenerator extends SamplingCandidateGenerator {
 
@@ -122,8 +124,8 @@ public final class BayesianSearchGenerator extends SamplingCandidateGenerator {
         }
 
         /**
-         * How much a configuration's training time counts (default 1: expected improvement per
-         * second, learnt from the trials' durations; 0 ignores time). See {@code GpOptions.costExponent}.
+         * How much a configuration's training time counts (default 0: ignored; 1 is expected
+         * improvement per second, learnt from the trials' durations). See {@code GpOptions.costExponent}.
          */
         public Builder costExponent(double costExponent) {
             this.options = options.withCostExponent(costExponent);

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.function.ToDoubleFunction;
 import java.util.stream.IntStream;
 import org.hipparchus.exception.MathIllegalStateException;
 import org.hipparchus.optim.InitialGuess;
@@ -67,16 +68,45 @@ public final class AcquisitionMaximizer {
      */
     public List<Scored> maximize(Posterior gp, Acquisition acquisition, double best, List<double[]> incumbents,
             SplittableRandom random) {
-        return maximize(gp, acquisition, LogCost.NONE, best, incumbents, random);
+        return maximize(point -> score(gp, acquisition, best, point), gp.dimension(), incumbents, random);
     }
 
     /**
-     * Candidates ranked by {@code acquisition} under {@code gp} less their weighted log cost
-     * {@code cost} (a logarithmic acquisition per unit cost), best first.
+     * Candidates ranked by {@code acquisition} under {@code gp} per unit of {@code cost}, among
+     * those worth at least the best one's over {@code slack} (a factor): the acquisition is
+     * maximized first, then, of the candidates within the slack of its maximum, the one of the
+     * highest acquisition less its weighted log cost ranks first (a point on the Pareto front of
+     * worth and cost; a candidate below the floor ranks after every one above it). Best first.
+     * A logarithmic acquisition only ({@link Acquisition#logarithmic()}).
      */
-    List<Scored> maximize(Posterior gp, Acquisition acquisition, LogCost cost, double best, List<double[]> incumbents,
+    List<Scored> maximize(Posterior gp, Acquisition acquisition, LogCost cost, double slack, double best,
+            List<double[]> incumbents, SplittableRandom random) {
+        ToDoubleFunction<double[]> worth = point -> score(gp, acquisition, best, point);
+        List<Scored> byWorth = maximize(worth, gp.dimension(), incumbents, random);
+        if (cost == LogCost.NONE) {
+            return byWorth;
+        }
+        double floor = byWorth.get(0).score() - Math.log(slack);
+        ToDoubleFunction<double[]> perCost = point -> perCost(worth.applyAsDouble(point), cost.at(point), floor);
+        List<Scored> ranked = new ArrayList<>();
+        for (Scored s : byWorth) {
+            ranked.add(new Scored(s.point(), perCost(s.score(), cost.at(s.point()), floor)));
+        }
+        ranked.sort(Comparator.comparingDouble(Scored::score).reversed());
+        return polished(ranked, perCost);
+    }
+
+    /** A candidate's worth less its log cost, and far less below the floor of worth. */
+    private static double perCost(double worth, double logCost, double floor) {
+        return worth - logCost - (worth < floor ? BELOW_FLOOR_WEIGHT * (floor - worth) : 0);
+    }
+
+    /** How steeply a candidate's rank per cost falls below the floor of worth: continuous, for the local optimizer. */
+    private static final double BELOW_FLOOR_WEIGHT = 100;
+
+    /** The pool (uniform and perturbed points) ranked by {@code objective}, its best few optimized locally. */
+    private List<Scored> maximize(ToDoubleFunction<double[]> objective, int d, List<double[]> incumbents,
             SplittableRandom random) {
-        int d = gp.dimension();
         List<double[]> pool = new ArrayList<>();
         for (int k = 0; k < uniformSamples; k++) {
             pool.add(uniform(d, random));
@@ -87,27 +117,32 @@ public final class AcquisitionMaximizer {
             }
         }
         double[] scores = new double[pool.size()];
-        IntStream.range(0, pool.size()).parallel().forEach(k -> scores[k] = score(gp, acquisition, cost, best, pool.get(k)));
+        IntStream.range(0, pool.size()).parallel().forEach(k -> scores[k] = objective.applyAsDouble(pool.get(k)));
         List<Scored> ranked = new ArrayList<>();
         for (int k = 0; k < pool.size(); k++) {
             ranked.add(new Scored(pool.get(k), scores[k]));
         }
         ranked.sort(Comparator.comparingDouble(Scored::score).reversed());
+        return polished(ranked, objective);
+    }
+
+    /** {@code ranked} (best first) with its best {@code localStarts} optimized locally, all ranked again. */
+    private List<Scored> polished(List<Scored> ranked, ToDoubleFunction<double[]> objective) {
         List<Scored> starts = ranked.subList(0, Math.min(localStarts, ranked.size()));
-        List<Scored> polished = starts.parallelStream().map(s -> polish(gp, acquisition, cost, best, s)).toList();
+        List<Scored> polished = starts.parallelStream().map(s -> polish(objective, s)).toList();
         List<Scored> all = new ArrayList<>(polished);
         all.addAll(ranked);
         all.sort(Comparator.comparingDouble(Scored::score).reversed());
         return all;
     }
 
-    static double score(Posterior gp, Acquisition acquisition, LogCost cost, double best, double[] point) {
+    static double score(Posterior gp, Acquisition acquisition, double best, double[] point) {
         double[] meanVariance = new double[2];
         gp.predict(point, meanVariance);
-        return acquisition.score(meanVariance[0], Math.sqrt(meanVariance[1]), best) - cost.at(point);
+        return acquisition.score(meanVariance[0], Math.sqrt(meanVariance[1]), best);
     }
 
-    private Scored polish(Posterior gp, Acquisition acquisition, LogCost cost, double best, Scored start) {
+    private Scored polish(ToDoubleFunction<double[]> objective, Scored start) {
         int d = start.point().length;
         try {
             if (d == 1) {
@@ -116,7 +151,7 @@ public final class AcquisitionMaximizer {
                 double hi = Math.min(1, x + 0.1);
                 UnivariatePointValuePair p = new BrentOptimizer(1e-8, 1e-10).optimize(new MaxEval(localEvaluations),
                         GoalType.MAXIMIZE, new SearchInterval(lo, hi, x),
-                        new UnivariateObjectiveFunction(v -> score(gp, acquisition, cost, best, new double[] {v})));
+                        new UnivariateObjectiveFunction(v -> objective.applyAsDouble(new double[] {v})));
                 return better(start, new Scored(new double[] {p.getPoint()}, p.getValue()));
             }
             double[] lower = new double[d];
@@ -124,7 +159,7 @@ public final class AcquisitionMaximizer {
             java.util.Arrays.fill(upper, 1);
             PointValuePair p = new BOBYQAOptimizer(2 * d + 1, 0.05, 1e-6).optimize(new MaxEval(localEvaluations),
                     GoalType.MAXIMIZE, new InitialGuess(start.point()), new SimpleBounds(lower, upper),
-                    new ObjectiveFunction(v -> score(gp, acquisition, cost, best, v)));
+                    new ObjectiveFunction(objective::applyAsDouble));
             return better(start, new Scored(clamp(p.getPoint()), p.getValue()));
         } catch (MathIllegalStateException budgetExhausted) {
             return start;

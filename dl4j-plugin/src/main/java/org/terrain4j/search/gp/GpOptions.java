@@ -22,19 +22,20 @@ import java.util.Set;
  * @param localEvaluations acquisition evaluations per local run
  * @param costExponent how much a configuration's cost counts, once trials report their durations
  *                     ({@link CostModel}): the acquisition is divided by the predicted seconds a
- *                     trial of the point takes to this power; 0 ignores cost, 1 is expected improvement per second.
- *                     Above 0 it needs a logarithmic acquisition (expected or probability of improvement)
+ *                     trial of the point takes to this power; 0 (the default) ignores cost, 1 is expected
+ *                     improvement per second (see {@link CostModel} for when that helps and when it
+ *                     hurts). Above 0 it needs a logarithmic acquisition (expected or probability of improvement)
  */
 public record GpOptions(Acquisition acquisition, PendingPolicy pendingPolicy, Set<Kernel> kernels, int hyperparameterRandomStarts,
         int hyperparameterIterations, int hyperparameterPoints, int uniformSamples, int perturbationsPerIncumbent, int incumbents,
         int localStarts, int localEvaluations, double costExponent) {
 
     /**
-     * Expected improvement per second with xi = 0, kriging believer, the product and additive
-     * kernels, and budgets measured in docs/BENCHMARKS.md.
+     * Expected improvement with xi = 0, blind to training time (cost exponent 0), kriging
+     * believer, the product and additive kernels, and budgets measured in docs/BENCHMARKS.md.
      */
     public static final GpOptions DEFAULTS = new GpOptions(new Acquisition.ExpectedImprovement(0),
-            PendingPolicy.KRIGING_BELIEVER, EnumSet.allOf(Kernel.class), 1, 100, 200, 512, 48, 4, 3, 200, 1);
+            PendingPolicy.KRIGING_BELIEVER, EnumSet.allOf(Kernel.class), 1, 100, 200, 512, 48, 4, 3, 200, 0);
 
     /** Validates. */
     public GpOptions {

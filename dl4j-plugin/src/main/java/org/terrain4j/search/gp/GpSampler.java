@@ -72,7 +72,7 @@ public final class GpSampler implements Sampler {
                 .limit(options.incumbents()).map(Trial::point).toList();
         LogCost cost = costModel.fit(history, random).orElse(LogCost.NONE);
         List<AcquisitionMaximizer.Scored> ranked = maximizer.maximize(believed.gp(), options.acquisition(), cost,
-                believed.best(), incumbents, random);
+                CostModel.SLACK, believed.best(), incumbents, random);
         SearchSpace space = history.space();
         for (AcquisitionMaximizer.Scored candidate : ranked) {
             if (!history.contains(space.snap(candidate.point()))) {

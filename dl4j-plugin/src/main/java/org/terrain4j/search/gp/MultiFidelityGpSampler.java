@@ -20,10 +20,12 @@ import org.terrain4j.search.space.SearchSpace;
  * learns how far that is from the trials that went on (the budget's length scale). The joint
  * model is the one of multi-task and multi-fidelity Bayesian optimization (Swersky, Snoek and
  * Adams, NeurIPS 2013; Klein et al., AISTATS 2017, FABOLAS), with the pruner deciding how far each
- * trial goes and the model only where the next one starts: there, expected improvement per second
- * of a typical trial, once trials report their durations ({@link CostModel}; the options' cost
- * exponent). A pruner's rungs are counted in epochs, and an epoch at a small batch size can take
- * twice one at a large; without the cost the model spends the time of two trials on one.
+ * trial goes and the model only where the next one starts: there, expected improvement, or with
+ * a cost exponent in the options expected improvement per second of a typical trial once trials
+ * report their durations ({@link CostModel}). A pruner's rungs are counted in epochs, and an epoch
+ * at a small batch size can take five times one at a large; but the configurations that train
+ * fastest are often the poor ones, and dividing by the cost drove one search there (see
+ * {@link CostModel}), so time is ignored by default.
  *
  * <p><b>The model.</b> Each trial contributes its losses at steps 1, 2, 4, 8, ... and at its last
  * reported step (at most {@code log2(steps) + 2} rows a trial); the budget coordinate is
@@ -36,8 +38,8 @@ import org.terrain4j.search.space.SearchSpace;
  * configuration's loss alike, the product kernel lets it interact.
  *
  * <p><b>The proposal.</b> Expected improvement at the largest budget over the best predicted
- * loss there of a configuration already tried, divided by its predicted price ({@link CostModel}) to the
- * options' cost exponent, maximized from uniform samples and the
+ * loss there of a configuration already tried (with a cost exponent, ranked per unit of its predicted
+ * price, {@link CostModel}), maximized from uniform samples and the
  * neighbourhoods of the configurations predicted best; pending trials enter at the largest budget
  * by the options' {@link PendingPolicy}. Without any intermediate loss (trials that report only
  * their end) it is the {@link GpSampler} on the final losses. Not thread-safe: the warm starts
@@ -117,7 +119,7 @@ public final class MultiFidelityGpSampler implements Sampler {
         List<double[]> incumbents = tried.stream().limit(options.incumbents()).map(Predicted::point).toList();
         LogCost cost = costModel.fit(history, random).orElse(LogCost.NONE);
         List<AcquisitionMaximizer.Scored> ranked = maximizer.maximize(atLargest, options.acquisition(), cost,
-                believed.best(), incumbents, random);
+                CostModel.SLACK, believed.best(), incumbents, random);
         SearchSpace space = history.space();
         for (AcquisitionMaximizer.Scored candidate : ranked) {
             if (!history.contains(space.snap(candidate.point()))) {

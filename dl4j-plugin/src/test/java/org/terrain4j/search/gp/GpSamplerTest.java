@@ -11,6 +11,9 @@ import org.terrain4j.search.space.SearchSpace;
 
 class GpSamplerTest {
 
+    /** Expected improvement per second: the defaults ignore time. */
+    static final GpOptions PER_SECOND = GpOptions.DEFAULTS.withCostExponent(1);
+
     /** A sum of one-coordinate wiggles, as Schwefel's function is. */
     private static double separable(double[] x) {
         double sum = 0;
@@ -105,13 +108,38 @@ class GpSamplerTest {
         double[] aware = new double[2];
         double[] blind = new double[2];
         for (long seed = 1; seed <= 5; seed++) {
-            double[] a = new GpSampler(GpOptions.DEFAULTS).propose(costlyAlongSecond(seed), new SplittableRandom(seed));
-            double[] b = new GpSampler(GpOptions.DEFAULTS.withCostExponent(0)).propose(costlyAlongSecond(seed),
+            double[] a = new GpSampler(PER_SECOND).propose(costlyAlongSecond(seed), new SplittableRandom(seed));
+            double[] b = new GpSampler(GpOptions.DEFAULTS).propose(costlyAlongSecond(seed),
                     new SplittableRandom(seed));
             assertThat(a[0]).as("seed %s: still where the loss is least", seed).isCloseTo(0.3, within(0.1));
             aware[0] += a[1] / 5;
             blind[0] += b[1] / 5;
         }
         assertThat(aware[0]).as("mean second coordinate per second").isLessThan(0.15).isLessThan(blind[0]);
+    }
+
+    /**
+     * Trials whose loss is least at (0.3, 1), the costly end of the second coordinate: a trial
+     * there takes a hundred times one at 0, where the loss is worse by {@code poorer}.
+     */
+    static SearchHistory cheapIsPoor(long seed, double poorer) {
+        SearchHistory history = new SearchHistory(SearchSpace.continuous(2));
+        SplittableRandom random = new SplittableRandom(seed);
+        for (int k = 0; k < 16; k++) {
+            double[] x = random.doubles(2).toArray();
+            double loss = (x[0] - 0.3) * (x[0] - 0.3) + poorer * (1 - x[1]);
+            int id = history.suggested(x);
+            history.complete(id, loss);
+            history.duration(id, Math.exp(Math.log(100) * x[1]));
+        }
+        return history;
+    }
+
+    @Test
+    void aCheapConfigurationTheModelRatesPoorlyIsNotProposedForItsPrice() {
+        for (long seed = 1; seed <= 3; seed++) {
+            double[] next = new GpSampler(PER_SECOND).propose(cheapIsPoor(seed, 0.5), new SplittableRandom(seed));
+            assertThat(next[1]).as("seed %s: %s", seed, java.util.Arrays.toString(next)).isGreaterThan(0.7);
+        }
     }
 }

@@ -175,9 +175,9 @@ class MultiFidelityGpSamplerTest {
         double aware = 0;
         double blind = 0;
         for (long seed = 1; seed <= 5; seed++) {
-            double[] a = new MultiFidelityGpSampler(GpOptions.DEFAULTS).propose(GpSamplerTest.costlyAlongSecond(seed),
+            double[] a = new MultiFidelityGpSampler(GpSamplerTest.PER_SECOND).propose(GpSamplerTest.costlyAlongSecond(seed),
                     new SplittableRandom(seed));
-            double[] b = new MultiFidelityGpSampler(GpOptions.DEFAULTS.withCostExponent(0))
+            double[] b = new MultiFidelityGpSampler(GpOptions.DEFAULTS)
                     .propose(GpSamplerTest.costlyAlongSecond(seed), new SplittableRandom(seed));
             assertThat(a[0]).as("seed %s: still where the loss is least", seed).isCloseTo(0.3, within(0.1));
             aware += a[1] / 5;
