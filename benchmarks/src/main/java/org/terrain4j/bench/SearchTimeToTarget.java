@@ -23,16 +23,18 @@ import org.terrain4j.study.store.TrialState;
  * Real searches on DL4J training, as {@code terrain search} runs them (its space on digits, the
  * default, or Fashion-MNIST: learning rate, width, schedule family, batch size), one trial at a time: for each seed, each method's
  * study, in an order rotated from seed to seed. Prints per study, as TSV,
- * {@code seed method trials pruned epochs best seconds first_at_target...}: the seconds from the
- * study's first start to the end of its first complete trial at each target validation accuracy
- * (NaN when none reached it).
+ * {@code seed method trials pruned epochs best seconds first_at_target... trial_at_target...}: the
+ * seconds from the study's first start to the end of its first complete trial at each target
+ * validation accuracy, then that trial's number, counting from 1 in the order the generator
+ * suggested them (NaN when none reached it): a target a start-up trial reached says nothing of the
+ * generator's model.
  *
  * <pre>java -cp ... org.terrain4j.bench.SearchTimeToTarget SEEDS TRIALS EPOCHS TARGET[,TARGET..] METHOD[,METHOD..] [DATASET [SECONDS]]</pre>
  * With {@code SECONDS}, every study may start trials for that long (the same budget for every method,
  * so that a pruner's saved epochs buy more trials) and {@code TRIALS} caps them; without it, each
  * study runs {@code TRIALS} trials.
  * Methods are {@code GENERATOR+PRUNER}: {@code random+asha}, {@code tpe+asha}, {@code bayesian+none},
- * {@code bohb+asha}, ...; a cost-aware generator may name its cost exponent, {@code mfgp:0+asha}
+ * {@code bohb+asha}, ...; a Gaussian-process generator may name its cost exponent, {@code mfgp:0+asha}
  * ({@code terrain search --cost-exponent}; without it, the default).
  */
 public final class SearchTimeToTarget {
@@ -59,11 +61,11 @@ public final class SearchTimeToTarget {
                 String[] parts = method.split("\\+");
                 String[] kindAndCost = parts[0].split(":");
                 GeneratorKind generator = GeneratorKind.valueOf(kindAndCost[0].toUpperCase(Locale.ROOT));
-                double costExponent = kindAndCost.length > 1 ? Double.parseDouble(kindAndCost[1])
-                        : GpOptions.DEFAULTS.costExponent();
+                GpOptions gpOptions = kindAndCost.length > 1
+                        ? GpOptions.DEFAULTS.withCostExponent(Double.parseDouble(kindAndCost[1])) : GpOptions.DEFAULTS;
                 String pruner = parts.length > 1 ? parts[1] : "none";
                 String study = kindAndCost[0] + (kindAndCost.length > 1 ? "-cost" + kindAndCost[1] : "") + "-" + pruner + "-" + seed;
-                List<StoredTrial> all = new DemoSearch(dataset, generator, trials, seed, epochs, 1, costExponent).run(
+                List<StoredTrial> all = new DemoSearch(dataset, generator, trials, seed, epochs, 1, gpOptions).run(
                         new TrialTable(new PrintWriter(new StringWriter())),
                         new StudySettings(store, study, false, pruner, 0, null),
                         new LocalTrialExecutor(1), budget);
@@ -74,12 +76,16 @@ public final class SearchTimeToTarget {
                         all.stream().mapToInt(t -> t.intermediate().size()).sum(),
                         all.stream().filter(t -> t.state() == TrialState.COMPLETE).mapToDouble(StoredTrial::score).max()
                                 .orElse(Double.NaN), (end - start) / 1e3));
+                StringBuilder which = new StringBuilder();
                 for (double target : targets) {
-                    double at = all.stream().filter(t -> t.state() == TrialState.COMPLETE && t.score() >= target)
-                            .mapToLong(StoredTrial::finishedAt).min().stream().mapToDouble(f -> (f - start) / 1e3)
-                            .findFirst().orElse(Double.NaN);
-                    row.append(String.format(Locale.ROOT, "\t%.1f", at));
+                    java.util.Optional<StoredTrial> first = all.stream()
+                            .filter(t -> t.state() == TrialState.COMPLETE && t.score() >= target)
+                            .min(java.util.Comparator.comparingLong(StoredTrial::finishedAt));
+                    row.append(String.format(Locale.ROOT, "\t%.1f",
+                            first.map(t -> (t.finishedAt() - start) / 1e3).orElse(Double.NaN)));
+                    which.append(first.map(t -> "\t" + (t.number() + 1)).orElse("\tNaN"));
                 }
+                row.append(which);
                 System.out.println(row);
                 System.out.flush();
             }

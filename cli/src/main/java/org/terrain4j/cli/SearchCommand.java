@@ -17,6 +17,7 @@ import org.terrain4j.study.run.BestModelSummary;
 import org.terrain4j.study.run.LocalTrialExecutor;
 import org.terrain4j.study.run.ProcessTrialExecutor;
 import org.terrain4j.report.StudyReport;
+import org.terrain4j.search.gp.GpOptions;
 import org.terrain4j.study.store.JdbcStudyStore;
 import org.terrain4j.study.store.StoreException;
 import org.terrain4j.study.store.StoreLocation;
@@ -124,6 +125,21 @@ final class SearchCommand implements Callable<Integer> {
                     + "second to 365 days): trials running then finish, and --trials still caps the count (default: no limit).")
     private java.time.Duration maxTime;
 
+    /** The largest --cost-exponent. */
+    static final double MAX_COST_EXPONENT = 10;
+
+    /** The Gaussian-process options the command line gives: the defaults, with --cost-exponent if given. */
+    private GpOptions gpOptions() {
+        if (costExponent == null) {
+            return GpOptions.DEFAULTS;
+        }
+        if (!(costExponent >= 0 && costExponent <= MAX_COST_EXPONENT)) {
+            throw new IllegalArgumentException("--cost-exponent must be from 0 to " + (int) MAX_COST_EXPONENT + ", got "
+                    + costExponent);
+        }
+        return GpOptions.DEFAULTS.withCostExponent(costExponent);
+    }
+
     /** The most trials at once per core on this machine (each worker JVM takes up to 2 GB). */
     static final int LOCAL_TRIALS_PER_CORE = 4;
 
@@ -136,8 +152,7 @@ final class SearchCommand implements Callable<Integer> {
                 throw new IllegalArgumentException("--cost-exponent is for --generator bayesian or mfgp, not "
                         + generator.name().toLowerCase(Locale.ROOT));
             }
-            search = costExponent == null ? new DemoSearch(dataset, generator, trials, seed, epochs, parallel)
-                    : new DemoSearch(dataset, generator, trials, seed, epochs, parallel, costExponent);
+            search = new DemoSearch(dataset, generator, trials, seed, epochs, parallel, gpOptions());
             String name = study == null ? search.defaultStudyName() : study;
             StoreLocation.commandLineWarning(storage).ifPresent(System.err::println);
             settings = new StudySettings(StoreLocation.parse(storage), name, resume, pruner, prunePatience,

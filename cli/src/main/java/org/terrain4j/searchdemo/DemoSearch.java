@@ -51,12 +51,11 @@ import org.terrain4j.study.store.StudyStore;
  * @param seed the seed of the generator, the data split and the weights
  * @param epochs training epochs per trial, at least 1
  * @param parallel trials trained at once, at least 1
- * @param costExponent how much a configuration's training time counts for a cost-aware generator
- *                     ({@link GeneratorKind#costAware}), from 0 (not at all) to 10; 1 is expected
- *                     improvement per second
+ * @param gpOptions the model options of a Gaussian-process generator ({@link GeneratorKind#costAware}):
+ *                  how much a configuration's training time counts, and the others of {@link GpOptions}
  */
 public record DemoSearch(DemoDataset dataset, GeneratorKind generator, int trials, long seed, int epochs,
-                         int parallel, double costExponent) {
+                         int parallel, GpOptions gpOptions) {
 
     /** Validates, naming the bad value. */
     public DemoSearch {
@@ -65,19 +64,13 @@ public record DemoSearch(DemoDataset dataset, GeneratorKind generator, int trial
         checkRange("--trials", trials, MAX_TRIALS);
         checkRange("--epochs", epochs, MAX_EPOCHS);
         checkRange("--parallel", parallel, MAX_PARALLEL);
-        if (!(costExponent >= 0 && costExponent <= MAX_COST_EXPONENT)) {
-            throw new IllegalArgumentException("--cost-exponent must be from 0 to " + (int) MAX_COST_EXPONENT + ", got "
-                    + costExponent);
-        }
+        java.util.Objects.requireNonNull(gpOptions, "gpOptions");
     }
 
-    /** A search whose cost-aware generator uses the default cost exponent ({@code GpOptions.DEFAULTS}). */
+    /** A search whose Gaussian-process generator has the default options ({@code GpOptions.DEFAULTS}). */
     public DemoSearch(DemoDataset dataset, GeneratorKind generator, int trials, long seed, int epochs, int parallel) {
-        this(dataset, generator, trials, seed, epochs, parallel, GpOptions.DEFAULTS.costExponent());
+        this(dataset, generator, trials, seed, epochs, parallel, GpOptions.DEFAULTS);
     }
-
-    /** The largest cost exponent. */
-    public static final double MAX_COST_EXPONENT = 10;
 
     /** The most trials of one run. */
     public static final int MAX_TRIALS = 100_000;
@@ -138,7 +131,7 @@ public record DemoSearch(DemoDataset dataset, GeneratorKind generator, int trial
     public OptimizationConfiguration configuration(Duration maxTime) {
         checkTimeLimit(maxTime);
         ScoreFunction score = new EvaluationScoreFunction(Evaluation.Metric.ACCURACY);
-        CandidateGenerator candidates = generator.create(space(), score, seed, trials, costExponent);
+        CandidateGenerator candidates = generator.create(space(), score, seed, trials, gpOptions);
         Properties properties = new Properties();
         properties.setProperty(DemoDataSource.DATASET, dataset.name());
         properties.setProperty(DemoDataSource.SEED, Long.toString(seed));

@@ -7,6 +7,7 @@ import org.deeplearning4j.arbiter.optimize.generator.RandomSearchGenerator;
 import org.terrain4j.search.arbiter.BayesianSearchGenerator;
 import org.terrain4j.search.arbiter.MultiFidelityTpeGenerator;
 import org.terrain4j.search.arbiter.TpeSearchGenerator;
+import org.terrain4j.search.gp.GpOptions;
 
 /** The generators {@code terrain search} offers. */
 public enum GeneratorKind {
@@ -21,18 +22,20 @@ public enum GeneratorKind {
     /** A Gaussian process over (configuration, epoch) on every epoch of every trial: for searches with a pruner. */
     MFGP;
 
-    /** Whether the generator ranks configurations by their training time too (the Gaussian processes' cost exponent). */
+    /**
+     * Whether the generator is a Gaussian process, which {@link GpOptions} configure: it may rank
+     * configurations by their training time too (the cost exponent).
+     */
     public boolean costAware() {
         return this == BAYESIAN || this == MFGP;
     }
 
     /**
      * A generator of this kind over {@code space}, following {@code score}'s direction, for
-     * {@code budget} trials; a {@link #costAware} one with {@code costExponent} (see
-     * {@code BayesianSearchGenerator.Builder.costExponent}), the others ignore it.
+     * {@code budget} trials; a {@link #costAware} one with {@code gpOptions}, the others ignore them.
      */
     public CandidateGenerator create(ParameterSpace<?> space, ScoreFunction score, long seed, int budget,
-            double costExponent) {
+            GpOptions gpOptions) {
         return switch (this) {
             case RANDOM -> {
                 RandomSearchGenerator random = new RandomSearchGenerator(space, null);
@@ -40,11 +43,11 @@ public enum GeneratorKind {
                 yield random;
             }
             case BAYESIAN -> BayesianSearchGenerator.builder(space).scoreFunction(score).seed(seed).budget(budget)
-                    .costExponent(costExponent).build();
+                    .options(gpOptions).build();
             case TPE -> TpeSearchGenerator.builder(space).scoreFunction(score).seed(seed).budget(budget).build();
             case BOHB -> MultiFidelityTpeGenerator.builder(space).scoreFunction(score).seed(seed).budget(budget).build();
             case MFGP -> BayesianSearchGenerator.builder(space).scoreFunction(score).seed(seed).budget(budget)
-                    .costExponent(costExponent).multiFidelity().build();
+                    .options(gpOptions).multiFidelity().build();
         };
     }
 }
