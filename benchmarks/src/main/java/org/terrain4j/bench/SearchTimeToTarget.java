@@ -6,8 +6,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import org.terrain4j.demo.DemoDataset;
 import org.terrain4j.search.gp.GpOptions;
 import org.terrain4j.searchdemo.DemoSearch;
@@ -78,9 +80,9 @@ public final class SearchTimeToTarget {
                                 .orElse(Double.NaN), (end - start) / 1e3));
                 StringBuilder which = new StringBuilder();
                 for (double target : targets) {
-                    java.util.Optional<StoredTrial> first = all.stream()
+                    Optional<StoredTrial> first = all.stream()
                             .filter(t -> t.state() == TrialState.COMPLETE && t.score() >= target)
-                            .min(java.util.Comparator.comparingLong(StoredTrial::finishedAt));
+                            .min(Comparator.comparingLong(StoredTrial::finishedAt));
                     row.append(String.format(Locale.ROOT, "\t%.1f",
                             first.map(t -> (t.finishedAt() - start) / 1e3).orElse(Double.NaN)));
                     which.append(first.map(t -> "\t" + (t.number() + 1)).orElse("\tNaN"));

@@ -125,16 +125,13 @@ final class SearchCommand implements Callable<Integer> {
                     + "second to 365 days): trials running then finish, and --trials still caps the count (default: no limit).")
     private java.time.Duration maxTime;
 
-    /** The largest --cost-exponent. */
-    static final double MAX_COST_EXPONENT = 10;
-
     /** The Gaussian-process options the command line gives: the defaults, with --cost-exponent if given. */
     private GpOptions gpOptions() {
         if (costExponent == null) {
             return GpOptions.DEFAULTS;
         }
-        if (!(costExponent >= 0 && costExponent <= MAX_COST_EXPONENT)) {
-            throw new IllegalArgumentException("--cost-exponent must be from 0 to " + (int) MAX_COST_EXPONENT + ", got "
+        if (!(costExponent >= 0 && costExponent <= GpOptions.MAX_COST_EXPONENT)) {
+            throw new IllegalArgumentException("--cost-exponent must be from 0 to " + (int) GpOptions.MAX_COST_EXPONENT + ", got "
                     + costExponent);
         }
         return GpOptions.DEFAULTS.withCostExponent(costExponent);

@@ -37,6 +37,9 @@ public record GpOptions(Acquisition acquisition, PendingPolicy pendingPolicy, Se
     public static final GpOptions DEFAULTS = new GpOptions(new Acquisition.ExpectedImprovement(0),
             PendingPolicy.KRIGING_BELIEVER, EnumSet.allOf(Kernel.class), 1, 100, 200, 512, 48, 4, 3, 200, 0);
 
+    /** The largest cost exponent. */
+    public static final double MAX_COST_EXPONENT = 10;
+
     /** Validates. */
     public GpOptions {
         java.util.Objects.requireNonNull(acquisition, "acquisition");
@@ -51,8 +54,9 @@ public record GpOptions(Acquisition acquisition, PendingPolicy pendingPolicy, Se
         }
         new HyperparameterFit(hyperparameterRandomStarts, hyperparameterIterations, hyperparameterPoints);
         new AcquisitionMaximizer(uniformSamples, perturbationsPerIncumbent, localStarts, localEvaluations);
-        if (!(costExponent >= 0) || costExponent > 10) {
-            throw new IllegalArgumentException("costExponent must be from 0 to 10, got " + costExponent);
+        if (!(costExponent >= 0) || costExponent > MAX_COST_EXPONENT) {
+            throw new IllegalArgumentException("costExponent must be from 0 to " + (int) MAX_COST_EXPONENT + ", got "
+                    + costExponent);
         }
         if (costExponent > 0 && !acquisition.logarithmic()) {
             throw new IllegalArgumentException("costExponent " + costExponent + " divides the acquisition by a cost,"
