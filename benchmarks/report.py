@@ -7,6 +7,8 @@
     benchmarks/report.py search-suite RESULTS_DIR COMMAND
     benchmarks/report.py search-dl4j RESULTS_DIR COMMAND
     benchmarks/report.py row-limit RESULTS_DIR COMMAND
+    benchmarks/report.py multi-fidelity-parallel RESULTS_DIR COMMAND
+    benchmarks/report.py multi-fidelity-methods RESULTS_DIR COMMAND
     benchmarks/report.py study RESULTS_DIR COMMAND
     benchmarks/report.py learning-rate-control RESULTS_DIR COMMAND
 
@@ -98,10 +100,10 @@ def curvature(results):
             + "patience was chosen on this network with seeds 6 to 11).\n\n" + parts[5])
 
 
-def tsv_rows(results, accept):
-    """The tab-separated rows of every .tsv file in RESULTS_DIR whose field count `accept` takes."""
+def tsv_rows(results, accept, pattern="*.tsv"):
+    """The tab-separated rows of every file in RESULTS_DIR matching `pattern` whose field count `accept` takes."""
     rows = []
-    for path in sorted(glob.glob(os.path.join(results, "*.tsv"))):
+    for path in sorted(glob.glob(os.path.join(results, pattern))):
         with open(path) as f:
             for line in f:
                 fields = line.rstrip("\n").split("\t")
@@ -421,13 +423,8 @@ def search_dl4j(results):
 def row_limit(results):
     """The multi-fidelity GP's regret with its row limit and without one, seed by seed."""
     runs = {}
-    for path in sorted(glob.glob(os.path.join(results, "rows-*.tsv"))):
-        with open(path) as f:
-            for line in f:
-                parts = line.rstrip("\n").split("\t")
-                if len(parts) == 5:
-                    limit, seed, trials, regret, rows = parts
-                    runs.setdefault((limit, int(trials)), {})[int(seed)] = (float(regret), int(rows))
+    for limit, seed, trials, regret, rows in tsv_rows(results, lambda n: n == 5, "rows-*.tsv"):
+        runs.setdefault((limit, int(trials)), {})[int(seed)] = (float(regret), int(rows))
     checkpoints = sorted({t for _, t in runs})
     lines = [
         "Long sequential searches with the GP over configuration and epoch (`RowLimitRegret`): a learning curve over "
@@ -461,6 +458,104 @@ def row_limit(results):
             t, "costs no regret: met" if ratio <= 1.1 or p >= 0.05 else "costs regret: MISSED", ratio, p))
     return "\n".join(lines + ["", "### Target: the row limit costs no regret", ""] + verdicts)
 
+
+def multi_fidelity_parallel(results):
+    """The multi-fidelity GP's regret with 1, 4 and 8 workers, the same seeds for each."""
+    runs = {}
+    for workers, seed, trials, regret, epochs, ticks in tsv_rows(results, lambda n: n == 6, "workers-*.tsv"):
+        runs.setdefault((int(workers), int(trials)), {})[int(seed)] = (float(regret), int(epochs), int(ticks))
+    checkpoints = sorted({t for _, t in runs})
+    counts = sorted({w for w, _ in runs})
+    lines = [
+        "Searches with the GP over configuration and epoch (`MultiFidelityParallelRegret`) of the learning curves of the "
+        "Row limit section (Hartmann-6 at 27 epochs, noise 0.02, asynchronous successive halving with rungs at epochs "
+        "1, 3 and 9, 10 random start-up trials), by simulated workers that each train one epoch per tick "
+        "(`SyntheticSearch`): with more than one, every proposal is made while the other workers' trials run, held by "
+        "the default pending policy (kriging believer) at the largest budget, their reported epochs learnt. Each seed "
+        "searched with every number of workers. Regret after the given number of finished trials: Hartmann-6 at the "
+        "best configuration that trained all 27 epochs, minus the minimum (median over seeds). Epochs: trained by all "
+        "workers; wall clock: ticks of simulated time, in epochs (medians).",
+        "",
+        "| workers | trials | seeds | median regret | ratio to 1 worker | seeds better / worse than 1 worker "
+        "| P(larger than 1 worker's by chance) | epochs trained | wall clock (epochs) |",
+        "|---|---|---|---|---|---|---|---|---|",
+    ]
+    verdicts = []
+    for t in checkpoints:
+        sequential = runs.get((1, t), {})
+        for w in counts:
+            run = runs.get((w, t), {})
+            seeds = sorted(set(run) & set(sequential))
+            if not seeds:
+                continue
+            a = [run[s][0] for s in seeds]
+            b = [sequential[s][0] for s in seeds]
+            base = statistics.median(b)
+            ratio = statistics.median(a) / base if base > 0 else float("nan")
+            row = ["%d" % w, "%d" % t, "%d" % len(seeds), "%.3g" % statistics.median(a)]
+            if w == 1:
+                row += ["1", "", ""]
+            else:
+                p = mann_whitney_greater(a, b)
+                row += ["%.2f" % ratio, "%d / %d" % (sum(x < y for x, y in zip(a, b)), sum(x > y for x, y in zip(a, b))),
+                        "%.2f" % p]
+                verdicts.append("- %d workers at %d trials: median regret %.3g vs %.3g with one (ratio %.2f; P(larger by "
+                                "chance) p = %.2f; within 10%% or not significantly larger): %s" % (
+                                    w, t, statistics.median(a), base, ratio, p,
+                                    "met" if ratio <= 1.1 or p >= 0.05 else "MISSED"))
+            row += ["%d" % statistics.median(run[s][1] for s in seeds), "%d" % statistics.median(run[s][2] for s in seeds)]
+            lines.append("| " + " | ".join(row) + " |")
+    return "\n".join(lines + ["", "### Target: regret with 4 and 8 workers within 10% of one worker's", ""] + verdicts)
+
+
+def multi_fidelity_methods(results):
+    """Regret of each search method after the same epochs of each synthetic learning curve, seed by seed."""
+    runs, methods, curves = {}, [], []
+    for curve, method, seed, epochs, regret in tsv_rows(results, lambda n: n == 5, "methods-*.tsv"):
+        methods += [method] if method not in methods else []
+        curves += [curve] if curve not in curves else []
+        runs.setdefault((curve, method, int(epochs)), {})[int(seed)] = float(regret)
+    checkpoints = sorted({e for _, _, e in runs})
+    median = lambda c, m, e: statistics.median(runs[(c, m, e)].values())
+    names = {"HARTMANN6": "Hartmann-6, w = u0 (tuning: the curve the multi-fidelity GP was built on)",
+             "HARTMANN3": "Hartmann-3, w = u2 (report)", "MICHALEWICZ5": "Michalewicz-5, w = 1 - u0 (report)"}
+    lines = [
+        "The methods of `search-dl4j` on synthetic learning curves at equal compute, one worker "
+        "(`MultiFidelityMethods`): at epoch e a configuration u reports f(x) + (1 + 2 w)(e^-1/2 - 27^-1/2) plus noise "
+        "of 0.02, x being u in f's box and w one of u's coordinates (small w starts fast); 27 epochs at most; ASHA is "
+        "asynchronous successive halving with rungs at epochs 1, 3 and 9. Every method of a seed starts from the same "
+        "10 random trials with the same noise, so the start-up's luck, which decides the easy targets of the DL4J "
+        "searches, is shared and only the models differ; trials start until the last checkpoint's epochs are "
+        "trained. GENERATOR+PRUNER: mfgp is the GP over configuration and epoch, bohb the TPE fitted per budget, gp "
+        "the GP on final losses, tpe and random. Median regret (f at the best configuration trained all 27 epochs "
+        "within that many epochs, minus f's minimum) over seeds, the best of each column in bold; a full training is "
+        "27 epochs.",
+    ]
+    verdicts = []
+    for c in curves:
+        lines += ["", "| %s | seeds | %s |" % (names.get(c, c), " | ".join("after %d epochs" % e for e in checkpoints)),
+                  "|---|---|" + "---|" * len(checkpoints)]
+        best = {e: min(median(c, m, e) for m in methods if (c, m, e) in runs) for e in checkpoints}
+        for m in methods:
+            if (c, m, checkpoints[0]) not in runs:
+                continue
+            cells = [("**%.3g**" if median(c, m, e) == best[e] else "%.3g") % median(c, m, e) for e in checkpoints]
+            lines.append("| %s | %d | %s |" % (m, len(runs[(c, m, checkpoints[0])]), " | ".join(cells)))
+        others = [m for m in methods if m.split("+")[0] not in ("mfgp", "bohb") and (c, m, checkpoints[0]) in runs]
+        for candidate in [m for m in methods if m.split("+")[0] in ("mfgp", "bohb") and (c, m, checkpoints[0]) in runs]:
+            for e in checkpoints:
+                mine, tests = runs[(c, candidate, e)], []
+                for o in others:
+                    seeds = sorted(set(mine) & set(runs[(c, o, e)]))
+                    a, b = [mine[s] for s in seeds], [runs[(c, o, e)][s] for s in seeds]
+                    tests.append((o, median(c, o, e), mann_whitney_greater(a, b)))
+                lowest = all(median(c, candidate, e) <= v for _, v, _ in tests)
+                verdicts.append("- %s after %d epochs: %s median %.3g, lowest: %s (%s)" % (
+                    c.capitalize(), e, candidate, median(c, candidate, e), "met" if lowest else "MISSED", "; ".join(
+                        "%s %.3g, P(larger by chance) %.2f" % (o, v, p) for o, v, p in tests)))
+    return "\n".join(lines + ["", "### Target: the multi-fidelity generator fastest (each against the methods that are "
+                                  "not multi-fidelity; P: one-sided Mann-Whitney that its regrets are larger)", ""]
+                      + verdicts)
 
 def study(results):
     runs = {}
@@ -710,7 +805,9 @@ def main():
     name, results, command = sys.argv[1], sys.argv[2], sys.argv[3]
     kind = "search-dl4j" if name.startswith("search-dl4j-") else name  # one section per dataset
     body = {"overhead": overhead, "time-to-accuracy": time_to_accuracy, "curvature": curvature,
-            "search": search, "search-suite": search_suite, "row-limit": row_limit, "search-dl4j": search_dl4j, "study": study,
+            "search": search, "search-suite": search_suite, "row-limit": row_limit, "multi-fidelity-parallel": multi_fidelity_parallel,
+            "multi-fidelity-methods": multi_fidelity_methods,
+            "search-dl4j": search_dl4j, "study": study,
             "learning-rate-control": lr_control}[kind](results)
     section = "<!-- %s:start -->\n## %s\n\nCommand: `%s`  \nMachine: %s  \nDate: %s\n\n%s\n<!-- %s:end -->" % (
         name, name.replace("-", " ").capitalize(), command, machine(),
