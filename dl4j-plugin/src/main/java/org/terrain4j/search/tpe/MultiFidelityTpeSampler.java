@@ -1,8 +1,12 @@
 package org.terrain4j.search.tpe;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.SplittableRandom;
 import org.terrain4j.search.Sampler;
 import org.terrain4j.search.SearchHistory;
+import org.terrain4j.search.Trial;
+import org.terrain4j.search.TrialState;
 import org.terrain4j.search.UniformSampler;
 
 /**
@@ -11,8 +15,8 @@ import org.terrain4j.search.UniformSampler;
  * the sampler fits {@link TpeSampler} to the losses at the largest step that at least
  * {@link #minPoints} trials reached. A search whose pruner stops most trials after an epoch or
  * two thus learns from every one of them, and from the longest budget that has enough of them;
- * a trial pruned before a step is no observation there, and a pending one is pending (the
- * constant liar, when on, ranks it last). A fraction of proposals are uniform, BOHB's guard
+ * a trial pruned before a step has no loss there but counts among the poor trials (the bad
+ * density), and a pending one is pending (the constant liar, when on, ranks it last). A fraction of proposals are uniform, BOHB's guard
  * against a misled model. Without any intermediate loss (a search whose trials report only
  * their end) it is the TPE sampler on the final losses. Stateless.
  */
@@ -56,10 +60,34 @@ public final class MultiFidelityTpeSampler implements Sampler {
         int needed = minPoints(history.space().size());
         for (int step = history.maxStep(); step >= 1; step--) {
             if (history.countAt(step) >= needed) {
-                return random.nextDouble() < randomFraction ? uniform.propose(history, random)
-                        : tpe.propose(history.atStep(step), random);
+                return random.nextDouble() < randomFraction ? uniform.propose(history, random) : atStep(history, step, random);
             }
         }
         return uniform.propose(history, random);
+    }
+
+    /**
+     * The TPE fitted to the losses at {@code step}, the trials that stopped before it in its bad
+     * density: the pruner judged each worse than the trials it let go on, and a model blind to
+     * them would propose where they were again (on learning curves pruned by successive halving,
+     * where most proposals stop at the first rung, that left the model no better than random
+     * search; docs/BENCHMARKS.md, "Multi fidelity methods").
+     */
+    private double[] atStep(SearchHistory history, int step, SplittableRandom random) {
+        SearchHistory at = new SearchHistory(history.space());
+        List<Trial> stopped = new ArrayList<>();
+        for (Trial t : history.trials()) {
+            int id = at.suggested(t.point());
+            Double loss = history.intermediateOf(t.id()).get(step);
+            if (loss != null) {
+                at.complete(id, loss);
+            } else if (t.state() == TrialState.COMPLETE) {
+                at.fail(id);
+                stopped.add(new Trial(id, t.point(), TrialState.COMPLETE, t.loss()));
+            } else if (t.state() == TrialState.FAILED) {
+                at.fail(id);
+            }
+        }
+        return tpe.propose(at, stopped, random);
     }
 }

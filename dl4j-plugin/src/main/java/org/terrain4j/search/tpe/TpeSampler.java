@@ -33,6 +33,14 @@ public final class TpeSampler implements Sampler {
 
     @Override
     public double[] propose(SearchHistory history, SplittableRandom random) {
+        return propose(history, List.of(), random);
+    }
+
+    /**
+     * A proposal with {@code alsoBad} (trials of the same history, known to be poor without a loss
+     * to rank them by) in the bad density only, in the chronological place their ids give them.
+     */
+    double[] propose(SearchHistory history, List<Trial> alsoBad, SplittableRandom random) {
         List<Trial> complete = history.inState(TrialState.COMPLETE);
         if (complete.size() < options.startupTrials()) {
             return startup.propose(history, random);
@@ -46,7 +54,9 @@ public final class TpeSampler implements Sampler {
         byLoss.sort(Comparator.comparingDouble(TpeSampler::rankingLoss));
         int goodCount = TpeOptions.goodCount(complete.size());
         List<Trial> good = chronological(byLoss.subList(0, goodCount));
-        List<Trial> bad = chronological(byLoss.subList(goodCount, byLoss.size()));
+        List<Trial> bad = new ArrayList<>(byLoss.subList(goodCount, byLoss.size()));
+        bad.addAll(alsoBad);
+        bad = chronological(bad);
         double[] point = new double[history.space().size()];
         for (int i = 0; i < point.length; i++) {
             point[i] = proposeCoordinate(history.space().dimension(i), i, good, bad, random);

@@ -82,6 +82,36 @@ class MultiFidelityTpeSamplerTest {
     }
 
     @Test
+    void trialsPrunedBeforeTheStepKeepItsProposalsAwayFromWhereTheyStopped() {
+        // 12 trials reach step 2, as good near 0.29 as near 0.71; 40 more near 0.7 stopped at step 1.
+        SearchHistory history = new SearchHistory(SearchSpace.continuous(1));
+        for (int i = 0; i < 12; i++) {
+            double x = (i + 0.5) / 12;
+            int id = history.suggested(new double[] {x});
+            double late = Math.min(Math.abs(x - 0.29), Math.abs(x - 0.71));
+            history.intermediate(id, 1, late + 1);
+            history.intermediate(id, 2, late);
+            history.complete(id, late);
+        }
+        for (int i = 0; i < 40; i++) {
+            int id = history.suggested(new double[] {0.66 + 0.002 * i});
+            history.intermediate(id, 1, 3.0);
+            history.complete(id, 3.0);
+        }
+        MultiFidelityTpeSampler sampler = new MultiFidelityTpeSampler(OPTIONS, 0);
+        SplittableRandom random = new SplittableRandom(13);
+        int nearStopped = 0;
+        int nearOther = 0;
+        for (int k = 0; k < 400; k++) {
+            double x = sampler.propose(history, random)[0];
+            nearStopped += Math.abs(x - 0.71) < 0.1 ? 1 : 0;
+            nearOther += Math.abs(x - 0.29) < 0.1 ? 1 : 0;
+        }
+        assertThat(nearOther).as("proposals near 0.29 (%d) against near the stopped trials (%d)", nearOther, nearStopped)
+                .isGreaterThan(3 * nearStopped);
+    }
+
+    @Test
     void withoutIntermediateLossesItIsThePlainTpe() {
         SearchHistory history = new SearchHistory(SearchSpace.continuous(2));
         SplittableRandom points = new SplittableRandom(3);
