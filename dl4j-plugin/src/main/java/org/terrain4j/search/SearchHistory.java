@@ -142,20 +142,21 @@ public final class SearchHistory {
     }
 
     /**
-     * The search as it stood at {@code step}: each trial that reported a loss there, complete
-     * with that loss; each pending trial that has not, pending; the others left out (they
-     * stopped, or failed, before the step). In suggestion order; intermediate losses are not
-     * carried over.
+     * The search as it stood at {@code step}, trial for trial (the same ids): each trial that
+     * reported a loss there, complete with that loss; each pending trial that has not, pending;
+     * the others, which stopped or failed before the step, failed (a sampler leaves them out, or
+     * reads them from this history by id). Intermediate losses are not carried over.
      */
     public SearchHistory atStep(int step) {
         SearchHistory at = new SearchHistory(space);
         for (Trial t : trials) {
+            int id = at.suggested(t.point());
             TreeMap<Integer, Double> losses = intermediate.get(t.id());
             Double loss = losses == null ? null : losses.get(step);
             if (loss != null) {
-                at.complete(at.suggested(t.point()), loss);
-            } else if (t.state() == TrialState.PENDING) {
-                at.suggested(t.point());
+                at.complete(id, loss);
+            } else if (t.state() != TrialState.PENDING) {
+                at.fail(id);
             }
         }
         return at;

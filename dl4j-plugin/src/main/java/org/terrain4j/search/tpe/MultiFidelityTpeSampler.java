@@ -1,6 +1,5 @@
 package org.terrain4j.search.tpe;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.terrain4j.search.Sampler;
@@ -74,20 +73,9 @@ public final class MultiFidelityTpeSampler implements Sampler {
      * search; docs/BENCHMARKS.md, "Multi fidelity methods").
      */
     private double[] atStep(SearchHistory history, int step, SplittableRandom random) {
-        SearchHistory at = new SearchHistory(history.space());
-        List<Trial> stopped = new ArrayList<>();
-        for (Trial t : history.trials()) {
-            int id = at.suggested(t.point());
-            Double loss = history.intermediateOf(t.id()).get(step);
-            if (loss != null) {
-                at.complete(id, loss);
-            } else if (t.state() == TrialState.COMPLETE) {
-                at.fail(id);
-                stopped.add(new Trial(id, t.point(), TrialState.COMPLETE, t.loss()));
-            } else if (t.state() == TrialState.FAILED) {
-                at.fail(id);
-            }
-        }
+        SearchHistory at = history.atStep(step);
+        List<Trial> stopped = history.inState(TrialState.COMPLETE).stream()
+                .filter(t -> at.trials().get(t.id()).state() == TrialState.FAILED).toList();
         return tpe.propose(at, stopped, random);
     }
 }
