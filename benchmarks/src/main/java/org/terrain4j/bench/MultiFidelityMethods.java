@@ -14,7 +14,8 @@ import org.terrain4j.search.tpe.TpeSampler;
 /**
  * The search methods of {@code search-dl4j} on {@link SyntheticTraining}'s learning curves, at equal
  * compute: each method is GENERATOR+PRUNER ({@code mfgp}, {@code bohb}, {@code tpe}, {@code gp} or
- * {@code random}; {@code asha} or {@code none}), one worker ({@link SyntheticSearch}), and every
+ * {@code random}; {@code asha} or {@code none}; and {@code mfgp-every}, the multi-fidelity GP refitting its
+ * hyperparameters at every proposal instead of as its rows grow, to measure what that economy costs), one worker ({@link SyntheticSearch}), and every
  * method of a seed starts from the same 10 random trials with the same noise, so that the
  * start-up's luck is shared and only the models differ. Trials start until the last checkpoint's
  * epochs have been trained.
@@ -96,13 +97,14 @@ public final class MultiFidelityMethods {
         }
         return switch (parts[0]) {
             case "mfgp" -> new MultiFidelityGpSampler(GpOptions.DEFAULTS);
+            case "mfgp-every" -> new MultiFidelityGpSampler(GpOptions.DEFAULTS, MultiFidelityGpSampler.MAX_ROWS, 1);
             case "gp" -> new GpSampler(GpOptions.DEFAULTS);
             case "bohb" -> new MultiFidelityTpeSampler(TpeOptions.OPTUNA_DEFAULTS,
                     MultiFidelityTpeSampler.DEFAULT_RANDOM_FRACTION);
             case "tpe" -> new TpeSampler(TpeOptions.OPTUNA_DEFAULTS);
             case "random" -> new UniformSampler();
             default -> throw new IllegalArgumentException(
-                    "unknown generator '" + parts[0] + "' in '" + method + "' (mfgp, bohb, tpe, gp or random)");
+                    "unknown generator '" + parts[0] + "' in '" + method + "' (mfgp, mfgp-every, bohb, tpe, gp or random)");
         };
     }
 }

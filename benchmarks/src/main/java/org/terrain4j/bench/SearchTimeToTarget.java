@@ -25,11 +25,12 @@ import org.terrain4j.study.store.TrialState;
  * Real searches on DL4J training, as {@code terrain search} runs them (its space on digits, the
  * default, or Fashion-MNIST: learning rate, width, schedule family, batch size), one trial at a time: for each seed, each method's
  * study, in an order rotated from seed to seed. Prints per study, as TSV,
- * {@code seed method trials pruned epochs best seconds first_at_target... trial_at_target...}: the
+ * {@code seed method trials pruned epochs best seconds first_at_target... trial_at_target... between}: the
  * seconds from the study's first start to the end of its first complete trial at each target
  * validation accuracy, then that trial's number, counting from 1 in the order the generator
  * suggested them (NaN when none reached it): a target a start-up trial reached says nothing of the
- * generator's model.
+ * generator's model; last, the seconds the study spent between its trials (the generator's
+ * proposals and the store's writes).
  *
  * <pre>java -cp ... org.terrain4j.bench.SearchTimeToTarget SEEDS TRIALS EPOCHS TARGET[,TARGET..] METHOD[,METHOD..] [DATASET [SECONDS]]</pre>
  * With {@code SECONDS}, every study may start trials for that long (the same budget for every method,
@@ -88,6 +89,9 @@ public final class SearchTimeToTarget {
                     which.append(first.map(t -> "\t" + (t.number() + 1)).orElse("\tNaN"));
                 }
                 row.append(which);
+                // One trial at a time: the study's time outside its trials is the generator's proposals and the store's writes.
+                long inTrials = all.stream().filter(t -> t.finishedAt() != null).mapToLong(t -> t.finishedAt() - t.startedAt()).sum();
+                row.append(String.format(Locale.ROOT, "\t%.1f", (end - start - inTrials) / 1e3));
                 System.out.println(row);
                 System.out.flush();
             }

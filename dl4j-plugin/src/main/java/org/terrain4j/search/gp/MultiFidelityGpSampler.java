@@ -35,7 +35,9 @@ import org.terrain4j.search.space.SearchSpace;
  * trained least are left out (every trial keeps its last row), so a search of thousands of trials
  * stays within the Gaussian process's reach. The kernel is chosen among the options' by marginal
  * likelihood ({@link KernelChoice}): the additive kernel is the model where the budget shifts every
- * configuration's loss alike, the product kernel lets it interact.
+ * configuration's loss alike, the product kernel lets it interact. Its hyperparameters are refitted
+ * as the rows grow by {@link #REFIT_GROWTH}, not at every proposal: a pruned search proposes many
+ * cheap trials, each adding a row or two.
  *
  * <p><b>The proposal.</b> Expected improvement at the largest budget over the best predicted
  * loss there of a configuration already tried (with a cost exponent, ranked per unit of its predicted
@@ -55,6 +57,16 @@ public final class MultiFidelityGpSampler implements Sampler {
      */
     public static final int MAX_ROWS = 600;
 
+    /**
+     * The chosen kernel's hyperparameters are refitted once the rows (counted without the row limit)
+     * have grown by this factor since its last fit; in between the last fit's stand, and the kernels
+     * are still compared every tenth ({@link KernelChoice}). Fitting was most of a proposal's cost
+     * (70% of its time on the Hartmann-6 curve) and a proposal took 80 ms on average in 30-second
+     * digits searches, half of their wall clock; docs/BENCHMARKS.md ("Multi fidelity methods")
+     * measures what it costs in regret against refitting at every proposal.
+     */
+    public static final double REFIT_GROWTH = 1.05;
+
     private final GpOptions options;
     private final int maxRows;
     private final AcquisitionMaximizer maximizer;
@@ -62,9 +74,12 @@ public final class MultiFidelityGpSampler implements Sampler {
     private final CostModel costModel;
     private final GpSampler finalLosses;
 
-    /** A sampler with these options, conditioning on at most {@value #MAX_ROWS} rows. */
+    /**
+     * A sampler with these options, conditioning on at most {@value #MAX_ROWS} rows and refitting
+     * its hyperparameters as the rows grow by {@link #REFIT_GROWTH}.
+     */
     public MultiFidelityGpSampler(GpOptions options) {
-        this(options, MAX_ROWS);
+        this(options, MAX_ROWS, REFIT_GROWTH);
     }
 
     /**
@@ -73,13 +88,21 @@ public final class MultiFidelityGpSampler implements Sampler {
      * in the rows); docs/BENCHMARKS.md ("Row limit") measures what the default costs in regret.
      */
     public MultiFidelityGpSampler(GpOptions options, int maxRows) {
+        this(options, maxRows, REFIT_GROWTH);
+    }
+
+    /**
+     * A sampler with these options and at most {@code maxRows} rows, as above, whose hyperparameters are refitted as the rows grow by {@code refitGrowth} (from 1, at every
+     * proposal, to 1.1).
+     */
+    public MultiFidelityGpSampler(GpOptions options, int maxRows, double refitGrowth) {
         if (maxRows < 2) {
             throw new IllegalArgumentException("maxRows must be at least 2, got " + maxRows);
         }
         this.maxRows = maxRows;
         this.options = options;
         this.maximizer = options.acquisitionMaximizer();
-        this.kernelChoice = new KernelChoice(options.hyperparameterFit(), options.kernels());
+        this.kernelChoice = new KernelChoice(options.hyperparameterFit(), options.kernels(), refitGrowth);
         this.finalLosses = new GpSampler(options);
         this.costModel = options.costModel();
     }
@@ -89,7 +112,7 @@ public final class MultiFidelityGpSampler implements Sampler {
      * last step, and its steps 1, 2, 4, ... before it): what {@link #MAX_ROWS} bounds.
      */
     public static int rowsWithoutLimit(SearchHistory history) {
-        return history.maxStep() == 0 ? 0 : Rows.of(history, Integer.MAX_VALUE).points.size();
+        return history.maxStep() == 0 ? 0 : Rows.of(history, 0).withoutLimit;
     }
 
     @Override
@@ -105,7 +128,7 @@ public final class MultiFidelityGpSampler implements Sampler {
         for (int a = 0; a < y.length; a++) {
             y[a] = rows.failed.get(a) ? z.worst() : z.apply(rows.losses.get(a));
         }
-        GaussianProcess joint = GaussianProcess.condition(x, y, kernelChoice.fit(x, y, random));
+        GaussianProcess joint = GaussianProcess.condition(x, y, kernelChoice.fit(x, y, rows.withoutLimit, random));
         List<double[]> pending = history.inState(TrialState.PENDING).stream().map(t -> Rows.at(t.point(), 1)).toList();
         FidelitySlice observed = new FidelitySlice(joint, 1);
         List<Predicted> tried = new ArrayList<>();
@@ -146,6 +169,8 @@ public final class MultiFidelityGpSampler implements Sampler {
         final List<Boolean> failed = new ArrayList<>();
         /** Each configuration with at least one row, once. */
         final List<double[]> configurations = new ArrayList<>();
+        /** The rows there would be without the limit. */
+        int withoutLimit;
 
         static Rows of(SearchHistory history, int maxRows) {
             double logLargest = Math.log(history.maxStep());
@@ -175,6 +200,7 @@ public final class MultiFidelityGpSampler implements Sampler {
                 }
             }
             curves.sort(Comparator.comparingInt(Curve::last).thenComparingInt(c -> c.trial().id()).reversed());
+            rows.withoutLimit = rows.points.size() + curves.stream().mapToInt(c -> c.steps().size()).sum();
             for (Curve curve : curves) {
                 if (rows.points.size() + curve.steps().size() > maxRows) {
                     continue;
