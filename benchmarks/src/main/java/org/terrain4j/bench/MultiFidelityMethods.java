@@ -14,8 +14,9 @@ import org.terrain4j.search.tpe.TpeSampler;
 /**
  * The search methods of {@code search-dl4j} on {@link SyntheticTraining}'s learning curves, at equal
  * compute: each method is GENERATOR+PRUNER ({@code mfgp}, {@code bohb}, {@code tpe}, {@code gp} or
- * {@code random}; {@code asha} or {@code none}; and {@code mfgp-every}, the multi-fidelity GP refitting its
- * hyperparameters at every proposal instead of as its rows grow, to measure what that economy costs), one worker ({@link SyntheticSearch}), and every
+ * {@code random}; {@code asha} or {@code none}; and {@code mfgp-grow}, the multi-fidelity GP refitting its
+ * hyperparameters as its rows grow by 5% ({@code GpOptions.refitGrowth} 1.05) instead of at every proposal,
+ * to measure what that economy costs), one worker ({@link SyntheticSearch}), and every
  * method of a seed starts from the same 10 random trials with the same noise, so that the
  * start-up's luck is shared and only the models differ. Trials start until the last checkpoint's
  * epochs have been trained.
@@ -30,6 +31,9 @@ import org.terrain4j.search.tpe.TpeSampler;
  * method in that order.
  */
 public final class MultiFidelityMethods {
+
+    /** The refit growth of {@code mfgp-grow}. */
+    static final double GROWN_REFIT = 1.05;
 
     private MultiFidelityMethods() {
     }
@@ -97,14 +101,14 @@ public final class MultiFidelityMethods {
         }
         return switch (parts[0]) {
             case "mfgp" -> new MultiFidelityGpSampler(GpOptions.DEFAULTS);
-            case "mfgp-every" -> new MultiFidelityGpSampler(GpOptions.DEFAULTS, MultiFidelityGpSampler.MAX_ROWS, 1);
+            case "mfgp-grow" -> new MultiFidelityGpSampler(GpOptions.DEFAULTS.withRefitGrowth(GROWN_REFIT));
             case "gp" -> new GpSampler(GpOptions.DEFAULTS);
             case "bohb" -> new MultiFidelityTpeSampler(TpeOptions.OPTUNA_DEFAULTS,
                     MultiFidelityTpeSampler.DEFAULT_RANDOM_FRACTION);
             case "tpe" -> new TpeSampler(TpeOptions.OPTUNA_DEFAULTS);
             case "random" -> new UniformSampler();
             default -> throw new IllegalArgumentException(
-                    "unknown generator '" + parts[0] + "' in '" + method + "' (mfgp, mfgp-every, bohb, tpe, gp or random)");
+                    "unknown generator '" + parts[0] + "' in '" + method + "' (mfgp, mfgp-grow, bohb, tpe, gp or random)");
         };
     }
 }

@@ -38,7 +38,8 @@ import org.terrain4j.study.store.TrialState;
  * study runs {@code TRIALS} trials.
  * Methods are {@code GENERATOR+PRUNER}: {@code random+asha}, {@code tpe+asha}, {@code bayesian+none},
  * {@code bohb+asha}, ...; a Gaussian-process generator may name its cost exponent, {@code mfgp:0+asha}
- * ({@code terrain search --cost-exponent}; without it, the default).
+ * ({@code terrain search --cost-exponent}; without it, the default), and its refit growth,
+ * {@code mfgp:refit=1.05+asha} ({@code --refit-growth}), or both ({@code mfgp:1:refit=1.05+asha}).
  */
 public final class SearchTimeToTarget {
 
@@ -62,15 +63,24 @@ public final class SearchTimeToTarget {
             Collections.rotate(order, seed - 1); // no method always runs first on a machine that drifts
             for (String method : order) {
                 String[] parts = method.split("\\+");
-                String[] kindAndCost = parts[0].split(":");
-                GeneratorKind generator = GeneratorKind.valueOf(kindAndCost[0].toUpperCase(Locale.ROOT));
-                GpOptions gpOptions = kindAndCost.length > 1
-                        ? GpOptions.DEFAULTS.withCostExponent(Double.parseDouble(kindAndCost[1])) : GpOptions.DEFAULTS;
+                String[] kindAndOptions = parts[0].split(":");
+                GeneratorKind generator = GeneratorKind.valueOf(kindAndOptions[0].toUpperCase(Locale.ROOT));
+                GpOptions gpOptions = GpOptions.DEFAULTS;
+                StringBuilder study = new StringBuilder(kindAndOptions[0]);
+                for (int k = 1; k < kindAndOptions.length; k++) {
+                    if (kindAndOptions[k].startsWith("refit=")) {
+                        gpOptions = gpOptions.withRefitGrowth(Double.parseDouble(kindAndOptions[k].substring("refit=".length())));
+                        study.append("-refit").append(kindAndOptions[k].substring("refit=".length()));
+                    } else {
+                        gpOptions = gpOptions.withCostExponent(Double.parseDouble(kindAndOptions[k]));
+                        study.append("-cost").append(kindAndOptions[k]);
+                    }
+                }
                 String pruner = parts.length > 1 ? parts[1] : "none";
-                String study = kindAndCost[0] + (kindAndCost.length > 1 ? "-cost" + kindAndCost[1] : "") + "-" + pruner + "-" + seed;
+                study.append("-").append(pruner).append("-").append(seed);
                 List<StoredTrial> all = new DemoSearch(dataset, generator, trials, seed, epochs, 1, gpOptions).run(
                         new TrialTable(new PrintWriter(new StringWriter())),
-                        new StudySettings(store, study, false, pruner, 0, null),
+                        new StudySettings(store, study.toString(), false, pruner, 0, null),
                         new LocalTrialExecutor(1), budget);
                 long start = all.stream().mapToLong(StoredTrial::startedAt).min().orElse(0);
                 long end = all.stream().filter(t -> t.finishedAt() != null).mapToLong(StoredTrial::finishedAt).max().orElse(start);

@@ -65,6 +65,11 @@ final class SearchCommand implements Callable<Integer> {
             + "by the predicted seconds of a trial to this power, 1 for improvement per second, up to 10 (default: 0, time ignored).")
     private Double costExponent;
 
+    @Option(names = "--refit-growth", paramLabel = "G", description = "For --generator bayesian or mfgp: refit the "
+            + "model's hyperparameters only once its observations have grown by this factor, from 1 to 1.1; cheaper "
+            + "proposals for many short trials, at a cost in regret on some objectives (default: 1, at every proposal).")
+    private Double refitGrowth;
+
     @Option(names = "--trials", paramLabel = "N", description = "Trials to run (default: ${DEFAULT-VALUE}).")
     private int trials = 20;
 
@@ -125,16 +130,24 @@ final class SearchCommand implements Callable<Integer> {
                     + "second to 365 days): trials running then finish, and --trials still caps the count (default: no limit).")
     private java.time.Duration maxTime;
 
-    /** The Gaussian-process options the command line gives: the defaults, with --cost-exponent if given. */
+    /** The Gaussian-process options the command line gives: the defaults, with --cost-exponent and --refit-growth if given. */
     private GpOptions gpOptions() {
-        if (costExponent == null) {
-            return GpOptions.DEFAULTS;
+        GpOptions options = GpOptions.DEFAULTS;
+        if (costExponent != null) {
+            if (!(costExponent >= 0 && costExponent <= GpOptions.MAX_COST_EXPONENT)) {
+                throw new IllegalArgumentException("--cost-exponent must be from 0 to " + (int) GpOptions.MAX_COST_EXPONENT
+                        + ", got " + costExponent);
+            }
+            options = options.withCostExponent(costExponent);
         }
-        if (!(costExponent >= 0 && costExponent <= GpOptions.MAX_COST_EXPONENT)) {
-            throw new IllegalArgumentException("--cost-exponent must be from 0 to " + (int) GpOptions.MAX_COST_EXPONENT + ", got "
-                    + costExponent);
+        if (refitGrowth != null) {
+            if (!(refitGrowth >= 1 && refitGrowth <= GpOptions.MAX_REFIT_GROWTH)) {
+                throw new IllegalArgumentException("--refit-growth must be from 1 to " + GpOptions.MAX_REFIT_GROWTH + ", got "
+                        + refitGrowth);
+            }
+            options = options.withRefitGrowth(refitGrowth);
         }
-        return GpOptions.DEFAULTS.withCostExponent(costExponent);
+        return options;
     }
 
     /** The most trials at once per core on this machine (each worker JVM takes up to 2 GB). */
@@ -145,8 +158,12 @@ final class SearchCommand implements Callable<Integer> {
         DemoSearch search;
         StudySettings settings;
         try {
-            if (costExponent != null && !generator.costAware()) {
+            if (costExponent != null && !generator.gaussianProcess()) {
                 throw new IllegalArgumentException("--cost-exponent is for --generator bayesian or mfgp, not "
+                        + generator.name().toLowerCase(Locale.ROOT));
+            }
+            if (refitGrowth != null && !generator.gaussianProcess()) {
+                throw new IllegalArgumentException("--refit-growth is for --generator bayesian or mfgp, not "
                         + generator.name().toLowerCase(Locale.ROOT));
             }
             search = new DemoSearch(dataset, generator, trials, seed, epochs, parallel, gpOptions());

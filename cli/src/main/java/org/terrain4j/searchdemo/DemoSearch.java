@@ -51,7 +51,7 @@ import org.terrain4j.study.store.StudyStore;
  * @param seed the seed of the generator, the data split and the weights
  * @param epochs training epochs per trial, at least 1
  * @param parallel trials trained at once, at least 1
- * @param gpOptions the model options of a Gaussian-process generator ({@link GeneratorKind#costAware}):
+ * @param gpOptions the model options of a Gaussian-process generator ({@link GeneratorKind#gaussianProcess}):
  *                  how much a configuration's training time counts, and the others of {@link GpOptions}
  */
 public record DemoSearch(DemoDataset dataset, GeneratorKind generator, int trials, long seed, int epochs,

@@ -23,16 +23,16 @@ public enum GeneratorKind {
     MFGP;
 
     /**
-     * Whether the generator is a Gaussian process, which {@link GpOptions} configure: it may rank
-     * configurations by their training time too (the cost exponent).
+     * Whether the generator is a Gaussian process, which {@link GpOptions} configure (the cost
+     * exponent, the refit growth).
      */
-    public boolean costAware() {
+    public boolean gaussianProcess() {
         return this == BAYESIAN || this == MFGP;
     }
 
     /**
      * A generator of this kind over {@code space}, following {@code score}'s direction, for
-     * {@code budget} trials; a {@link #costAware} one with {@code gpOptions}, the others ignore them.
+     * {@code budget} trials; a {@link #gaussianProcess} one with {@code gpOptions}, the others ignore them.
      */
     public CandidateGenerator create(ParameterSpace<?> space, ScoreFunction score, long seed, int budget,
             GpOptions gpOptions) {

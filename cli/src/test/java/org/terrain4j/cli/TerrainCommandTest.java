@@ -172,6 +172,18 @@ class TerrainCommandTest {
     }
 
     @Test
+    void searchChecksItsRefitGrowthAndTheGeneratorItIsFor() {
+        assertThat(run("search", "--refit-growth", "0.5")).isEqualTo(2);
+        assertThat(err.toString()).hasLineCount(1).contains("--refit-growth must be from 1 to 1.1, got 0.5");
+        err.getBuffer().setLength(0);
+        assertThat(run("search", "--generator", "mfgp", "--refit-growth", "2")).isEqualTo(2);
+        assertThat(err.toString()).hasLineCount(1).contains("--refit-growth must be from 1 to 1.1, got 2.0");
+        err.getBuffer().setLength(0);
+        assertThat(run("search", "--generator", "random", "--refit-growth", "1.05")).isEqualTo(2);
+        assertThat(err.toString()).hasLineCount(1).contains("--refit-growth is for --generator bayesian or mfgp, not random");
+    }
+
+    @Test
     void searchRefusesAModelFolderOfAnotherStudyBeforeTouchingAnything() throws IOException {
         Path models = Files.createDirectories(folder.resolve("models"));
         Files.writeString(models.resolve("best-model.json"), "{\"study\": \"theirs\", \"trial\": 2, \"score\": 0.9}");

@@ -133,6 +133,17 @@ public final class BayesianSearchGenerator extends SamplingCandidateGenerator {
         }
 
         /**
+         * Refit the hyperparameters only once the observations (the multi-fidelity GP's rows) have
+         * grown by this factor, from 1 (the default: at every proposal) to 1.1: cheaper proposals for
+         * searches of many short trials, at a cost in regret on some objectives. See
+         * {@code GpOptions.refitGrowth}.
+         */
+        public Builder refitGrowth(double refitGrowth) {
+            this.options = options.withRefitGrowth(refitGrowth);
+            return this;
+        }
+
+        /**
          * Learn from every epoch of every trial: a Gaussian process over (configuration, epoch),
          * for searches with a pruner ({@link MultiFidelityGpSampler}).
          */

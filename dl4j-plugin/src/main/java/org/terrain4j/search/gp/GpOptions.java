@@ -25,20 +25,30 @@ import java.util.Set;
  *                     trial of the point takes to this power; 0 (the default) ignores cost, 1 is expected
  *                     improvement per second (see {@link CostModel} for when that helps and when it
  *                     hurts). Above 0 it needs a logarithmic acquisition (expected or probability of improvement)
+ * @param refitGrowth how often the chosen kernel's hyperparameters are refitted: once the observations
+ *                    (the multi-fidelity GP's rows) have grown by this factor since its last fit, from 1
+ *                    (the default: at every proposal) to 1.1 (only when the kernels are compared again);
+ *                    in between the last fit stands. A larger factor makes proposals cheaper (the
+ *                    multi-fidelity GP's 2.6x at 1.05) at a measured cost in regret on some objectives
+ *                    (README, "Multi-fidelity GP")
  */
 public record GpOptions(Acquisition acquisition, PendingPolicy pendingPolicy, Set<Kernel> kernels, int hyperparameterRandomStarts,
         int hyperparameterIterations, int hyperparameterPoints, int uniformSamples, int perturbationsPerIncumbent, int incumbents,
-        int localStarts, int localEvaluations, double costExponent) {
+        int localStarts, int localEvaluations, double costExponent, double refitGrowth) {
 
     /**
      * Expected improvement with xi = 0, blind to training time (cost exponent 0), kriging
-     * believer, the product and additive kernels, and budgets measured in docs/BENCHMARKS.md.
+     * believer, the product and additive kernels, hyperparameters refitted at every proposal, and
+     * budgets measured in docs/BENCHMARKS.md.
      */
     public static final GpOptions DEFAULTS = new GpOptions(new Acquisition.ExpectedImprovement(0),
-            PendingPolicy.KRIGING_BELIEVER, EnumSet.allOf(Kernel.class), 1, 100, 200, 512, 48, 4, 3, 200, 0);
+            PendingPolicy.KRIGING_BELIEVER, EnumSet.allOf(Kernel.class), 1, 100, 200, 512, 48, 4, 3, 200, 0, 1);
 
     /** The largest cost exponent. */
     public static final double MAX_COST_EXPONENT = 10;
+
+    /** The largest refit growth: beyond it the kernels' comparisons refit first. */
+    public static final double MAX_REFIT_GROWTH = KernelChoice.COMPARISON_GROWTH;
 
     /** Validates. */
     public GpOptions {
@@ -58,6 +68,9 @@ public record GpOptions(Acquisition acquisition, PendingPolicy pendingPolicy, Se
             throw new IllegalArgumentException("costExponent must be from 0 to " + (int) MAX_COST_EXPONENT + ", got "
                     + costExponent);
         }
+        if (!(refitGrowth >= 1 && refitGrowth <= MAX_REFIT_GROWTH)) {
+            throw new IllegalArgumentException("refitGrowth must be from 1 to " + MAX_REFIT_GROWTH + ", got " + refitGrowth);
+        }
         if (costExponent > 0 && !acquisition.logarithmic()) {
             throw new IllegalArgumentException("costExponent " + costExponent + " divides the acquisition by a cost,"
                     + " which needs expected or probability of improvement, not " + acquisition
@@ -68,6 +81,11 @@ public record GpOptions(Acquisition acquisition, PendingPolicy pendingPolicy, Se
     /** The cost model these options describe. */
     CostModel costModel() {
         return new CostModel(costExponent, this);
+    }
+
+    /** The kernel choice these options describe: their kernels, fit and refit growth. */
+    KernelChoice kernelChoice() {
+        return new KernelChoice(hyperparameterFit(), kernels, refitGrowth);
     }
 
     /** The hyperparameter fit these options describe. */
@@ -87,27 +105,34 @@ public record GpOptions(Acquisition acquisition, PendingPolicy pendingPolicy, Se
     public GpOptions withAcquisition(Acquisition newAcquisition) {
         return new GpOptions(newAcquisition, pendingPolicy, kernels, hyperparameterRandomStarts, hyperparameterIterations,
                 hyperparameterPoints, uniformSamples, perturbationsPerIncumbent, incumbents, localStarts, localEvaluations,
-                newAcquisition.logarithmic() ? costExponent : 0);
+                newAcquisition.logarithmic() ? costExponent : 0, refitGrowth);
     }
 
     /** These options with another pending policy. */
     public GpOptions withPendingPolicy(PendingPolicy newPolicy) {
         return new GpOptions(acquisition, newPolicy, kernels, hyperparameterRandomStarts, hyperparameterIterations,
                 hyperparameterPoints, uniformSamples, perturbationsPerIncumbent, incumbents, localStarts, localEvaluations,
-                costExponent);
+                costExponent, refitGrowth);
     }
 
     /** These options with other kernels to choose from. */
     public GpOptions withKernels(Set<Kernel> newKernels) {
         return new GpOptions(acquisition, pendingPolicy, newKernels, hyperparameterRandomStarts, hyperparameterIterations,
                 hyperparameterPoints, uniformSamples, perturbationsPerIncumbent, incumbents, localStarts, localEvaluations,
-                costExponent);
+                costExponent, refitGrowth);
     }
 
     /** These options with another cost exponent (0 ignores cost). */
     public GpOptions withCostExponent(double newCostExponent) {
         return new GpOptions(acquisition, pendingPolicy, kernels, hyperparameterRandomStarts, hyperparameterIterations,
                 hyperparameterPoints, uniformSamples, perturbationsPerIncumbent, incumbents, localStarts, localEvaluations,
-                newCostExponent);
+                newCostExponent, refitGrowth);
+    }
+
+    /** These options with another refit growth (1 refits at every proposal). */
+    public GpOptions withRefitGrowth(double newRefitGrowth) {
+        return new GpOptions(acquisition, pendingPolicy, kernels, hyperparameterRandomStarts, hyperparameterIterations,
+                hyperparameterPoints, uniformSamples, perturbationsPerIncumbent, incumbents, localStarts, localEvaluations,
+                costExponent, newRefitGrowth);
     }
 }

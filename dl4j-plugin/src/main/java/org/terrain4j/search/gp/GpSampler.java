@@ -33,7 +33,7 @@ public final class GpSampler implements Sampler {
     public GpSampler(GpOptions options) {
         this.options = options;
         this.maximizer = options.acquisitionMaximizer();
-        this.kernelChoice = new KernelChoice(options.hyperparameterFit(), options.kernels());
+        this.kernelChoice = options.kernelChoice();
         this.costModel = options.costModel();
     }
 

@@ -36,8 +36,9 @@ import org.terrain4j.search.space.SearchSpace;
  * stays within the Gaussian process's reach. The kernel is chosen among the options' by marginal
  * likelihood ({@link KernelChoice}): the additive kernel is the model where the budget shifts every
  * configuration's loss alike, the product kernel lets it interact. Its hyperparameters are refitted
- * as the rows grow by {@link #REFIT_GROWTH}, not at every proposal: a pruned search proposes many
- * cheap trials, each adding a row or two.
+ * at every proposal, or with {@link GpOptions#refitGrowth()} above 1 once its rows (counted without
+ * the row limit) have grown by that factor: cheaper proposals for searches of many short trials, at
+ * a measured cost in regret (README, "Multi-fidelity GP").
  *
  * <p><b>The proposal.</b> Expected improvement at the largest budget over the best predicted
  * loss there of a configuration already tried (with a cost exponent, ranked per unit of its predicted
@@ -57,16 +58,6 @@ public final class MultiFidelityGpSampler implements Sampler {
      */
     public static final int MAX_ROWS = 600;
 
-    /**
-     * The chosen kernel's hyperparameters are refitted once the rows (counted without the row limit)
-     * have grown by this factor since its last fit; in between the last fit's stand, and the kernels
-     * are still compared every tenth ({@link KernelChoice}). Fitting was most of a proposal's cost
-     * (70% of its time on the Hartmann-6 curve) and a proposal took 80 ms on average in 30-second
-     * digits searches, half of their wall clock; docs/BENCHMARKS.md ("Multi fidelity methods")
-     * measures what it costs in regret against refitting at every proposal.
-     */
-    public static final double REFIT_GROWTH = 1.05;
-
     private final GpOptions options;
     private final int maxRows;
     private final AcquisitionMaximizer maximizer;
@@ -74,12 +65,9 @@ public final class MultiFidelityGpSampler implements Sampler {
     private final CostModel costModel;
     private final GpSampler finalLosses;
 
-    /**
-     * A sampler with these options, conditioning on at most {@value #MAX_ROWS} rows and refitting
-     * its hyperparameters as the rows grow by {@link #REFIT_GROWTH}.
-     */
+    /** A sampler with these options, conditioning on at most {@value #MAX_ROWS} rows. */
     public MultiFidelityGpSampler(GpOptions options) {
-        this(options, MAX_ROWS, REFIT_GROWTH);
+        this(options, MAX_ROWS);
     }
 
     /**
@@ -88,21 +76,13 @@ public final class MultiFidelityGpSampler implements Sampler {
      * in the rows); docs/BENCHMARKS.md ("Row limit") measures what the default costs in regret.
      */
     public MultiFidelityGpSampler(GpOptions options, int maxRows) {
-        this(options, maxRows, REFIT_GROWTH);
-    }
-
-    /**
-     * A sampler with these options and at most {@code maxRows} rows, as above, whose hyperparameters are refitted as the rows grow by {@code refitGrowth} (from 1, at every
-     * proposal, to 1.1).
-     */
-    public MultiFidelityGpSampler(GpOptions options, int maxRows, double refitGrowth) {
         if (maxRows < 2) {
             throw new IllegalArgumentException("maxRows must be at least 2, got " + maxRows);
         }
         this.maxRows = maxRows;
         this.options = options;
         this.maximizer = options.acquisitionMaximizer();
-        this.kernelChoice = new KernelChoice(options.hyperparameterFit(), options.kernels(), refitGrowth);
+        this.kernelChoice = options.kernelChoice();
         this.finalLosses = new GpSampler(options);
         this.costModel = options.costModel();
     }

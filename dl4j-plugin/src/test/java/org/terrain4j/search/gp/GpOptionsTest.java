@@ -49,4 +49,15 @@ class GpOptionsTest {
         assertThat(GpOptions.DEFAULTS.withCostExponent(1).withAcquisition(new Acquisition.ProbabilityOfImprovement(0))
                 .costExponent()).as("a logarithmic acquisition keeps its exponent").isEqualTo(1.0);
     }
+
+    @Test
+    void aRefitGrowthOutsideOneToTheComparisonsGrowthIsAnErrorNamingIt() {
+        assertThat(GpOptions.DEFAULTS.refitGrowth()).as("refitted at every proposal by default").isEqualTo(1.0);
+        assertThat(GpOptions.DEFAULTS.withRefitGrowth(1.05).withCostExponent(1).refitGrowth()).isEqualTo(1.05);
+        assertThatThrownBy(() -> GpOptions.DEFAULTS.withRefitGrowth(0.99))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("refitGrowth must be from 1 to 1.1, got 0.99");
+        assertThatThrownBy(() -> GpOptions.DEFAULTS.withRefitGrowth(1.2)).hasMessageContaining("refitGrowth");
+        assertThatThrownBy(() -> GpOptions.DEFAULTS.withRefitGrowth(Double.NaN)).hasMessageContaining("refitGrowth");
+    }
 }
