@@ -68,9 +68,7 @@ public record GpOptions(Acquisition acquisition, PendingPolicy pendingPolicy, Se
             throw new IllegalArgumentException("costExponent must be from 0 to " + (int) MAX_COST_EXPONENT + ", got "
                     + costExponent);
         }
-        if (!(refitGrowth >= 1 && refitGrowth <= MAX_REFIT_GROWTH)) {
-            throw new IllegalArgumentException("refitGrowth must be from 1 to " + MAX_REFIT_GROWTH + ", got " + refitGrowth);
-        }
+        KernelChoice.checkRefitGrowth(refitGrowth);
         if (costExponent > 0 && !acquisition.logarithmic()) {
             throw new IllegalArgumentException("costExponent " + costExponent + " divides the acquisition by a cost,"
                     + " which needs expected or probability of improvement, not " + acquisition

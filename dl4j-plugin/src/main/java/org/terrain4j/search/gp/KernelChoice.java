@@ -54,9 +54,7 @@ final class KernelChoice {
      * 1 refits at every call) since its last fit.
      */
     KernelChoice(HyperparameterFit fit, Set<Kernel> kernels, double refitGrowth) {
-        if (!(refitGrowth >= 1 && refitGrowth <= COMPARISON_GROWTH)) {
-            throw new IllegalArgumentException("refitGrowth must be from 1 to " + COMPARISON_GROWTH + ", got " + refitGrowth);
-        }
+        checkRefitGrowth(refitGrowth);
         this.fit = fit;
         this.kernels = kernels;
         this.refitGrowth = refitGrowth;
@@ -97,6 +95,13 @@ final class KernelChoice {
         GpHyperparameters best = fits.get(0).hyperparameters();
         chosen = best.kernel();
         return best;
+    }
+
+    /** Refuses a refit growth outside 1 to {@value #COMPARISON_GROWTH}, naming it. */
+    static void checkRefitGrowth(double refitGrowth) {
+        if (!(refitGrowth >= 1 && refitGrowth <= COMPARISON_GROWTH)) {
+            throw new IllegalArgumentException("refitGrowth must be from 1 to " + COMPARISON_GROWTH + ", got " + refitGrowth);
+        }
     }
 
     /** The first size above {@code size} and at least {@code growth} times it. */

@@ -87,6 +87,11 @@ public final class MultiFidelityGpSampler implements Sampler {
         this.costModel = options.costModel();
     }
 
+    /** The hyperparameters of the last proposal's model (the kernel chosen among them), if any. */
+    java.util.Optional<GpHyperparameters> lastFit() {
+        return kernelChoice.lastFit();
+    }
+
     /**
      * The rows the model would condition on for {@code history} without a row limit (each trial's
      * last step, and its steps 1, 2, 4, ... before it): what {@link #MAX_ROWS} bounds.

@@ -52,6 +52,22 @@ class GpSamplerTest {
     }
 
     @Test
+    void itsOptionsRefitGrowthKeepsTheLastFitUntilTheObservationsGrewByIt() {
+        SearchHistory history = new SearchHistory(SearchSpace.continuous(4));
+        SplittableRandom random = new SplittableRandom(1);
+        observe(history, random, 40);
+        GpSampler sampler = new GpSampler(GpOptions.DEFAULTS.withRefitGrowth(1.05));
+        sampler.propose(history, new SplittableRandom(2));
+        GpHyperparameters first = sampler.lastFit().orElseThrow();
+        observe(history, random, 1);
+        sampler.propose(history, new SplittableRandom(3));
+        assertThat(sampler.lastFit().orElseThrow()).as("41 < ceil(40 * 1.05) observations").isSameAs(first);
+        observe(history, random, 1);
+        sampler.propose(history, new SplittableRandom(4));
+        assertThat(sampler.lastFit().orElseThrow()).as("42 observations: refitted").isNotSameAs(first);
+    }
+
+    @Test
     void oneKernelIsAllThatIsFittedWhenTheOptionsNameOne() {
         SearchHistory history = new SearchHistory(SearchSpace.continuous(4));
         observe(history, new SplittableRandom(5), 30);

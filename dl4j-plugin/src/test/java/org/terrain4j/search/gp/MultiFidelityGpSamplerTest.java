@@ -156,6 +156,25 @@ class MultiFidelityGpSamplerTest {
     }
 
     @Test
+    void itsOptionsRefitGrowthKeepsTheLastFitUntilTheRowsGrewByIt() {
+        for (double growth : new double[] {1, 1.1}) {
+            SearchHistory history = ashaLike(new double[] {0.5, 0.5}, 2);
+            MultiFidelityGpSampler sampler = new MultiFidelityGpSampler(GpOptions.DEFAULTS.withRefitGrowth(growth));
+            sampler.propose(history, new SplittableRandom(1));
+            GpHyperparameters first = sampler.lastFit().orElseThrow();
+            int id = history.suggested(new double[] {0.4, 0.6});
+            history.intermediate(id, 1, 1.1);
+            history.complete(id, 1.1);
+            sampler.propose(history, new SplittableRandom(2));
+            if (growth == 1) {
+                assertThat(sampler.lastFit().orElseThrow()).as("refitted at every proposal").isNotSameAs(first);
+            } else {
+                assertThat(sampler.lastFit().orElseThrow()).as("one row more: the last fit stands").isSameAs(first);
+            }
+        }
+    }
+
+    @Test
     void theRowLimitIsCheckedWhenTheSamplerIsBuiltNamingItsValue() {
         assertThatThrownBy(() -> new MultiFidelityGpSampler(GpOptions.DEFAULTS, 1))
                 .isInstanceOf(IllegalArgumentException.class).hasMessage("maxRows must be at least 2, got 1");
