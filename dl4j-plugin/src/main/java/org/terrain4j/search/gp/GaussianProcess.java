@@ -59,23 +59,35 @@ public final class GaussianProcess implements Posterior {
      * @throws IllegalStateException if the covariance is not numerically positive definite
      */
     public static GaussianProcess condition(double[][] x, double[] y, GpHyperparameters h) {
-        int n = x.length;
-        if (n == 0 || y.length != n) {
-            throw new IllegalArgumentException("need n >= 1 points and as many targets, got " + n + " and " + y.length);
+        if (x.length == 0 || y.length != x.length) {
+            throw new IllegalArgumentException("need n >= 1 points and as many targets, got " + x.length + " and " + y.length);
         }
-        double[][] k = covariance(x, h);
-        CholeskyDecomposition cholesky;
+        return condition(x, y, h, factor(x, h));
+    }
+
+    /**
+     * The Cholesky factor of the {@link #covariance} at {@code x}.
+     *
+     * @throws IllegalStateException if the covariance is not numerically positive definite
+     */
+    static CholeskyDecomposition factor(double[][] x, GpHyperparameters h) {
         try {
-            cholesky = new CholeskyDecomposition(new Array2DRowRealMatrix(k, false), 1e-10, 1e-14);
+            return new CholeskyDecomposition(new Array2DRowRealMatrix(covariance(x, h), false), 1e-10, 1e-14);
         } catch (MathIllegalArgumentException e) {
             throw new IllegalStateException("GP covariance is not positive definite for " + h, e);
         }
+    }
+
+    /**
+     * Conditions on {@code n >= 1} points and their targets, given {@link #factor}{@code (x, h)}:
+     * a caller that has the factor already (the marginal likelihood's value at the same
+     * hyperparameters) does not factor again.
+     */
+    static GaussianProcess condition(double[][] x, double[] y, GpHyperparameters h, CholeskyDecomposition cholesky) {
+        int n = x.length;
         DecompositionSolver solver = cholesky.getSolver();
-        RealMatrix l = cholesky.getL();
-        double halfLogDet = 0;
-        for (int a = 0; a < n; a++) {
-            halfLogDet += Math.log(l.getEntry(a, a));
-        }
+        RealMatrix lTransposed = cholesky.getLT();
+        double halfLogDet = halfLogDeterminant(lTransposed);
         if (n <= EXPLICIT_INVERSE_LIMIT) {
             RealMatrix inverse = solver.getInverse();
             GaussianProcess gp = new GaussianProcess(x, y, h, inverse.operate(y), null, solver, halfLogDet);
@@ -87,10 +99,22 @@ public final class GaussianProcess implements Posterior {
         for (int a = 0; a < n; a++) {
             lower[a] = new double[a + 1];
             for (int b = 0; b <= a; b++) {
-                lower[a][b] = l.getEntry(a, b);
+                lower[a][b] = lTransposed.getEntry(b, a);
             }
         }
         return new GaussianProcess(x, y, h, alpha, lower, solver, halfLogDet);
+    }
+
+    /**
+     * {@code log det(K) / 2 = sum log L_aa}, read from {@code L^T}'s diagonal (the factor's own
+     * layout: {@code getL()} would transpose all of it first).
+     */
+    static double halfLogDeterminant(RealMatrix lTransposed) {
+        double halfLogDet = 0;
+        for (int a = 0; a < lTransposed.getRowDimension(); a++) {
+            halfLogDet += Math.log(lTransposed.getEntry(a, a));
+        }
+        return halfLogDet;
     }
 
     /** The covariance matrix of noisy observations at {@code x}: kernel plus noise on the diagonal. */

@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.stream.IntStream;
 import org.hipparchus.exception.MathRuntimeException;
+import org.hipparchus.linear.CholeskyDecomposition;
 import org.hipparchus.optim.InitialGuess;
 import org.hipparchus.optim.MaxEval;
 import org.hipparchus.optim.MaxIter;
@@ -299,28 +300,43 @@ public final class HyperparameterFit {
 
     /**
      * The negated objective over the unbounded coordinates, for the minimizer, remembering the
-     * best point (in {@code theta}) it was evaluated at.
+     * best point (in {@code theta}) it was evaluated at. It also keeps the Cholesky factors (and
+     * values) of the last {@value #RECENT} points it was asked about, because the conjugate
+     * gradient asks about the same point more than once, bit for bit: the gradient at the point its
+     * line search just chose (whose value the line search had), then that point's value at the top
+     * of the next iteration, and again as the start of the next bracket and of Brent's search. On
+     * the multi-fidelity GP's fits a third of the value requests were such repeats, and every
+     * gradient but a run's first was at a point already factored. A factor or value from memory is
+     * the one computing it again would give, so the fit is the same, bit for bit.
      */
     private static final class NegatedObjective {
+        private static final int RECENT = 4;
         private final MarginalLikelihood objective;
         private double[] bestTheta;
         private double bestValue = Double.NEGATIVE_INFINITY;
+        private final Evaluation[] recent = new Evaluation[RECENT];
+        private int nextRecent;
 
         NegatedObjective(MarginalLikelihood objective) {
             this.objective = objective;
         }
 
         double value(double[] z) {
-            double[] theta = toBounded(z);
-            double v = objective.value(theta);
-            remember(theta, v);
-            return Double.isFinite(v) ? -v : Double.MAX_VALUE / 4;
+            Evaluation e = at(z);
+            if (!e.valued) {
+                double v = objective.value(e.theta, e.factor);
+                remember(e.theta, v);
+                e.negated = Double.isFinite(v) ? -v : Double.MAX_VALUE / 4;
+                e.valued = true;
+            }
+            return e.negated;
         }
 
         double[] gradient(double[] z) {
-            double[] theta = toBounded(z);
+            Evaluation e = at(z);
+            double[] theta = e.theta;
             double[] g = new double[theta.length];
-            double v = objective.valueAndGradient(theta, g);
+            double v = objective.valueAndGradient(theta, e.factor, g);
             remember(theta, v);
             for (int j = 0; j < g.length; j++) {
                 double lower = lower(j, g.length);
@@ -331,11 +347,40 @@ public final class HyperparameterFit {
             return g;
         }
 
+        /** The evaluation of {@code z} among the recent ones, or a new one (factored) replacing the oldest. */
+        private Evaluation at(double[] z) {
+            for (Evaluation e : recent) {
+                if (e != null && Arrays.equals(e.z, z)) {
+                    return e;
+                }
+            }
+            double[] theta = toBounded(z);
+            Evaluation e = new Evaluation(z.clone(), theta, objective.factor(theta));  // the optimizer moves its point in place
+            recent[nextRecent] = e;
+            nextRecent = (nextRecent + 1) % RECENT;
+            return e;
+        }
+
         private void remember(double[] theta, double v) {
             if (bestTheta == null || v > bestValue) {
                 bestTheta = theta;
                 bestValue = v;
             }
+        }
+    }
+
+    /** A point the optimizer asked about: its factor (null where K is not positive definite) and, once asked, its negated value. */
+    private static final class Evaluation {
+        final double[] z;
+        final double[] theta;
+        final CholeskyDecomposition factor;
+        double negated;
+        boolean valued;
+
+        Evaluation(double[] z, double[] theta, CholeskyDecomposition factor) {
+            this.z = z;
+            this.theta = theta;
+            this.factor = factor;
         }
     }
 }

@@ -1,7 +1,5 @@
 package org.terrain4j.search.gp;
 
-import org.hipparchus.exception.MathIllegalArgumentException;
-import org.hipparchus.linear.Array2DRowRealMatrix;
 import org.hipparchus.linear.ArrayRealVector;
 import org.hipparchus.linear.CholeskyDecomposition;
 import org.hipparchus.linear.RealMatrix;
@@ -55,19 +53,32 @@ public final class MarginalLikelihood {
 
     /** Log marginal likelihood plus log prior at {@code theta}; {@code -Infinity} when K is not positive definite. */
     public double value(double[] theta) {
-        GpHyperparameters h = new GpHyperparameters(kernel, theta);
-        CholeskyDecomposition cholesky;
+        return value(theta, factor(theta));
+    }
+
+    /**
+     * The Cholesky factor of the covariance at {@code theta}, which {@link #value(double[], CholeskyDecomposition)}
+     * and {@link #valueAndGradient(double[], CholeskyDecomposition, double[])} take; null when K is not positive
+     * definite. A caller that asks for both at the same {@code theta} factors once.
+     */
+    CholeskyDecomposition factor(double[] theta) {
         try {
-            cholesky = new CholeskyDecomposition(new Array2DRowRealMatrix(GaussianProcess.covariance(x, h), false),
-                    1e-10, 1e-14);
-        } catch (MathIllegalArgumentException e) {
+            return GaussianProcess.factor(x, new GpHyperparameters(kernel, theta));
+        } catch (IllegalStateException notPositiveDefinite) {
+            return null;
+        }
+    }
+
+    /** {@link #value(double[])} given {@link #factor}{@code (theta)}. */
+    double value(double[] theta, CholeskyDecomposition cholesky) {
+        if (cholesky == null) {
             return Double.NEGATIVE_INFINITY;
         }
         double[] alpha = cholesky.getSolver().solve(new ArrayRealVector(y, false)).toArray();
-        RealMatrix l = cholesky.getL();
+        RealMatrix lTransposed = cholesky.getLT();
         double value = -0.5 * y.length * LOG_2PI;
         for (int a = 0; a < y.length; a++) {
-            value += -0.5 * y[a] * alpha[a] - Math.log(l.getEntry(a, a));
+            value += -0.5 * y[a] * alpha[a] - Math.log(lTransposed.getEntry(a, a));
         }
         return value + logPrior(theta, null);
     }
@@ -77,13 +88,16 @@ public final class MarginalLikelihood {
      * long) and returns the value; {@code -Infinity} and a zero gradient when K is not positive definite.
      */
     public double valueAndGradient(double[] theta, double[] gradient) {
-        GaussianProcess gp;
-        try {
-            gp = GaussianProcess.condition(x, y, new GpHyperparameters(kernel, theta));
-        } catch (IllegalStateException e) {
+        return valueAndGradient(theta, factor(theta), gradient);
+    }
+
+    /** {@link #valueAndGradient(double[], double[])} given {@link #factor}{@code (theta)}. */
+    double valueAndGradient(double[] theta, CholeskyDecomposition cholesky, double[] gradient) {
+        if (cholesky == null) {
             java.util.Arrays.fill(gradient, 0);
             return Double.NEGATIVE_INFINITY;
         }
+        GaussianProcess gp = GaussianProcess.condition(x, y, new GpHyperparameters(kernel, theta), cholesky);
         double[] g = gp.logMarginalLikelihoodGradient();
         double prior = logPrior(theta, g);
         System.arraycopy(g, 0, gradient, 0, g.length);

@@ -80,6 +80,35 @@ class GaussianProcessTest {
         }
     }
 
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(ints = {15, GaussianProcess.EXPLICIT_INVERSE_LIMIT + 40})
+    void aFactorUsedForTheValueGivesTheGradientOfAFreshOneBitForBit(int n) {
+        // The fit keeps a point's factor from its value for its gradient: using it must leave it as it was.
+        double[][] x = randomPoints(n, 3, 7);
+        double[] y = new double[n];
+        for (int a = 0; a < n; a++) {
+            y[a] = Math.sin(4 * x[a][1]) + x[a][0];
+        }
+        for (Kernel kernel : Kernel.values()) {
+            MarginalLikelihood objective = new MarginalLikelihood(x, y, kernel);
+            double[] theta = GpHyperparameters.of(kernel, new double[] {0.4, 0.2, 0.7}, 1.1, 1e-3).theta();
+            org.hipparchus.linear.CholeskyDecomposition factor = objective.factor(theta);
+            assertThat(objective.value(theta, factor)).isEqualTo(objective.value(theta));
+            double[] reused = new double[theta.length];
+            double[] fresh = new double[theta.length];
+            assertThat(objective.valueAndGradient(theta, factor, reused)).isEqualTo(objective.valueAndGradient(theta, fresh));
+            assertThat(reused).as(kernel.name()).isEqualTo(fresh);
+            assertThat(objective.value(theta, factor)).as("the value again").isEqualTo(objective.value(theta));
+        }
+        // No factor (K not positive definite): the objective is -Infinity and the gradient zero.
+        MarginalLikelihood objective = new MarginalLikelihood(x, y);
+        double[] theta = HyperparameterFit.defaults(3).theta();
+        double[] gradient = {1, 1, 1, 1, 1};
+        assertThat(objective.value(theta, null)).isEqualTo(Double.NEGATIVE_INFINITY);
+        assertThat(objective.valueAndGradient(theta, null, gradient)).isEqualTo(Double.NEGATIVE_INFINITY);
+        assertThat(gradient).containsOnly(0);
+    }
+
     @Test
     void fitFindsTheRelevantCoordinate() {
         // y depends on x0 only: the fitted length scale of x1 must be much longer than that of x0.
