@@ -21,10 +21,10 @@ import java.util.SplittableRandom;
  * refitted only once the observations have grown by that factor since its last fit, and its last
  * hyperparameters stand in between: a sampler that conditions on many rows a proposal (the
  * multi-fidelity GP) spends most of a proposal fitting, and its hyperparameters move little from
- * one row to the next. The comparisons are counted in the rows fitted, the refits in the size the
- * caller passes: the observations it has, which may be more than the rows it conditions on (the
- * multi-fidelity GP's rows without its row limit keep growing past the limit, where the rows fitted
- * stop growing and the kernels are no longer compared). Not thread-safe.
+ * one row to the next. Growth, for both, is counted in the size the caller passes: the observations
+ * it has, which may be more than the rows it conditions on (the multi-fidelity GP's rows without its
+ * row limit keep growing past the limit, where the rows fitted stop growing; counted in those, the
+ * kernels were never compared again in a long search). Not thread-safe.
  */
 final class KernelChoice {
 
@@ -71,21 +71,20 @@ final class KernelChoice {
     }
 
     /**
-     * As {@link #fit(double[][], double[], SplittableRandom)}, the refit growth counted in
-     * {@code size}: the observations the caller has, of which {@code x} may be a subset (at least as
-     * many as its rows); the comparisons still counted in the rows of {@code x}.
+     * As {@link #fit(double[][], double[], SplittableRandom)}, growth counted in {@code size}: the
+     * observations the caller has, of which {@code x} may be a subset (at least as many as its rows).
      */
     GpHyperparameters fit(double[][] x, double[] y, int size, SplittableRandom random) {
         if (size < x.length) {
             throw new IllegalArgumentException("size " + size + " is less than the " + x.length + " rows fitted");
         }
-        boolean compare = chosen == null || x.length >= nextComparison;
+        boolean compare = chosen == null || size >= nextComparison;
         if (!compare && refitGrowth > 1 && size < nextRefit) {
             return lastFits.get(chosen);
         }
         Set<Kernel> fitted = kernels;
         if (compare) {
-            nextComparison = grown(x.length, COMPARISON_GROWTH);
+            nextComparison = grown(size, COMPARISON_GROWTH);
         } else {
             fitted = EnumSet.of(chosen);
         }

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 /**
  * When the kernel choice refits: at every call by default, and with a refit growth only once the
  * observations (counted as the caller counts them) have grown by it, the kernels still compared
- * every tenth of the rows fitted.
+ * every tenth of the observations.
  */
 class KernelChoiceTest {
 
@@ -59,15 +59,19 @@ class KernelChoiceTest {
     }
 
     @Test
-    void refitsAreCountedInTheCallersSizeAndComparisonsInTheRowsFitted() {
+    void refitsAndComparisonsAreCountedInTheCallersSizeNotInTheRowsFitted() {
+        // the multi-fidelity GP past its row limit: the rows fitted stay at the limit as the observations grow
         KernelChoice choice = new KernelChoice(FIT, EnumSet.allOf(Kernel.class), 1.05);
         GpHyperparameters first = fit(choice, 40, 101);
-        assertThat(choice.nextComparison()).as("ceil(40 * 1.1) rows").isEqualTo(44);
+        assertThat(choice.nextComparison()).as("ceil(101 * 1.1) observations").isEqualTo(112);
         assertThat(fit(choice, 40, 106)).as("the same 40 rows of 106 observations").isSameAs(first);
         GpHyperparameters refitted = fit(choice, 40, 107);
         assertThat(refitted).as("40 rows of 107 observations: grown by 5%").isNotSameAs(first);
-        assertThat(refitted.kernel()).as("not a comparison: the rows fitted did not grow").isEqualTo(first.kernel());
-        assertThat(choice.nextComparison()).isEqualTo(44);
+        assertThat(refitted.kernel()).as("not a comparison yet").isEqualTo(first.kernel());
+        assertThat(choice.nextComparison()).isEqualTo(112);
+        fit(choice, 40, 112);
+        assertThat(choice.nextComparison()).as("compared at 112 observations of 40 rows, next at ceil(112 * 1.1)")
+                .isEqualTo(124);
     }
 
     @Test
