@@ -31,6 +31,8 @@ import org.hipparchus.optim.univariate.UnivariatePointValuePair;
 public final class AcquisitionMaximizer {
 
     private static final double[] PERTURBATION_SCALES = {0.003, 0.03, 0.1};
+    /** Pool points scored together by one thread (the posterior predicts them side by side). */
+    private static final int POOL_CHUNK = 32;
 
     private final int uniformSamples;
     private final int perturbationsPerIncumbent;
@@ -68,7 +70,7 @@ public final class AcquisitionMaximizer {
      */
     public List<Scored> maximize(Posterior gp, Acquisition acquisition, double best, List<double[]> incumbents,
             SplittableRandom random) {
-        return maximize(point -> score(gp, acquisition, best, point), gp.dimension(), incumbents, random);
+        return maximize(new Worth(gp, acquisition, best), gp.dimension(), incumbents, random);
     }
 
     /**
@@ -81,7 +83,7 @@ public final class AcquisitionMaximizer {
      */
     List<Scored> maximize(Posterior gp, Acquisition acquisition, LogCost cost, double slack, double best,
             List<double[]> incumbents, SplittableRandom random) {
-        ToDoubleFunction<double[]> worth = point -> score(gp, acquisition, best, point);
+        Worth worth = new Worth(gp, acquisition, best);
         List<Scored> byWorth = maximize(worth, gp.dimension(), incumbents, random);
         if (cost == LogCost.NONE) {
             return byWorth;
@@ -105,8 +107,7 @@ public final class AcquisitionMaximizer {
     private static final double BELOW_FLOOR_WEIGHT = 100;
 
     /** The pool (uniform and perturbed points) ranked by {@code objective}, its best few optimized locally. */
-    private List<Scored> maximize(ToDoubleFunction<double[]> objective, int d, List<double[]> incumbents,
-            SplittableRandom random) {
+    private List<Scored> maximize(Worth objective, int d, List<double[]> incumbents, SplittableRandom random) {
         List<double[]> pool = new ArrayList<>();
         for (int k = 0; k < uniformSamples; k++) {
             pool.add(uniform(d, random));
@@ -117,7 +118,9 @@ public final class AcquisitionMaximizer {
             }
         }
         double[] scores = new double[pool.size()];
-        IntStream.range(0, pool.size()).parallel().forEach(k -> scores[k] = objective.applyAsDouble(pool.get(k)));
+        int chunks = (pool.size() + POOL_CHUNK - 1) / POOL_CHUNK;
+        IntStream.range(0, chunks).parallel().forEach(c -> objective.scoreAll(pool, c * POOL_CHUNK,
+                Math.min(pool.size(), (c + 1) * POOL_CHUNK), scores));
         List<Scored> ranked = new ArrayList<>();
         for (int k = 0; k < pool.size(); k++) {
             ranked.add(new Scored(pool.get(k), scores[k]));
@@ -136,10 +139,35 @@ public final class AcquisitionMaximizer {
         return all;
     }
 
+    /** {@code acquisition}'s score of {@code point} under {@code gp}. */
     static double score(Posterior gp, Acquisition acquisition, double best, double[] point) {
-        double[] meanVariance = new double[2];
-        gp.predict(point, meanVariance);
-        return acquisition.score(meanVariance[0], Math.sqrt(meanVariance[1]), best);
+        return new Worth(gp, acquisition, best).applyAsDouble(point);
+    }
+
+    /**
+     * The acquisition of a point under a posterior: one point at a time for the local optimizer,
+     * and a chunk of the pool at once ({@link Posterior#predict(double[][], double[], double[])}),
+     * the same scores either way.
+     */
+    private record Worth(Posterior gp, Acquisition acquisition, double best) implements ToDoubleFunction<double[]> {
+
+        @Override
+        public double applyAsDouble(double[] point) {
+            double[] meanVariance = new double[2];
+            gp.predict(point, meanVariance);
+            return acquisition.score(meanVariance[0], Math.sqrt(meanVariance[1]), best);
+        }
+
+        /** Writes the scores of {@code pool}'s points {@code from} to {@code to} (exclusive) into {@code scores}. */
+        void scoreAll(List<double[]> pool, int from, int to, double[] scores) {
+            double[][] points = pool.subList(from, to).toArray(new double[0][]);
+            double[] means = new double[points.length];
+            double[] variances = new double[points.length];
+            gp.predict(points, means, variances);
+            for (int i = 0; i < points.length; i++) {
+                scores[from + i] = acquisition.score(means[i], Math.sqrt(variances[i]), best);
+            }
+        }
     }
 
     private Scored polish(ToDoubleFunction<double[]> objective, Scored start) {

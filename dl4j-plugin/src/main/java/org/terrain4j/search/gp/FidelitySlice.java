@@ -27,6 +27,15 @@ final class FidelitySlice implements Posterior {
     }
 
     @Override
+    public void predict(double[][] points, double[] means, double[] variances) {
+        double[][] augmented = new double[points.length][];
+        for (int i = 0; i < points.length; i++) {
+            augmented[i] = atFidelity(points[i]);
+        }
+        joint.predict(augmented, means, variances);
+    }
+
+    @Override
     public double mean(double[] point) {
         return joint.mean(atFidelity(point));
     }

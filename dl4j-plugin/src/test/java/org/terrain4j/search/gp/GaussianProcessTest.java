@@ -109,6 +109,37 @@ class GaussianProcessTest {
         assertThat(gradient).containsOnly(0);
     }
 
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(ints = {30, GaussianProcess.EXPLICIT_INVERSE_LIMIT + 30})
+    void manyPointsAtOnceArePredictedAsOneAtATimeBitForBit(int n) {
+        double[][] x = randomPoints(n, 4, 8);
+        double[] y = new double[n];
+        for (int a = 0; a < n; a++) {
+            y[a] = Math.cos(6 * x[a][2]) * x[a][0];
+        }
+        for (Kernel kernel : Kernel.values()) {
+            GaussianProcess gp = GaussianProcess.condition(x, y,
+                    GpHyperparameters.of(kernel, new double[] {0.3, 0.5, 0.2, 0.9}, 1.2, 1e-4));
+            FidelitySlice slice = new FidelitySlice(gp, 0.75);
+            double[][] points = randomPoints(21, 4, 9);  // not a whole number of blocks
+            double[][] configurations = randomPoints(21, 3, 10);
+            double[] means = new double[21];
+            double[] variances = new double[21];
+            double[] sliceMeans = new double[21];
+            double[] sliceVariances = new double[21];
+            gp.predict(points, means, variances);
+            slice.predict(configurations, sliceMeans, sliceVariances);
+            double[] out = new double[2];
+            for (int i = 0; i < 21; i++) {
+                gp.predict(points[i], out);
+                assertThat(new double[] {means[i], variances[i]}).as("%s, point %d", kernel, i).isEqualTo(out);
+                slice.predict(configurations[i], out);
+                assertThat(new double[] {sliceMeans[i], sliceVariances[i]}).as("%s, slice, point %d", kernel, i)
+                        .isEqualTo(out);
+            }
+        }
+    }
+
     @Test
     void fitFindsTheRelevantCoordinate() {
         // y depends on x0 only: the fitted length scale of x1 must be much longer than that of x0.
