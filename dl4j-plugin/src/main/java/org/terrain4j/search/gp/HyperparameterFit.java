@@ -37,14 +37,10 @@ import org.hipparchus.optim.nonlinear.scalar.gradient.NonLinearConjugateGradient
  * {@link #fitEach}.
  *
  * <p>Each objective evaluation factors an {@code n x n} covariance, so beyond {@code maxPoints}
- * observations the fit uses a random subset of {@code maxPoints} of them (the subset-of-data
- * approximation, Rasmussen and Williams, section 8.3.1): the length scales, signal and noise a few
- * hundred points pin down are the ones all of them would, and the fit's cost stops growing with the
- * study. The posterior itself is still conditioned on every observation. The subset is stable: the
- * points of the smallest keys, a key being a hash of the point, so one more observation changes it
- * by at most one point and the last fit (the warm start) is still close to the optimum, where a
- * subset drawn afresh at every fit moved the optimum by up to 87 nats and cost the optimizer the
- * iterations to follow it.
+ * observations the fit uses a uniform random subset of {@code maxPoints} of them (the
+ * subset-of-data approximation, Rasmussen and Williams, section 8.3.1): the length scales, signal
+ * and noise a few hundred points pin down are the ones all of them would, and the fit's cost
+ * stops growing with the study. The posterior itself is still conditioned on every observation.
  */
 public final class HyperparameterFit {
 
@@ -55,8 +51,8 @@ public final class HyperparameterFit {
      * not refitted: its warm start stands, and loses. Measured at the comparisons of searches on
      * Branin and Hartmann-6 (10 seeds, 100 evaluations: 460 comparisons) and on Hartmann-6 and
      * Styblinski-Tang 8-D (4 seeds, 300 evaluations: 240), a refit from a warm start gained a median
-     * of 0.1 nats (0.05 to 3 beyond 100 observations, at most 87 where a subset of 200 drawn afresh
-     * was fitted, as the fit then did); a kernel that trailed by more than 50 never won after its refit (by more than 20,
+     * of 0.1 nats (0.05 to 3 beyond 100 observations, at most 87 where a fresh random subset of 200
+     * is fitted); a kernel that trailed by more than 50 never won after its refit (by more than 20,
      * once, at 25 observations).
      */
     static final double TRAILING_NATS = 50;
@@ -86,7 +82,7 @@ public final class HyperparameterFit {
     /**
      * @param randomStarts screened random starts besides the warm or default one, at least 0
      * @param maxIterations optimizer iterations per start, at least 5
-     * @param maxPoints most observations a fit uses (a stable random subset beyond), at least 10
+     * @param maxPoints most observations a fit uses (a random subset beyond), at least 10
      */
     public HyperparameterFit(int randomStarts, int maxIterations, int maxPoints) {
         if (randomStarts < 0) {
@@ -135,7 +131,7 @@ public final class HyperparameterFit {
 
     /**
      * Fits each kernel's hyperparameters to the same observations (beyond {@code maxPoints}, the
-     * same stable subset), each warm-started from its entry of {@code warmStarts} when there is
+     * same random subset), each warm-started from its entry of {@code warmStarts} when there is
      * one; the kernels in parallel, each with its own stream split from {@code random}, so the
      * result does not depend on thread timing. Best objective first; the earlier kernel of
      * {@link Kernel}'s order on a tie.
@@ -148,7 +144,7 @@ public final class HyperparameterFit {
         double[][] fx = x;
         double[] fy = y;
         if (x.length > maxPoints) {
-            int[] chosen = stableSubset(x, maxPoints);
+            int[] chosen = subset(x.length, random);
             fx = new double[maxPoints][];
             fy = new double[maxPoints];
             for (int a = 0; a < maxPoints; a++) {
@@ -210,35 +206,19 @@ public final class HyperparameterFit {
                 : new Fitted(new GpHyperparameters(kernel, best.theta()), best.value());
     }
 
-    /**
-     * The indices, ascending, of the {@code size} points of {@code x} of the smallest {@link #key}s:
-     * a uniform random subset as far as the points are concerned (a key is a hash of the point), but
-     * the same one from fit to fit, except that a new point replaces the point of the largest key
-     * when its own key is smaller. Equal points have equal keys and are both in or both out.
-     */
-    static int[] stableSubset(double[][] x, int size) {
-        long[] keys = new long[x.length];
-        for (int a = 0; a < x.length; a++) {
-            keys[a] = key(x[a]);
+    /** {@code maxPoints} indices of {@code 0..n-1} drawn uniformly without replacement (partial Fisher-Yates). */
+    private int[] subset(int n, SplittableRandom random) {
+        int[] order = new int[n];
+        for (int a = 0; a < n; a++) {
+            order[a] = a;
         }
-        return IntStream.range(0, x.length).boxed()
-                .sorted(Comparator.<Integer>comparingLong(a -> keys[a]).thenComparingInt(a -> a))
-                .limit(size).mapToInt(Integer::intValue).sorted().toArray();
-    }
-
-    /** A 64-bit hash of a point's coordinates (bit for bit), each mixed in by SplitMix64's finalizer. */
-    static long key(double[] point) {
-        long h = 0x9E3779B97F4A7C15L;
-        for (double v : point) {
-            h = mix(h ^ Double.doubleToLongBits(v));
+        for (int a = 0; a < maxPoints; a++) {
+            int pick = a + random.nextInt(n - a);
+            int chosen = order[pick];
+            order[pick] = order[a];
+            order[a] = chosen;
         }
-        return h;
-    }
-
-    private static long mix(long z) {
-        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
-        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
-        return z ^ (z >>> 31);
+        return Arrays.copyOf(order, maxPoints);
     }
 
     private static Run bestOfRandomDraws(MarginalLikelihood objective, int d, SplittableRandom random) {

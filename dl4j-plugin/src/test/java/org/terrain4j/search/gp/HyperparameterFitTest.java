@@ -108,45 +108,4 @@ class HyperparameterFitTest {
         return Arrays.stream(bracketed.replace("[", "").replace("]", "").split(","))
                 .mapToDouble(s -> Double.parseDouble(s.trim())).toArray();
     }
-
-    @Test
-    void theSubsetIsUniformOverThePointsAndMovesByOnePointAtMostWhenOneIsAdded() {
-        SplittableRandom random = new SplittableRandom(11);
-        double[][] x = new double[2001][];
-        for (int a = 0; a < x.length; a++) {
-            x[a] = random.doubles(3).toArray();
-        }
-        double[][] first = Arrays.copyOf(x, 2000);
-        int[] chosen = HyperparameterFit.stableSubset(first, 400);
-        assertThat(chosen).hasSize(400).isSorted().doesNotHaveDuplicates();
-        // uniform: the chosen points' coordinates are spread as all of them are (each half of each
-        // coordinate holds 200 of 400, sd 10), and so are their positions in the list (a mean index of
-        // 999.5, sd 29)
-        for (int i = 0; i < 3; i++) {
-            int coordinate = i;
-            long low = Arrays.stream(chosen).filter(a -> first[a][coordinate] < 0.5).count();
-            assertThat(low).as("coordinate %d below 0.5", i).isBetween(160L, 240L);
-        }
-        assertThat(Arrays.stream(chosen).average().orElseThrow()).isBetween(900.0, 1100.0);
-        // stable: with one point more, at most one chosen point is replaced, by the new one
-        int[] next = HyperparameterFit.stableSubset(x, 400);
-        long replaced = Arrays.stream(chosen).filter(a -> Arrays.binarySearch(next, a) < 0).count();
-        assertThat(replaced).isLessThanOrEqualTo(1);
-        assertThat(next[next.length - 1] == 2000).isEqualTo(replaced == 1);
-        // the order of the points does not matter, and equal points are in or out together
-        double[][] reversed = new double[2000][];
-        for (int a = 0; a < 2000; a++) {
-            reversed[a] = first[1999 - a];
-        }
-        assertThat(Arrays.stream(HyperparameterFit.stableSubset(reversed, 400)).map(a -> 1999 - a).sorted().toArray())
-                .isEqualTo(chosen);
-        double[][] doubled = new double[2000][];
-        for (int a = 0; a < 2000; a++) {
-            doubled[a] = first[a / 2];
-        }
-        int[] pairs = HyperparameterFit.stableSubset(doubled, 400);
-        for (int a : pairs) {
-            assertThat(pairs).as("point %d's twin", a).contains(a % 2 == 0 ? a + 1 : a - 1);
-        }
-    }
 }
