@@ -29,8 +29,8 @@ import java.util.Set;
  *                    (the multi-fidelity GP's rows) have grown by this factor since its last fit, from 1
  *                    (the default: at every proposal) to 1.1 (only when the kernels are compared again);
  *                    in between the last fit stands. A larger factor makes proposals cheaper (the
- *                    multi-fidelity GP's 2.6x at 1.05) at a measured cost in regret on some objectives
- *                    (README, "Multi-fidelity GP")
+ *                    multi-fidelity GP's 2.1x to 2.4x at 1.05 up to 500 trials; docs/BENCHMARKS.md,
+ *                    Search) at a measured cost in regret on some objectives (README, "Multi-fidelity GP")
  */
 public record GpOptions(Acquisition acquisition, PendingPolicy pendingPolicy, Set<Kernel> kernels, int hyperparameterRandomStarts,
         int hyperparameterIterations, int hyperparameterPoints, int uniformSamples, int perturbationsPerIncumbent, int incumbents,
