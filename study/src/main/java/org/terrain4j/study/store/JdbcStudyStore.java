@@ -62,6 +62,7 @@ public final class JdbcStudyStore implements StudyStore {
                 throw new StoreException("cannot create the study store " + location + ": the folder "
                         + file.getParent() + " does not exist");
             }
+            SqliteNativeLibrary.prepare(); // before the driver loads its library: none left in /tmp by a killed process
         }
         Connection connection = connect(location, busyTimeoutMillis);
         try {
