@@ -32,55 +32,137 @@ import org.terrain4j.study.store.TrialState;
  * generator's model; last, the seconds the study spent between its trials (the generator's
  * proposals and the store's writes).
  *
- * <pre>java -cp ... org.terrain4j.bench.SearchTimeToTarget SEEDS TRIALS EPOCHS TARGET[,TARGET..] METHOD[,METHOD..] [DATASET [SECONDS]]</pre>
- * With {@code SECONDS}, every study may start trials for that long (the same budget for every method,
- * so that a pruner's saved epochs buy more trials) and {@code TRIALS} caps them; without it, each
- * study runs {@code TRIALS} trials.
+ * <pre>java -cp ... org.terrain4j.bench.SearchTimeToTarget SEEDS TRIALS EPOCHS TARGET[,TARGET..] METHOD[,METHOD..] DATASET SECONDS</pre>
+ * {@code DATASET} is {@code digits}, {@code fashion} or {@code iris}. Every study may start trials for
+ * {@code SECONDS} (the same budget for every method, so that a pruner's saved epochs buy more
+ * trials) and {@code TRIALS} caps them; with {@code SECONDS} 0, each study runs {@code TRIALS} trials.
  * Methods are {@code GENERATOR+PRUNER}: {@code random+asha}, {@code tpe+asha}, {@code bayesian+none},
  * {@code bohb+asha}, ...; a Gaussian-process generator may name its cost exponent, {@code mfgp:0+asha}
  * ({@code terrain search --cost-exponent}; without it, the default), and its refit growth,
  * {@code mfgp:refit=1.05+asha} ({@code --refit-growth}), or both ({@code mfgp:1:refit=1.05+asha}).
+ * Every argument is checked before the first study starts: a bad one ends the run with one line naming it.
  */
 public final class SearchTimeToTarget {
+
+    private static final String USAGE = "SearchTimeToTarget SEEDS TRIALS EPOCHS TARGETS METHODS DATASET SECONDS";
 
     private SearchTimeToTarget() {
     }
 
+    /**
+     * A method as {@code GENERATOR[:COST][:refit=GROWTH]+PRUNER} names it.
+     *
+     * @param study the start of its studies' names, the options in them
+     */
+    record Method(String name, GeneratorKind generator, GpOptions options, String pruner, String study) {
+
+        /** The method {@code text} names, or an {@link IllegalArgumentException} naming what is wrong in it. */
+        static Method parse(String text, int epochs) {
+            String[] parts = text.split("\\+", -1);
+            if (parts.length > 2) {
+                throw new IllegalArgumentException("method '" + text + "' has more than one '+'; expected GENERATOR+PRUNER");
+            }
+            String[] kindAndOptions = parts[0].split(":", -1);
+            GeneratorKind generator;
+            try {
+                generator = GeneratorKind.valueOf(kindAndOptions[0].toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("method '" + text + "': '" + kindAndOptions[0] + "' is not a generator; use one of "
+                        + java.util.Arrays.toString(GeneratorKind.values()).toLowerCase(Locale.ROOT));
+            }
+            if (kindAndOptions.length > 1 && !generator.gaussianProcess()) {
+                throw new IllegalArgumentException("method '" + text + "': only bayesian and mfgp take options, "
+                        + kindAndOptions[0] + " does not");
+            }
+            GpOptions options = GpOptions.DEFAULTS;
+            StringBuilder study = new StringBuilder(kindAndOptions[0]);
+            for (int k = 1; k < kindAndOptions.length; k++) {
+                String option = kindAndOptions[k];
+                try {
+                    if (option.startsWith("refit=")) {
+                        options = options.withRefitGrowth(Double.parseDouble(option.substring("refit=".length())));
+                        study.append("-refit").append(option.substring("refit=".length()));
+                    } else {
+                        options = options.withCostExponent(Double.parseDouble(option));
+                        study.append("-cost").append(option);
+                    }
+                } catch (IllegalArgumentException e) { // NumberFormatException too
+                    throw new IllegalArgumentException("method '" + text + "': option '" + option
+                            + "' is neither a cost exponent (a number from 0 to " + (int) GpOptions.MAX_COST_EXPONENT
+                            + ") nor refit=GROWTH (from 1 to " + GpOptions.MAX_REFIT_GROWTH + ")");
+                }
+            }
+            String pruner = parts.length > 1 ? parts[1] : "none";
+            try {
+                org.terrain4j.study.prune.Pruners.named(pruner, epochs, 0);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("method '" + text + "': '" + pruner + "' is not a pruner; use "
+                        + org.terrain4j.study.prune.Pruners.NAMES);
+            }
+            return new Method(text, generator, options, pruner, study.append("-").append(pruner).toString());
+        }
+    }
+
+    /** The checked arguments. */
+    private record Plan(int seeds, int trials, int epochs, double[] targets, List<Method> methods, DemoDataset dataset,
+            java.time.Duration budget) {
+
+        static Plan parse(String[] args) {
+            int seeds = BenchArguments.number("SEEDS", args[0], 1);
+            int trials = BenchArguments.number("TRIALS", args[1], 1);
+            int epochs = BenchArguments.number("EPOCHS", args[2], 1);
+            double[] targets = java.util.Arrays.stream(args[3].split(",", -1)).mapToDouble(t -> {
+                try {
+                    double target = Double.parseDouble(t);
+                    if (target > 0 && target <= 1) {
+                        return target;
+                    }
+                } catch (NumberFormatException e) {
+                    // named below
+                }
+                throw new IllegalArgumentException("target '" + t + "' is not an accuracy from 0 (exclusive) to 1");
+            }).toArray();
+            List<Method> methods = java.util.Arrays.stream(args[4].split(",", -1)).map(m -> Method.parse(m, epochs)).toList();
+            DemoDataset dataset;
+            try {
+                dataset = DemoDataset.valueOf(args[5].toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("DATASET '" + args[5] + "' is not one of "
+                        + java.util.Arrays.toString(DemoDataset.values()).toLowerCase(Locale.ROOT));
+            }
+            int seconds = BenchArguments.number("SECONDS", args[6], 0);
+            if (seconds > DemoSearch.NO_TIME_LIMIT.toSeconds()) {
+                throw new IllegalArgumentException("SECONDS must be at most " + DemoSearch.NO_TIME_LIMIT.toSeconds()
+                        + " (a year), got " + seconds);
+            }
+            return new Plan(seeds, trials, epochs, targets, methods, dataset,
+                    seconds == 0 ? DemoSearch.NO_TIME_LIMIT : java.time.Duration.ofSeconds(seconds));
+        }
+    }
+
     public static void main(String[] args) throws Exception {
-        int seeds = Integer.parseInt(args[0]);
-        int trials = Integer.parseInt(args[1]);
-        int epochs = Integer.parseInt(args[2]);
-        double[] targets = java.util.Arrays.stream(args[3].split(",")).mapToDouble(Double::parseDouble).toArray();
-        List<String> methods = List.of(args[4].split(","));
-        DemoDataset dataset = args.length > 5 ? DemoDataset.valueOf(args[5].toUpperCase(Locale.ROOT)) : DemoDataset.DIGITS;
-        // Every method's study gets the same wall-clock budget (TRIALS is then a cap): pruning buys more trials.
-        java.time.Duration budget = args.length > 6 ? java.time.Duration.ofSeconds(Long.parseLong(args[6]))
-                : DemoSearch.NO_TIME_LIMIT;
+        Plan[] plan = new Plan[1];
+        BenchArguments.runOrExplain(USAGE, args, a -> plan[0] = Plan.parse(a));
+        int seeds = plan[0].seeds();
+        int trials = plan[0].trials();
+        int epochs = plan[0].epochs();
+        double[] targets = plan[0].targets();
+        DemoDataset dataset = plan[0].dataset();
+        java.time.Duration budget = plan[0].budget();
         Path folder = Files.createTempDirectory("terrain-time-to-target");
         StoreLocation store = StoreLocation.parse("sqlite:" + folder.resolve("studies.db"));
         for (int seed = 1; seed <= seeds; seed++) {
-            List<String> order = new ArrayList<>(methods);
+            List<Method> order = new ArrayList<>(plan[0].methods());
             Collections.rotate(order, seed - 1); // no method always runs first on a machine that drifts
-            for (String method : order) {
-                String[] parts = method.split("\\+");
-                String[] kindAndOptions = parts[0].split(":");
-                GeneratorKind generator = GeneratorKind.valueOf(kindAndOptions[0].toUpperCase(Locale.ROOT));
-                GpOptions gpOptions = GpOptions.DEFAULTS;
-                StringBuilder study = new StringBuilder(kindAndOptions[0]);
-                for (int k = 1; k < kindAndOptions.length; k++) {
-                    if (kindAndOptions[k].startsWith("refit=")) {
-                        gpOptions = gpOptions.withRefitGrowth(Double.parseDouble(kindAndOptions[k].substring("refit=".length())));
-                        study.append("-refit").append(kindAndOptions[k].substring("refit=".length()));
-                    } else {
-                        gpOptions = gpOptions.withCostExponent(Double.parseDouble(kindAndOptions[k]));
-                        study.append("-cost").append(kindAndOptions[k]);
-                    }
-                }
-                String pruner = parts.length > 1 ? parts[1] : "none";
-                study.append("-").append(pruner).append("-").append(seed);
+            for (Method m : order) {
+                String method = m.name();
+                GeneratorKind generator = m.generator();
+                GpOptions gpOptions = m.options();
+                String pruner = m.pruner();
+                String study = m.study() + "-" + seed;
                 List<StoredTrial> all = new DemoSearch(dataset, generator, trials, seed, epochs, 1, gpOptions).run(
                         new TrialTable(new PrintWriter(new StringWriter())),
-                        new StudySettings(store, study.toString(), false, pruner, 0, null),
+                        new StudySettings(store, study, false, pruner, 0, null),
                         new LocalTrialExecutor(1), budget);
                 long start = all.stream().mapToLong(StoredTrial::startedAt).min().orElse(0);
                 long end = all.stream().filter(t -> t.finishedAt() != null).mapToLong(StoredTrial::finishedAt).max().orElse(start);
