@@ -55,6 +55,10 @@ final class SqliteNativeLibrary {
     private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rwx------");
     private static final Set<PosixFilePermission> OWNER_READ_EXECUTE = PosixFilePermissions.fromString("r-x------");
 
+    private static final String PARTIAL = ".partial";
+    /** A partial copy this old was abandoned by a process killed while writing it. */
+    static final int ABANDONED_MINUTES = 10;
+
     private static boolean prepared;
 
     private SqliteNativeLibrary() {
@@ -89,7 +93,8 @@ final class SqliteNativeLibrary {
             Path installed = install(root.get().resolve("terrain").resolve("sqlite-native"), name, library);
             System.setProperty(PATH_PROPERTY, installed.getParent().toString());
             System.setProperty(NAME_PROPERTY, name);
-        } catch (IOException | UnsupportedOperationException e) {
+            LOG.debug("SQLite's native library: {}", installed);
+        } catch (IOException | RuntimeException e) { // a cache that cannot be used must not stop the store opening
             LOG.warn("SQLite's driver extracts its library to the temporary folder, as the cache cannot hold it: {}",
                     e.getMessage());
         }
@@ -143,7 +148,8 @@ final class SqliteNativeLibrary {
         if (Files.exists(target, LinkOption.NOFOLLOW_LINKS) && !Files.isRegularFile(target, LinkOption.NOFOLLOW_LINKS)) {
             throw new IOException(target + " is in the way of SQLite's native library: it is not a file");
         }
-        Path partial = Files.createTempFile(versionFolder, name, ".partial");
+        removeAbandonedPartials(versionFolder);
+        Path partial = Files.createTempFile(versionFolder, name, PARTIAL);
         try {
             Files.write(partial, library);
             Files.setPosixFilePermissions(partial, OWNER_READ_EXECUTE);
@@ -171,8 +177,12 @@ final class SqliteNativeLibrary {
                 // another process made it first: checked below like any other
             }
         }
-        PosixFileAttributes attributes = Files.getFileAttributeView(folder, PosixFileAttributeView.class,
-                LinkOption.NOFOLLOW_LINKS).readAttributes();
+        PosixFileAttributeView view = Files.getFileAttributeView(folder, PosixFileAttributeView.class,
+                LinkOption.NOFOLLOW_LINKS);
+        if (view == null) {
+            throw new IOException(folder + " is on a file system without owners and permissions to check");
+        }
+        PosixFileAttributes attributes = view.readAttributes();
         if (!attributes.isDirectory()) {
             throw new IOException(folder + " is not a folder");
         }
@@ -182,6 +192,23 @@ final class SqliteNativeLibrary {
         Set<PosixFilePermission> permissions = attributes.permissions();
         if (permissions.contains(PosixFilePermission.GROUP_WRITE) || permissions.contains(PosixFilePermission.OTHERS_WRITE)) {
             throw new IOException(folder + " may be written by other users (" + PosixFilePermissions.toString(permissions) + ")");
+        }
+    }
+
+    /**
+     * Deletes partial copies in {@code folder} older than {@value #ABANDONED_MINUTES} minutes: a
+     * process killed while writing its copy left them, and none takes that long to write.
+     */
+    private static void removeAbandonedPartials(Path folder) throws IOException {
+        java.nio.file.attribute.FileTime before = java.nio.file.attribute.FileTime.from(
+                java.time.Instant.now().minus(java.time.Duration.ofMinutes(ABANDONED_MINUTES)));
+        try (java.util.stream.Stream<Path> files = Files.list(folder)) {
+            for (Path file : (Iterable<Path>) files::iterator) {
+                if (file.getFileName().toString().endsWith(PARTIAL) && Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)
+                        && Files.getLastModifiedTime(file, LinkOption.NOFOLLOW_LINKS).compareTo(before) < 0) {
+                    Files.deleteIfExists(file);
+                }
+            }
         }
     }
 

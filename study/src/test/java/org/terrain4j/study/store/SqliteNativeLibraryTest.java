@@ -61,6 +61,22 @@ class SqliteNativeLibraryTest {
     }
 
     @Test
+    void aPartialCopyAbandonedByAKilledWriterIsRemovedWhenTheNextCopyIsWritten() throws IOException {
+        Path folder = SqliteNativeLibrary.install(cache(), "libsqlitejdbc.so", library).getParent();
+        Path abandoned = Files.write(folder.resolve("libsqlitejdbc.so123.partial"), new byte[] {1});
+        Files.setLastModifiedTime(abandoned, java.nio.file.attribute.FileTime.from(java.time.Instant.now()
+                .minus(java.time.Duration.ofMinutes(SqliteNativeLibrary.ABANDONED_MINUTES + 1))));
+        Path recent = Files.write(folder.resolve("libsqlitejdbc.so456.partial"), new byte[] {2}); // another writer's, now
+        Files.setPosixFilePermissions(folder.resolve("libsqlitejdbc.so"), PosixFilePermissions.fromString("rw-------"));
+        Files.write(folder.resolve("libsqlitejdbc.so"), new byte[] {3}); // damaged: the next install writes a copy
+
+        SqliteNativeLibrary.install(cache(), "libsqlitejdbc.so", library);
+
+        assertThat(abandoned).doesNotExist();
+        assertThat(recent).exists();
+    }
+
+    @Test
     void anotherLibraryGetsAFolderOfItsOwn() throws IOException {
         Path first = SqliteNativeLibrary.install(cache(), "libsqlitejdbc.so", library);
         Path second = SqliteNativeLibrary.install(cache(), "libsqlitejdbc.so", new byte[] {7});
