@@ -4,7 +4,9 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
@@ -16,6 +18,7 @@ import org.terrain4j.searchdemo.DemoSearch;
 import org.terrain4j.searchdemo.GeneratorKind;
 import org.terrain4j.searchdemo.StudySettings;
 import org.terrain4j.searchdemo.TrialTable;
+import org.terrain4j.study.prune.Pruners;
 import org.terrain4j.study.run.LocalTrialExecutor;
 import org.terrain4j.study.store.StoreLocation;
 import org.terrain4j.study.store.StoredTrial;
@@ -68,7 +71,7 @@ public final class SearchTimeToTarget {
                 generator = GeneratorKind.valueOf(kindAndOptions[0].toUpperCase(Locale.ROOT));
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException("method '" + text + "': '" + kindAndOptions[0] + "' is not a generator; use one of "
-                        + java.util.Arrays.toString(GeneratorKind.values()).toLowerCase(Locale.ROOT));
+                        + Arrays.toString(GeneratorKind.values()).toLowerCase(Locale.ROOT));
             }
             if (kindAndOptions.length > 1 && !generator.gaussianProcess()) {
                 throw new IllegalArgumentException("method '" + text + "': only bayesian and mfgp take options, "
@@ -94,10 +97,10 @@ public final class SearchTimeToTarget {
             }
             String pruner = parts.length > 1 ? parts[1] : "none";
             try {
-                org.terrain4j.study.prune.Pruners.named(pruner, epochs, 0);
+                Pruners.named(pruner, epochs, 0);
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException("method '" + text + "': '" + pruner + "' is not a pruner; use "
-                        + org.terrain4j.study.prune.Pruners.NAMES);
+                        + Pruners.NAMES);
             }
             return new Method(text, generator, options, pruner, study.append("-").append(pruner).toString());
         }
@@ -105,13 +108,13 @@ public final class SearchTimeToTarget {
 
     /** The checked arguments. */
     private record Plan(int seeds, int trials, int epochs, double[] targets, List<Method> methods, DemoDataset dataset,
-            java.time.Duration budget) {
+            Duration budget) {
 
         static Plan parse(String[] args) {
             int seeds = BenchArguments.number("SEEDS", args[0], 1);
             int trials = BenchArguments.number("TRIALS", args[1], 1);
             int epochs = BenchArguments.number("EPOCHS", args[2], 1);
-            double[] targets = java.util.Arrays.stream(args[3].split(",", -1)).mapToDouble(t -> {
+            double[] targets = Arrays.stream(args[3].split(",", -1)).mapToDouble(t -> {
                 try {
                     double target = Double.parseDouble(t);
                     if (target > 0 && target <= 1) {
@@ -122,13 +125,13 @@ public final class SearchTimeToTarget {
                 }
                 throw new IllegalArgumentException("target '" + t + "' is not an accuracy from 0 (exclusive) to 1");
             }).toArray();
-            List<Method> methods = java.util.Arrays.stream(args[4].split(",", -1)).map(m -> Method.parse(m, epochs)).toList();
+            List<Method> methods = Arrays.stream(args[4].split(",", -1)).map(m -> Method.parse(m, epochs)).toList();
             DemoDataset dataset;
             try {
                 dataset = DemoDataset.valueOf(args[5].toUpperCase(Locale.ROOT));
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException("DATASET '" + args[5] + "' is not one of "
-                        + java.util.Arrays.toString(DemoDataset.values()).toLowerCase(Locale.ROOT));
+                        + Arrays.toString(DemoDataset.values()).toLowerCase(Locale.ROOT));
             }
             int seconds = BenchArguments.number("SECONDS", args[6], 0);
             if (seconds > DemoSearch.NO_TIME_LIMIT.toSeconds()) {
@@ -136,43 +139,33 @@ public final class SearchTimeToTarget {
                         + " (a year), got " + seconds);
             }
             return new Plan(seeds, trials, epochs, targets, methods, dataset,
-                    seconds == 0 ? DemoSearch.NO_TIME_LIMIT : java.time.Duration.ofSeconds(seconds));
+                    seconds == 0 ? DemoSearch.NO_TIME_LIMIT : Duration.ofSeconds(seconds));
         }
     }
 
     public static void main(String[] args) throws Exception {
-        Plan[] plan = new Plan[1];
-        BenchArguments.runOrExplain(USAGE, args, a -> plan[0] = Plan.parse(a));
-        int seeds = plan[0].seeds();
-        int trials = plan[0].trials();
-        int epochs = plan[0].epochs();
-        double[] targets = plan[0].targets();
-        DemoDataset dataset = plan[0].dataset();
-        java.time.Duration budget = plan[0].budget();
+        Plan[] parsed = new Plan[1];
+        BenchArguments.runOrExplain(USAGE, args, a -> parsed[0] = Plan.parse(a));
+        Plan plan = parsed[0];
         Path folder = Files.createTempDirectory("terrain-time-to-target");
         StoreLocation store = StoreLocation.parse("sqlite:" + folder.resolve("studies.db"));
-        for (int seed = 1; seed <= seeds; seed++) {
-            List<Method> order = new ArrayList<>(plan[0].methods());
+        for (int seed = 1; seed <= plan.seeds(); seed++) {
+            List<Method> order = new ArrayList<>(plan.methods());
             Collections.rotate(order, seed - 1); // no method always runs first on a machine that drifts
-            for (Method m : order) {
-                String method = m.name();
-                GeneratorKind generator = m.generator();
-                GpOptions gpOptions = m.options();
-                String pruner = m.pruner();
-                String study = m.study() + "-" + seed;
-                List<StoredTrial> all = new DemoSearch(dataset, generator, trials, seed, epochs, 1, gpOptions).run(
-                        new TrialTable(new PrintWriter(new StringWriter())),
-                        new StudySettings(store, study, false, pruner, 0, null),
-                        new LocalTrialExecutor(1), budget);
+            for (Method method : order) {
+                List<StoredTrial> all = new DemoSearch(plan.dataset(), method.generator(), plan.trials(), seed, plan.epochs(), 1,
+                        method.options()).run(new TrialTable(new PrintWriter(new StringWriter())),
+                        new StudySettings(store, method.study() + "-" + seed, false, method.pruner(), 0, null),
+                        new LocalTrialExecutor(1), plan.budget());
                 long start = all.stream().mapToLong(StoredTrial::startedAt).min().orElse(0);
                 long end = all.stream().filter(t -> t.finishedAt() != null).mapToLong(StoredTrial::finishedAt).max().orElse(start);
-                StringBuilder row = new StringBuilder(String.format(Locale.ROOT, "%d\t%s\t%d\t%d\t%d\t%.4f\t%.1f", seed, method,
+                StringBuilder row = new StringBuilder(String.format(Locale.ROOT, "%d\t%s\t%d\t%d\t%d\t%.4f\t%.1f", seed, method.name(),
                         all.size(), all.stream().filter(t -> t.state() == TrialState.PRUNED).count(),
                         all.stream().mapToInt(t -> t.intermediate().size()).sum(),
                         all.stream().filter(t -> t.state() == TrialState.COMPLETE).mapToDouble(StoredTrial::score).max()
                                 .orElse(Double.NaN), (end - start) / 1e3));
                 StringBuilder which = new StringBuilder();
-                for (double target : targets) {
+                for (double target : plan.targets()) {
                     Optional<StoredTrial> first = all.stream()
                             .filter(t -> t.state() == TrialState.COMPLETE && t.score() >= target)
                             .min(Comparator.comparingLong(StoredTrial::finishedAt));

@@ -34,8 +34,9 @@ import org.terrain4j.search.space.SearchSpace;
  * (as {@link GpSampler} does). Past {@value #MAX_ROWS} rows, the earlier steps of the trials that
  * trained least are left out (every trial keeps its last row), so a search of thousands of trials
  * stays within the Gaussian process's reach. The kernel is chosen among the options' by marginal
- * likelihood ({@link KernelChoice}), compared again as the rows counted without the limit grow by a tenth: the additive kernel is the model where the budget shifts every
- * configuration's loss alike, the product kernel lets it interact. Its hyperparameters are refitted
+ * likelihood ({@link KernelChoice}), compared again as the rows counted without the limit grow by
+ * a tenth: the additive kernel is the model where the budget shifts every configuration's loss
+ * alike, the product kernel lets it interact. Its hyperparameters are refitted
  * at every proposal, or with {@link GpOptions#refitGrowth()} above 1 once its rows (counted without
  * the row limit) have grown by that factor: cheaper proposals for searches of many short trials, at
  * a measured cost in regret (README, "Multi-fidelity GP").
